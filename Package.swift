@@ -1,0 +1,106 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Glean",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "glean", targets: ["glean"]),
+        .library(name: "GleanCore", targets: ["GleanCore"]),
+        .library(name: "GleanText", targets: ["GleanText"]),
+        .library(name: "GleanStages", targets: ["GleanStages"]),
+        .library(name: "GleanPipelineFile", targets: ["GleanPipelineFile"]),
+        .library(name: "GleanCLI", targets: ["GleanCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // zlib from the system, for gzip-compressed input.
+        .systemLibrary(
+            name: "CZlib",
+            path: "Sources/CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        // The engine: documents, JSON values, the stage contract, pipeline model and validation,
+        // scheduler, sources and sinks. No YAML, no processes, no NLP.
+        .target(
+            name: "GleanCore",
+            dependencies: [
+                "CZlib",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Text primitives shared by stages: writing systems, tokenizer, sentence splitter.
+        .target(name: "GleanText", swiftSettings: swiftSettings),
+        // Pipeline files: YAML to the core's pipeline model, with source locations.
+        .target(
+            name: "GleanPipelineFile",
+            dependencies: [
+                "GleanCore",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The built-in stages.
+        .target(
+            name: "GleanStages",
+            dependencies: ["GleanCore", "GleanText"],
+            swiftSettings: swiftSettings
+        ),
+        // The commands, as a library, so users can build their own `glean` with extra stages.
+        .target(
+            name: "GleanCLI",
+            dependencies: [
+                "GleanCore",
+                "GleanPipelineFile",
+                "GleanStages",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "glean",
+            dependencies: ["GleanCLI"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GleanCoreTests",
+            dependencies: ["GleanCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GleanTextTests",
+            dependencies: ["GleanText"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GleanPipelineFileTests",
+            dependencies: ["GleanPipelineFile", "GleanCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GleanStagesTests",
+            dependencies: ["GleanStages", "GleanCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GleanCLITests",
+            dependencies: ["GleanCLI", "GleanCore", "GleanStages", "glean"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

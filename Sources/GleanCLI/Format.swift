@@ -1,0 +1,35 @@
+import Foundation
+
+/// Number formatting for people: `12,345`, `3.4`, `1:02:03`.
+enum Format {
+    /// An integer with thousands separators.
+    static func count(_ value: Int) -> String {
+        let digits = String(abs(value))
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return value < 0 ? "-" + out : out
+    }
+
+    /// A number with a fixed number of decimals.
+    static func decimal(_ value: Double, places: Int) -> String {
+        String(format: "%.\(places)f", value)
+    }
+
+    /// Seconds as `m:ss` or `h:mm:ss`.
+    static func clock(_ seconds: Double) -> String {
+        let total = Int(seconds.rounded())
+        let hours = total / 3600
+        let minutes = (total % 3600) / 60
+        let rest = total % 60
+        return hours > 0
+            ? String(format: "%d:%02d:%02d", hours, minutes, rest) : String(format: "%d:%02d", minutes, rest)
+    }
+
+    /// Bytes in MB (10^6), one decimal.
+    static func megabytes(_ bytes: Int) -> String {
+        decimal(Double(bytes) / 1_000_000, places: 1) + " MB"
+    }
+}

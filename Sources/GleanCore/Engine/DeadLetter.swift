@@ -1,0 +1,49 @@
+import OrderedCollections
+
+/// Entries of the error file ("dead letters"): one JSON line per input record that could not
+/// be read and per stage that failed on a document, each with its provenance.
+enum DeadLetter {
+    /// The most bytes of a failed line copied into its entry.
+    static let excerptBytes = 1000
+
+    static func writeRecordFailure(
+        _ error: GleanError,
+        origin: DocumentOrigin,
+        raw: UnsafeRawBufferPointer,
+        into writer: inout JSONWriter
+    ) {
+        var entry: JSONValue = [
+            "input": .string(origin.input),
+            "line": .int(origin.line),
+            "code": .string(error.code.rawValue),
+            "message": .string(error.message),
+        ]
+        if !raw.isEmpty, case .object(var members) = entry {
+            let excerpt = UnsafeRawBufferPointer(rebasing: raw.prefix(excerptBytes))
+            members["excerpt"] = .string(String(decoding: excerpt, as: UTF8.self))
+            entry = .object(members)
+        }
+        writer.write(entry)
+        writer.writeByte(0x0A)
+    }
+
+    static func writeStageFailure(
+        document: Document,
+        stage: ConfiguredStage,
+        code: GleanError.Code,
+        message: String,
+        into writer: inout JSONWriter
+    ) {
+        writer.write([
+            "input": .string(document.origin.input),
+            "line": .int(document.origin.line),
+            "id": .string(document.id),
+            "stage": .string(stage.id),
+            "uses": .string(stage.descriptor.name),
+            "stage_version": .string(stage.descriptor.version),
+            "code": .string(code.rawValue),
+            "message": .string(message),
+        ])
+        writer.writeByte(0x0A)
+    }
+}

@@ -1,0 +1,37 @@
+/// How a run is carried out; none of it changes the output's bytes.
+public struct EngineOptions: Sendable {
+    /// How many batches are analysed at once; defaults to the number of cores.
+    public var concurrency: Int
+    /// The most documents in one batch.
+    public var batchSize: Int
+    /// About the most bytes in one batch.
+    public var batchBytes: Int
+    /// Analyse only this part of the input.
+    public var shard: Shard?
+    /// Stop after more than this many documents or records have errors.
+    public var maxErrors: Int?
+    /// Documents already written by an earlier run, passed over.
+    public var resume: ResumeState?
+
+    /// Creates options.
+    public init(
+        concurrency: Int = EngineOptions.defaultConcurrency,
+        batchSize: Int = 64,
+        batchBytes: Int = 1 << 20,
+        shard: Shard? = nil,
+        maxErrors: Int? = nil,
+        resume: ResumeState? = nil
+    ) {
+        self.concurrency = max(1, concurrency)
+        self.batchSize = max(1, batchSize)
+        self.batchBytes = max(1, batchBytes)
+        self.shard = shard
+        self.maxErrors = maxErrors
+        self.resume = resume
+    }
+
+    /// The number of active cores.
+    public static var defaultConcurrency: Int {
+        ProcessorCount.active
+    }
+}

@@ -1,0 +1,139 @@
+import Logging
+
+/// Runs a pipeline over a stream of records: reads batches on its own thread, analyses up to
+/// `concurrency` batches at once on the cooperative pool, and writes results on another thread
+/// in input order (or as they finish), so memory stays flat whatever the input's size.
+public struct PipelineEngine: Sendable {
+    /// The pipeline to run.
+    public var pipeline: Pipeline
+    /// How to run it.
+    public var options: EngineOptions
+    /// Where the engine logs.
+    public var logger: Logger
+
+    /// Creates an engine.
+    public init(pipeline: Pipeline, options: EngineOptions = EngineOptions(), logger: Logger = Logger(label: "glean")) {
+        self.pipeline = pipeline
+        self.options = options
+        self.logger = logger
+    }
+
+    /// Runs the pipeline from `source` to `output`, with failures to `errors` (the error file).
+    ///
+    /// - Returns: The summary; it ends early when `monitor` is asked to stop or too many
+    ///   documents fail.
+    /// - Throws: ``GleanError`` when the input cannot be read or the output written.
+    public func run(
+        source: any RecordSource,
+        output: OutputSink,
+        errors: OutputSink?,
+        monitor: RunMonitor = RunMonitor()
+    ) async throws(GleanError) -> RunSummary {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let reader = BlockingIOQueue(label: "glean.reader")
+        let writer = BlockingIOQueue(label: "glean.writer")
+        let input = UncheckedBox(source)
+        let sinks = UncheckedBox((output, errors))
+        let processor = BatchProcessor(pipeline: pipeline, options: options, monitor: monitor)
+        let ordered = pipeline.output.order == .input
+        let maxInFlight = options.concurrency
+        let batchSize = options.batchSize
+        let batchBytes = options.batchBytes
+        var summary = RunSummary()
+
+        func write(_ batch: BatchProcessor.Processed) async throws(GleanError) {
+            let output = batch.output
+            let deadLetters = batch.deadLetters
+            try await writer.run { () throws(GleanError) -> Void in
+                if !output.isEmpty { try sinks.value.0.write(output) }
+                if !deadLetters.isEmpty, let errors = sinks.value.1 { try errors.write(deadLetters) }
+            }
+            summary.records += batch.records
+            summary.documents += batch.documents
+            summary.documentsWithErrors += batch.documentsWithErrors
+            summary.failedRecords += batch.failedRecords
+            summary.skippedResults += batch.skippedResults
+            summary.otherShards += batch.otherShards
+            summary.alreadyDone += batch.alreadyDone
+            summary.bytesRead += batch.inputBytes
+            monitor.recordWritten(
+                documents: batch.documents, errors: batch.documentsWithErrors + batch.failedRecords,
+                bytes: batch.inputBytes)
+            if let maxErrors = options.maxErrors, summary.errors > maxErrors, summary.ending == .completed {
+                summary.ending = .tooManyErrors
+                logger.error("stopping: \(summary.errors) documents had errors, more than --max-errors \(maxErrors)")
+            }
+        }
+
+        var failure: GleanError?
+        await withTaskGroup(of: BatchProcessor.Processed.self) { group in
+            var inFlight = 0
+            var nextSequence = 0
+            var nextToWrite = 0
+            var finishedReading = false
+            var waiting: [Int: BatchProcessor.Processed] = [:]
+            while true {
+                while !finishedReading && inFlight < maxInFlight {
+                    if failure != nil || summary.ending != .completed {
+                        finishedReading = true
+                        break
+                    }
+                    if monitor.isStopRequested {
+                        summary.ending = .interrupted
+                        finishedReading = true
+                        break
+                    }
+                    let sequence = nextSequence
+                    do throws(GleanError) {
+                        let batch = try await reader.run { () throws(GleanError) -> RecordBatch? in
+                            try input.value.nextBatch(sequence: sequence, maxRecords: batchSize, maxBytes: batchBytes)
+                        }
+                        guard let batch else {
+                            finishedReading = true
+                            break
+                        }
+                        nextSequence += 1
+                        inFlight += 1
+                        group.addTask { await processor.process(batch) }
+                    } catch {
+                        failure = error
+                        finishedReading = true
+                    }
+                }
+                guard let done = await group.next() else { break }
+                inFlight -= 1
+                guard failure == nil else { continue }
+                do throws(GleanError) {
+                    if ordered {
+                        waiting[done.sequence] = done
+                        while let next = waiting.removeValue(forKey: nextToWrite) {
+                            try await write(next)
+                            nextToWrite += 1
+                        }
+                    } else {
+                        try await write(done)
+                    }
+                } catch {
+                    failure = error
+                }
+            }
+        }
+        if let failure { throw failure }
+        summary.bytesWritten = output.bytesWritten
+        summary.elapsed = clock.now - started
+        summary.stageTimes = zip(pipeline.stages, monitor.stageDurations).map {
+            RunSummary.StageTime(id: $0.id, duration: $1)
+        }
+        return summary
+    }
+}
+
+/// Hands a non-`Sendable` object to the one thread that uses it.
+///
+/// The engine gives its source only to the reader queue and its sinks only to the writer
+/// queue; each queue is serial, so the object is never used from two threads at once.
+final class UncheckedBox<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}

@@ -1,0 +1,137 @@
+import OrderedCollections
+
+/// Writes JSON values as compact JSON text into a byte buffer.
+///
+/// Output is deterministic: object keys in their stored order, numbers in Swift's shortest
+/// round-trip form, non-finite numbers as `null`.
+public struct JSONWriter: Sendable {
+    /// The bytes written so far.
+    public private(set) var bytes: [UInt8]
+
+    /// Creates a writer with room for `capacity` bytes.
+    public init(capacity: Int = 256) {
+        bytes = []
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// The compact JSON text of `value`.
+    public static func serialize(_ value: JSONValue) -> [UInt8] {
+        var writer = JSONWriter()
+        writer.write(value)
+        return writer.bytes
+    }
+
+    /// The compact JSON text of `value`, as a `String`.
+    public static func string(_ value: JSONValue) -> String {
+        String(decoding: serialize(value), as: UTF8.self)
+    }
+
+    /// Appends raw bytes that are already valid JSON text (or punctuation).
+    public mutating func writeRaw(_ raw: some Sequence<UInt8>) {
+        bytes.append(contentsOf: raw)
+    }
+
+    /// Appends one ASCII byte.
+    public mutating func writeByte(_ byte: UInt8) {
+        bytes.append(byte)
+    }
+
+    /// Appends `value` as JSON.
+    public mutating func write(_ value: JSONValue) {
+        switch value {
+        case .null:
+            bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
+        case .bool(let flag):
+            if flag {
+                bytes.append(contentsOf: [0x74, 0x72, 0x75, 0x65])
+            } else {
+                bytes.append(contentsOf: [0x66, 0x61, 0x6C, 0x73, 0x65])
+            }
+        case .int(let number):
+            bytes.append(contentsOf: String(number).utf8)
+        case .double(let number):
+            writeDouble(number)
+        case .string(let text):
+            writeString(text)
+        case .array(let elements):
+            bytes.append(UInt8(ascii: "["))
+            for (index, element) in elements.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                write(element)
+            }
+            bytes.append(UInt8(ascii: "]"))
+        case .object(let members):
+            bytes.append(UInt8(ascii: "{"))
+            var first = true
+            for (key, member) in members {
+                if !first { bytes.append(UInt8(ascii: ",")) }
+                first = false
+                writeString(key)
+                bytes.append(UInt8(ascii: ":"))
+                write(member)
+            }
+            bytes.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// Appends a number; integral values that fit print without a fraction.
+    public mutating func writeDouble(_ number: Double) {
+        guard number.isFinite else {
+            bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
+            return
+        }
+        bytes.append(contentsOf: number.description.utf8)
+    }
+
+    /// Appends `text` as a JSON string, escaping quotes, backslashes and control characters.
+    public mutating func writeString(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            writeString(utf8: UnsafeRawBufferPointer(utf8))
+        }
+    }
+
+    /// Appends valid UTF-8 bytes as a JSON string.
+    public mutating func writeString(utf8: UnsafeRawBufferPointer) {
+        bytes.append(UInt8(ascii: "\""))
+        var runStart = 0
+        var index = 0
+        let count = utf8.count
+        while index < count {
+            let byte = utf8[index]
+            if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
+                index += 1
+                continue
+            }
+            if runStart < index {
+                bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: utf8[runStart..<index]))
+            }
+            appendEscape(byte)
+            index += 1
+            runStart = index
+        }
+        if runStart < count {
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: utf8[runStart..<count]))
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func appendEscape(_ byte: UInt8) {
+        bytes.append(UInt8(ascii: "\\"))
+        switch byte {
+        case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\""))
+        case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\"))
+        case 0x0A: bytes.append(UInt8(ascii: "n"))
+        case 0x0D: bytes.append(UInt8(ascii: "r"))
+        case 0x09: bytes.append(UInt8(ascii: "t"))
+        case 0x08: bytes.append(UInt8(ascii: "b"))
+        case 0x0C: bytes.append(UInt8(ascii: "f"))
+        default:
+            let hex: [UInt8] = Array("0123456789abcdef".utf8)
+            bytes.append(contentsOf: [
+                UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                hex[Int(byte >> 4)], hex[Int(byte & 0x0F)],
+            ])
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import OrderedCollections
+
+import Foundation
+
+/// Builds instances of one kind of stage from a pipeline's `with:` block.
+///
+/// Made from a ``Stage`` type, or from a descriptor and a closure for stages whose type is not
+/// known at compile time (plugins).
+public struct StageFactory: Sendable {
+    /// The stage's descriptor.
+    public let descriptor: StageDescriptor
+    private let build: @Sendable (JSONValue, StageContext) throws -> any Stage
+
+    /// A factory for a stage type: fills in the descriptor's defaults, decodes the typed
+    /// configuration and calls the stage's initializer.
+    public init<S: Stage>(_ type: S.Type) {
+        let descriptor = S.descriptor
+        self.descriptor = descriptor
+        self.build = { configuration, context in
+            let filled = StageFactory.fillingDefaults(configuration, from: descriptor)
+            let typed: S.Configuration
+            do {
+                let decoder = JSONDecoder()
+                decoder.keyDecodingStrategy = .convertFromSnakeCase
+                typed = try decoder.decode(S.Configuration.self, from: Data(JSONWriter.serialize(filled)))
+            } catch let error as DecodingError {
+                throw ConfigurationError(decoding: error)
+            }
+            return try S(configuration: typed, context: context)
+        }
+    }
+
+    /// A factory from a descriptor and a building closure.
+    public init(
+        descriptor: StageDescriptor,
+        build: @escaping @Sendable (JSONValue, StageContext) throws -> any Stage
+    ) {
+        self.descriptor = descriptor
+        self.build = build
+    }
+
+    /// Builds a stage from its `with:` object (`[:]` when absent).
+    public func makeStage(configuration: JSONValue, context: StageContext) throws -> any Stage {
+        try build(configuration, context)
+    }
+
+    /// `configuration` with each declared default added where the key is absent.
+    public static func fillingDefaults(_ configuration: JSONValue, from descriptor: StageDescriptor) -> JSONValue {
+        var members = configuration.objectValue ?? [:]
+        for field in descriptor.configuration where members[field.name] == nil {
+            if let value = field.defaultValue { members[field.name] = value }
+        }
+        return .object(members)
+    }
+}
+
+extension ConfigurationError {
+    /// A configuration error naming the field a decoding error points at.
+    init(decoding error: DecodingError) {
+        func snakeCase(_ key: String) -> String {
+            var out = ""
+            for character in key {
+                if character.isUppercase {
+                    out += "_" + character.lowercased()
+                } else {
+                    out.append(character)
+                }
+            }
+            return out
+        }
+        func field(_ path: [any CodingKey]) -> String? {
+            path.first.map { snakeCase($0.stringValue) }
+        }
+        switch error {
+        case .typeMismatch(let type, let context):
+            self.init(field: field(context.codingPath), "expected a value of type \(type): \(context.debugDescription)")
+        case .valueNotFound(_, let context):
+            self.init(field: field(context.codingPath), "a value is required")
+        case .keyNotFound(let key, let context):
+            self.init(field: field(context.codingPath + [key]), "is required")
+        case .dataCorrupted(let context):
+            self.init(field: field(context.codingPath), context.debugDescription)
+        @unknown default:
+            self.init(field: nil, "\(error)")
+        }
+    }
+}
