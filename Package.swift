@@ -78,7 +78,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GleanCoreTests",
-            dependencies: ["GleanCore"],
+            dependencies: ["GleanCore", .product(name: "OrderedCollections", package: "swift-collections")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

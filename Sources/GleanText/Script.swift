@@ -1,43 +1,81 @@
 /// A writing system, as found on letters.
-public enum Script: String, Sendable, Hashable, CaseIterable, Comparable {
-    case latin = "Latin"
-    case greek = "Greek"
-    case cyrillic = "Cyrillic"
-    case armenian = "Armenian"
-    case georgian = "Georgian"
-    case hebrew = "Hebrew"
-    case arabic = "Arabic"
-    case syriac = "Syriac"
-    case thaana = "Thaana"
-    case devanagari = "Devanagari"
-    case bengali = "Bengali"
-    case gurmukhi = "Gurmukhi"
-    case gujarati = "Gujarati"
-    case oriya = "Oriya"
-    case tamil = "Tamil"
-    case telugu = "Telugu"
-    case kannada = "Kannada"
-    case malayalam = "Malayalam"
-    case sinhala = "Sinhala"
-    case thai = "Thai"
-    case lao = "Lao"
-    case tibetan = "Tibetan"
-    case myanmar = "Myanmar"
-    case khmer = "Khmer"
-    case mongolian = "Mongolian"
-    case ethiopic = "Ethiopic"
-    case cherokee = "Cherokee"
-    case hangul = "Hangul"
-    case hiragana = "Hiragana"
-    case katakana = "Katakana"
-    case han = "Han"
+public enum Script: Int, Sendable, Hashable, CaseIterable, Comparable {
+    case latin
+    case greek
+    case cyrillic
+    case armenian
+    case georgian
+    case hebrew
+    case arabic
+    case syriac
+    case thaana
+    case devanagari
+    case bengali
+    case gurmukhi
+    case gujarati
+    case oriya
+    case tamil
+    case telugu
+    case kannada
+    case malayalam
+    case sinhala
+    case thai
+    case lao
+    case tibetan
+    case myanmar
+    case khmer
+    case mongolian
+    case ethiopic
+    case cherokee
+    case hangul
+    case hiragana
+    case katakana
+    case han
     /// A letter of a script not listed here.
-    case other = "Other"
+    case other
+
+    /// The script's English name, as in the Unicode Script property ("Latin", "Cyrillic").
+    public var name: String {
+        switch self {
+        case .latin: return "Latin"
+        case .greek: return "Greek"
+        case .cyrillic: return "Cyrillic"
+        case .armenian: return "Armenian"
+        case .georgian: return "Georgian"
+        case .hebrew: return "Hebrew"
+        case .arabic: return "Arabic"
+        case .syriac: return "Syriac"
+        case .thaana: return "Thaana"
+        case .devanagari: return "Devanagari"
+        case .bengali: return "Bengali"
+        case .gurmukhi: return "Gurmukhi"
+        case .gujarati: return "Gujarati"
+        case .oriya: return "Oriya"
+        case .tamil: return "Tamil"
+        case .telugu: return "Telugu"
+        case .kannada: return "Kannada"
+        case .malayalam: return "Malayalam"
+        case .sinhala: return "Sinhala"
+        case .thai: return "Thai"
+        case .lao: return "Lao"
+        case .tibetan: return "Tibetan"
+        case .myanmar: return "Myanmar"
+        case .khmer: return "Khmer"
+        case .mongolian: return "Mongolian"
+        case .ethiopic: return "Ethiopic"
+        case .cherokee: return "Cherokee"
+        case .hangul: return "Hangul"
+        case .hiragana: return "Hiragana"
+        case .katakana: return "Katakana"
+        case .han: return "Han"
+        case .other: return "Other"
+        case .other: return "Other"
+        }
+    }
 
     /// Orders by the declaration order.
     public static func < (lhs: Script, rhs: Script) -> Bool {
-        guard let left = allCases.firstIndex(of: lhs), let right = allCases.firstIndex(of: rhs) else { return false }
-        return left < right
+        lhs.ordinal < rhs.ordinal
     }
 
     /// The script of `scalar` when it is a letter (alphabetic), otherwise `nil`.
@@ -48,12 +86,21 @@ public enum Script: String, Sendable, Hashable, CaseIterable, Comparable {
             self = .latin
             return
         }
+        if value < ScalarTable.limit {
+            let entry = ScalarTable.scripts[Int(value)]
+            guard entry > 0 else { return nil }
+            self = Script(rawValue: Int(entry) - 1) ?? .other
+            return
+        }
         guard scalar.properties.isAlphabetic else { return nil }
         self = Script.lookup(value)
     }
 
+    /// The position of the script in ``allCases``.
+    public var ordinal: Int { rawValue }
+
     /// Binary search over the block table.
-    private static func lookup(_ value: UInt32) -> Script {
+    static func lookup(_ value: UInt32) -> Script {
         var low = 0
         var high = ranges.count - 1
         while low <= high {

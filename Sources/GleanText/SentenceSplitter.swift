@@ -8,6 +8,7 @@
 public struct SentenceSplitter: Sendable {
     /// Abbreviations (lower case, without the period) after which a period ends no sentence.
     public var abbreviations: Set<String>
+    private let classes = CharacterClasses()
 
     /// Creates a splitter with the built-in English abbreviations plus `extra`.
     public init(extraAbbreviations extra: Set<String> = []) {
@@ -36,8 +37,8 @@ public struct SentenceSplitter: Sendable {
         func close(at end: Int) {
             var from = start
             var to = end
-            while from < to, Tokenizer.isSpace(scalars[from]) { from += 1 }
-            while to > from, Tokenizer.isSpace(scalars[to - 1]) { to -= 1 }
+            while from < to, classes.isSpace(scalars[from]) { from += 1 }
+            while to > from, classes.isSpace(scalars[to - 1]) { to -= 1 }
             if from < to { spans.append(TextSpan(start: from, end: to)) }
             start = end
         }
@@ -65,7 +66,7 @@ public struct SentenceSplitter: Sendable {
                 continue
             }
             var next = end
-            while next < count, Tokenizer.isSpace(scalars[next]) { next += 1 }
+            while next < count, classes.isSpace(scalars[next]) { next += 1 }
             if next == count {
                 index = end
                 continue
@@ -102,13 +103,13 @@ public struct SentenceSplitter: Sendable {
 
     /// Whether a sentence may start with `scalar`: anything but a lower-case letter.
     private func startsSentence(_ scalar: Unicode.Scalar) -> Bool {
-        !scalar.properties.isLowercase
+        !classes.isLowercase(scalar)
     }
 
     /// Whether the period at `index` closes an abbreviation, an initial or a dotted acronym.
     private func isAbbreviation(_ scalars: [Unicode.Scalar], periodAt index: Int) -> Bool {
         var wordStart = index
-        while wordStart > 0, Tokenizer.isWordCharacter(scalars[wordStart - 1]) || scalars[wordStart - 1] == "." {
+        while wordStart > 0, classes.isWordCharacter(scalars[wordStart - 1]) || scalars[wordStart - 1] == "." {
             wordStart -= 1
         }
         guard wordStart < index else { return false }
@@ -117,7 +118,7 @@ public struct SentenceSplitter: Sendable {
         let letters = word.split(separator: ".")
         // An initial ("J.") or a dotted acronym ("U.S", "U.K").
         if letters.allSatisfy({ $0.count == 1 }) {
-            return scalars[wordStart..<index].contains { $0.properties.isUppercase }
+            return scalars[wordStart..<index].contains { classes.isUppercase($0) }
         }
         return false
     }

@@ -4,8 +4,12 @@
 /// `.` and `,` (`3.5`, `1,000`). Han, Hiragana and Katakana letters are one token each, since
 /// those scripts do not separate words with spaces.
 public struct Tokenizer: Sendable {
+    private let classes: CharacterClasses
+
     /// Creates a tokenizer.
-    public init() {}
+    public init() {
+        classes = CharacterClasses()
+    }
 
     /// The tokens of `scalars`.
     public func tokens(in scalars: [Unicode.Scalar]) -> [Token] {
@@ -14,35 +18,35 @@ public struct Tokenizer: Sendable {
         let count = scalars.count
         while index < count {
             let scalar = scalars[index]
-            if Self.isSpace(scalar) {
+            if classes.isSpace(scalar) {
                 index += 1
                 continue
             }
-            if let script = Script(letter: scalar), script.isIdeographic {
+            if scalar.value >= 0x2E80, let script = Script(letter: scalar), script.isIdeographic {
                 tokens.append(Token(span: TextSpan(start: index, end: index + 1), kind: .word))
                 index += 1
                 continue
             }
-            if Self.isWordCharacter(scalar) {
+            if classes.isWordCharacter(scalar) {
                 let start = index
                 var hasLetter = false
                 while index < count {
                     let current = scalars[index]
-                    if let script = Script(letter: current), script.isIdeographic { break }
-                    if Self.isWordCharacter(current) {
-                        if !Self.isDigit(current) && !Self.isMark(current) { hasLetter = true }
+                    if current.value >= 0x2E80, let script = Script(letter: current), script.isIdeographic { break }
+                    if classes.isWordCharacter(current) {
+                        if !classes.isDigit(current) && !classes.isMark(current) { hasLetter = true }
                         index += 1
                         continue
                     }
                     // Inner joiners: an apostrophe or hyphen between letters, a point or comma between digits.
-                    if index + 1 < count, index > start, Self.isWordCharacter(scalars[index + 1]) {
+                    if index + 1 < count, index > start, classes.isWordCharacter(scalars[index + 1]) {
                         let before = scalars[index - 1]
                         let after = scalars[index + 1]
-                        if Self.isJoiner(current) && !Self.isDigit(before) && !Self.isDigit(after) {
+                        if classes.isJoiner(current) && !classes.isDigit(before) && !classes.isDigit(after) {
                             index += 1
                             continue
                         }
-                        if (current == "." || current == ",") && Self.isDigit(before) && Self.isDigit(after) {
+                        if (current == "." || current == ",") && classes.isDigit(before) && classes.isDigit(after) {
                             index += 1
                             continue
                         }
@@ -64,29 +68,36 @@ public struct Tokenizer: Sendable {
     }
 
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}"
-    }
-
-    static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.numericType == .decimal
-    }
-
-    static func isMark(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .nonspacingMark, .spacingMark, .enclosingMark: return true
-        default: return false
-        }
+        CharacterClasses.shared.isSpace(scalar)
     }
 
     static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.value < 0x80 {
-            return (0x30...0x39).contains(scalar.value) || (0x41...0x5A).contains(scalar.value)
-                || (0x61...0x7A).contains(scalar.value)
-        }
-        return scalar.properties.isAlphabetic || isDigit(scalar) || isMark(scalar)
+        CharacterClasses.shared.isWordCharacter(scalar)
+    }
+}
+
+/// Character classes from ``ScalarTable``, held in a value so hot loops index a local array.
+struct CharacterClasses: Sendable {
+    static let shared = CharacterClasses()
+
+    private let table = ScalarTable.flags
+
+    @inline(__always)
+    func flags(_ scalar: Unicode.Scalar) -> UInt8 {
+        ScalarTable.flags(of: scalar, in: table)
     }
 
-    static func isJoiner(_ scalar: Unicode.Scalar) -> Bool {
+    func isSpace(_ scalar: Unicode.Scalar) -> Bool { flags(scalar) & ScalarTable.space != 0 }
+    func isDigit(_ scalar: Unicode.Scalar) -> Bool { flags(scalar) & ScalarTable.digit != 0 }
+    func isMark(_ scalar: Unicode.Scalar) -> Bool { flags(scalar) & ScalarTable.mark != 0 }
+    func isLowercase(_ scalar: Unicode.Scalar) -> Bool { flags(scalar) & ScalarTable.lowercase != 0 }
+    func isUppercase(_ scalar: Unicode.Scalar) -> Bool { flags(scalar) & ScalarTable.uppercase != 0 }
+
+    func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        flags(scalar) & (ScalarTable.letter | ScalarTable.digit | ScalarTable.mark) != 0
+    }
+
+    func isJoiner(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "'" || scalar == "’" || scalar == "-" || scalar == "‐" || scalar == "·"
     }
 }

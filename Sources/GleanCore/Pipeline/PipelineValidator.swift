@@ -97,7 +97,7 @@ public struct PipelineValidator: Sendable {
                 } else if let target = ids[need] {
                     edges[index].append(target)
                 } else {
-                    let suggestion = Spelling.suggestion(for: need, among: spec.stages.map(\.id))
+                    let suggestion = Spelling.suggestion(for: need, among: spec.stages.map(\.id).filter { $0 != stage.id })
                     found.append(
                         PipelineDiagnostic(
                             location, "stage `\(stage.id)` needs `\(need)`, which is not a stage id in this pipeline",

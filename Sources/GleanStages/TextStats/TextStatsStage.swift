@@ -67,24 +67,15 @@ public struct TextStatsStage: Stage {
     /// The statistics of `text`.
     public func measure(_ text: String) -> JSONValue {
         let scalars = Array(text.unicodeScalars)
-        var letters = 0
-        var counts: [Script: Int] = [:]
-        for scalar in scalars {
-            guard let script = Script(letter: scalar) else { continue }
-            letters += 1
-            counts[script, default: 0] += 1
-        }
+        var counter = ScriptCounter()
+        for scalar in scalars { counter.add(scalar) }
+        let letters = counter.letters
         let words = tokenizer.tokens(in: scalars).reduce(0) { $0 + ($1.kind == .word ? 1 : 0) }
         let sentences = splitter.sentences(in: scalars).count
-        var shares: [(script: Script, share: Double)] = []
-        for (script, count) in counts {
-            let share = Double(count) / Double(max(letters, 1))
-            if share >= minimumShare { shares.append((script, share)) }
-        }
-        shares.sort { $0.share != $1.share ? $0.share > $1.share : $0.script < $1.script }
+        let shares = counter.shares.filter { $0.share >= minimumShare }
         var scripts: [JSONValue] = []
         for entry in shares {
-            scripts.append(["script": .string(entry.script.rawValue), "share": .double(Self.round(entry.share, places: 4))])
+            scripts.append(["script": .string(entry.script.name), "share": .double(Self.round(entry.share, places: 4))])
         }
         return [
             "characters": .int(scalars.count),

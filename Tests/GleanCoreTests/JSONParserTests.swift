@@ -1,0 +1,98 @@
+import GleanCore
+import OrderedCollections
+import Testing
+
+@Suite("JSON parser")
+struct JSONParserTests {
+    @Test(
+        "parses values",
+        arguments: [
+            ("null", JSONValue.null),
+            ("true", .bool(true)),
+            ("false", .bool(false)),
+            ("0", .int(0)),
+            ("-12", .int(-12)),
+            ("3.25", .double(3.25)),
+            ("1e3", .double(1000)),
+            ("-0.5E-2", .double(-0.005)),
+            (#""plain""#, .string("plain")),
+            (#""a\"b\\c\/d\n\t""#, .string("a\"b\\c/d\n\t")),
+            (#""\u00e9\u4e2d""#, .string("é中")),
+            (#""\ud83d\ude00""#, .string("😀")),
+            (#""Baku — Bakı""#, .string("Baku — Bakı")),
+            ("[1, [2, []], {}]", .array([.int(1), .array([.int(2), .array([])]), .object([:])])),
+            (#" { "b" : 1 , "a" : [ true ] } "#, JSONValue(dictionaryLiteral: ("b", 1), ("a", [true]))),
+        ])
+    func parsesValues(text: String, expected: JSONValue) throws {
+        #expect(try JSONParser.parse(text) == expected)
+    }
+
+    @Test("keeps object keys in order")
+    func keepsKeyOrder() throws {
+        let value = try JSONParser.parse(#"{"z":1,"a":2,"m":3}"#)
+        #expect(value.objectValue.map { Array($0.keys) } == ["z", "a", "m"])
+    }
+
+    @Test(
+        "rejects malformed JSON with a position",
+        arguments: [
+            (#"{"a":1,}"#, 7, "expected a string key"),
+            (#"{"a" 1}"#, 5, "expected ':'"),
+            ("[1 2]", 3, "expected ',' or ']'"),
+            ("01", 1, "unexpected text"),
+            ("-", 1, "invalid number"),
+            ("1.", 2, "digits expected after '.'"),
+            ("tru", 0, "unexpected end"),
+            (#""abc"#, 0, "unterminated string"),
+            (#""a\qb""#, 3, "invalid escape"),
+            (#""\ud800""#, 7, "unpaired surrogate"),
+            ("\"tab\there\"", 4, "control character"),
+            ("{} x", 3, "unexpected text"),
+        ])
+    func rejectsMalformed(text: String, offset: Int, message: String) {
+        #expect {
+            try JSONParser.parse(text)
+        } throws: { error in
+            guard let error = error as? JSONSyntaxError else { return false }
+            return error.offset == offset && error.message.contains(message)
+        }
+    }
+
+    @Test("rejects invalid UTF-8 inside strings with its own code")
+    func rejectsInvalidUTF8() {
+        let bytes: [UInt8] = Array(#"{"text":""#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8)
+        #expect {
+            try JSONParser.parse(bytes)
+        } throws: { error in
+            (error as? JSONSyntaxError)?.code == .invalidUTF8
+        }
+    }
+
+    @Test("refuses nesting deeper than the limit instead of overflowing the stack")
+    func refusesDeepNesting() {
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        #expect {
+            try JSONParser.parse(deep)
+        } throws: { error in
+            (error as? JSONSyntaxError)?.message.contains("nesting deeper") == true
+        }
+        let fine = String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
+        #expect((try? JSONParser.parse(fine)) != nil)
+    }
+
+    @Test("scans an object's members without building them")
+    func scansObjects() throws {
+        let line = Array(#" {"id": "a1", "n": [1, {"x": 2}], "text": "héllo"} "#.utf8)
+        let members = try line.withUnsafeBytes { try JSONParser.scanObject($0) }
+        #expect(members.map(\.key) == ["id", "n", "text"])
+        let raw = members.map { String(decoding: line[$0.value], as: UTF8.self) }
+        #expect(raw == [#""a1""#, #"[1, {"x": 2}]"#, #""héllo""#])
+    }
+
+    @Test("scanning refuses what is not an object", arguments: ["[1]", "\"text\"", "", "   ", "{\"a\":1} {"])
+    func scanRefusesNonObjects(text: String) {
+        #expect(throws: JSONSyntaxError.self) {
+            try Array(text.utf8).withUnsafeBytes { try JSONParser.scanObject($0) }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import GleanCore
+import Testing
+
+@Suite("JSON writer")
+struct JSONWriterTests {
+    @Test(
+        "writes compact JSON",
+        arguments: [
+            (JSONValue.null, "null"),
+            (.bool(false), "false"),
+            (.int(-42), "-42"),
+            (.double(0.42), "0.42"),
+            (.double(1.0), "1.0"),
+            (.double(.nan), "null"),
+            (.double(.infinity), "null"),
+            (.string("say \"hi\"\\\n\u{1}"), #""say \"hi\"\\\n\u0001""#),
+            (.string("Türkiye 🇹🇷"), "\"Türkiye 🇹🇷\""),
+            (JSONValue(dictionaryLiteral: ("b", 1), ("a", [true, .null])), #"{"b":1,"a":[true,null]}"#),
+        ])
+    func writes(value: JSONValue, expected: String) {
+        #expect(JSONWriter.string(value) == expected)
+    }
+
+    @Test("round-trips through the parser")
+    func roundTrips() throws {
+        let value: JSONValue = [
+            "id": "x", "scores": [0.1, 2, -3.5e-7], "nested": ["deep": ["ok": true]], "text": "tab\tnewline\nquote\"",
+        ]
+        #expect(try JSONParser.parse(JSONWriter.serialize(value)) == value)
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import GleanCore
+import OrderedCollections
+
+/// Upper-cases the text; counts characters when asked.
+struct UppercaseStage: Stage {
+    struct Configuration: Decodable, Sendable {
+        var withLength: Bool
+    }
+
+    static let descriptor = StageDescriptor(
+        name: "uppercase", version: "1.2.0", summary: "Upper-cases the text.",
+        configuration: [
+            ConfigurationField("with_length", type: .boolean, default: false, summary: "Also give the length.")
+        ])
+
+    let withLength: Bool
+
+    init(configuration: Configuration, context: StageContext) {
+        withLength = configuration.withLength
+    }
+
+    func analyze(_ input: StageInput) async throws -> StageResult {
+        if withLength {
+            return .output(["upper": .string(input.text.uppercased()), "length": .int(input.text.unicodeScalars.count)])
+        }
+        return .output(.string(input.text.uppercased()))
+    }
+}
+
+/// Fails on documents whose text contains "boom"; skips those containing "skip".
+struct FragileStage: Stage {
+    static let descriptor = StageDescriptor(name: "fragile", version: "0.9.1", summary: "Fails on `boom`.")
+
+    init(configuration: NoConfiguration, context: StageContext) {}
+
+    func analyze(_ input: StageInput) async throws -> StageResult {
+        if input.text.contains("boom") {
+            throw GleanError(GleanError.Code("exploded"), "the text went boom")
+        }
+        if input.text.contains("skip") { return .skipped(reason: "asked to skip") }
+        return .output(.int(input.text.count))
+    }
+}
+
+/// Reports what it read from the stages it needs, by stage name.
+struct NeedsEchoStage: Stage {
+    static let descriptor = StageDescriptor(name: "needs-echo", version: "1.0.0", summary: "Echoes needed results.")
+
+    init(configuration: NoConfiguration, context: StageContext) {}
+
+    func analyze(_ input: StageInput) async throws -> StageResult {
+        .output(.object(.init(uniqueKeysWithValues: input.resultsByStage.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })))
+    }
+}
+
+/// Sleeps a pseudo-random time per document so batches finish out of order.
+struct JitterStage: Stage {
+    static let descriptor = StageDescriptor(name: "jitter", version: "1.0.0", summary: "Sleeps a little.")
+
+    init(configuration: NoConfiguration, context: StageContext) {}
+
+    func analyze(_ input: StageInput) async throws -> StageResult {
+        let microseconds = Int(Shard.hash(input.document.id) % 400)
+        try await Task.sleep(for: .microseconds(microseconds))
+        return .output(.string(input.document.id))
+    }
+}
+
+/// A setting a stage rejects in its initializer.
+struct PickyStage: Stage {
+    struct Configuration: Decodable, Sendable {
+        var level: Int
+    }
+
+    static let descriptor = StageDescriptor(
+        name: "picky", version: "1.0.0", summary: "Takes an even level.",
+        configuration: [ConfigurationField("level", type: .integer(min: 0, max: 10), required: true, summary: "An even level.")])
+
+    init(configuration: Configuration, context: StageContext) throws {
+        guard configuration.level % 2 == 0 else { throw ConfigurationError(field: "level", "must be even") }
+    }
+
+    func analyze(_ input: StageInput) async throws -> StageResult { .output(.null) }
+}
+
+let testRegistry = StageRegistry([
+    UppercaseStage.self, FragileStage.self, NeedsEchoStage.self, JitterStage.self, PickyStage.self,
+])
+
+/// A temporary folder removed when the value is dropped.
+final class TemporaryFolder {
+    let path: String
+
+    init() throws {
+        path = NSTemporaryDirectory() + "glean-core-tests-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    func file(_ name: String, contents: String) throws -> String {
+        try file(name, bytes: Array(contents.utf8))
+    }
+
+    func file(_ name: String, bytes: [UInt8]) throws -> String {
+        let full = path + "/" + name
+        try Data(bytes).write(to: URL(fileURLWithPath: full))
+        return full
+    }
+
+    func read(_ name: String) -> String {
+        (try? String(contentsOfFile: path + "/" + name, encoding: .utf8)) ?? ""
+    }
+}
+
+/// Runs `pipeline` over `input` text and returns the output and error file contents.
+func runPipeline(
+    _ pipeline: Pipeline,
+    input: String,
+    options: EngineOptions = EngineOptions(),
+    monitor: RunMonitor = RunMonitor()
+) async throws -> (output: String, errors: String, summary: RunSummary) {
+    let folder = try TemporaryFolder()
+    let inputPath = try folder.file("input.jsonl", contents: input)
+    let source = try InputOpener.open(path: inputPath, format: pipeline.input.format)
+    let output = try OutputSink(path: folder.path + "/out.jsonl")
+    let errors = try OutputSink(path: folder.path + "/errors.jsonl")
+    let summary = try await PipelineEngine(pipeline: pipeline, options: options).run(
+        source: source, output: output, errors: errors, monitor: monitor)
+    return (folder.read("out.jsonl"), folder.read("errors.jsonl"), summary)
+}
+
+/// Builds a pipeline from stage entries against ``testRegistry``.
+func makePipeline(
+    _ stages: [StageSpec],
+    input: InputSpec = InputSpec(),
+    order: OutputOrder = .input
+) throws -> Pipeline {
+    try PipelineBuilder(registry: testRegistry).build(
+        PipelineSpec(name: "test", input: input, output: OutputSpec(order: order), stages: stages))
+}

@@ -1,0 +1,108 @@
+import GleanCore
+import Testing
+
+@Suite("Pipeline validation (core)")
+struct ValidationTests {
+    private func diagnostics(_ stages: [StageSpec], input: InputSpec = InputSpec()) -> [String] {
+        PipelineValidator(registry: testRegistry)
+            .diagnostics(for: PipelineSpec(name: "t", input: input, stages: stages))
+            .map { $0.message + ($0.suggestion.map { "; " + $0 } ?? "") }
+    }
+
+    @Test("unknown stages get a suggestion")
+    func unknownStage() {
+        #expect(diagnostics([StageSpec(id: "u", uses: "upercase")]) == ["unknown stage `upercase`; did you mean `uppercase`?"])
+    }
+
+    @Test("duplicate ids, bad ids and clashes with output keys")
+    func ids() {
+        let found = diagnostics(
+            [
+                StageSpec(id: "a", uses: "uppercase"), StageSpec(id: "a", uses: "fragile"), StageSpec(id: "errors", uses: "fragile"),
+                StageSpec(id: "title", uses: "fragile"), StageSpec(id: "9x", uses: "fragile"),
+            ], input: InputSpec(keep: ["title"]))
+        #expect(found.count == 4)
+        #expect(found.contains { $0.hasPrefix("duplicate stage id `a`") })
+        #expect(found.contains { $0.hasPrefix("stage id `errors` clashes with the output key") })
+        #expect(found.contains { $0.hasPrefix("stage id `title` clashes with the kept input field") })
+        #expect(found.contains { $0.hasPrefix("stage id `9x` must start with a letter") })
+    }
+
+    @Test("unknown needs, needing oneself and cycles")
+    func needs() {
+        #expect(
+            diagnostics([StageSpec(id: "a", uses: "uppercase", needs: ["b"]), StageSpec(id: "bb", uses: "fragile")])
+                == ["stage `a` needs `b`, which is not a stage id in this pipeline; did you mean `bb`?"])
+        #expect(diagnostics([StageSpec(id: "a", uses: "uppercase", needs: ["a"])]) == ["stage `a` needs itself"])
+        #expect(
+            diagnostics([
+                StageSpec(id: "a", uses: "uppercase", needs: ["c"]), StageSpec(id: "b", uses: "fragile", needs: ["a"]),
+                StageSpec(id: "c", uses: "fragile", needs: ["b"]),
+            ]) == ["stages need each other in a cycle: `a` → `c` → `b` → `a`; remove one of these `needs`"])
+    }
+
+    @Test("settings: unknown keys, wrong types, missing required ones")
+    func settings() {
+        #expect(
+            diagnostics([StageSpec(id: "u", uses: "uppercase", configuration: ["with_lenght": true])])
+                == ["unknown setting `with_lenght` for stage `uppercase`; did you mean `with_length`?"])
+        #expect(
+            diagnostics([StageSpec(id: "u", uses: "uppercase", configuration: ["with_length": "yes"])])
+                == ["`with_length`: expected true or false, got string"])
+        #expect(
+            diagnostics([StageSpec(id: "p", uses: "picky", configuration: ["level": 12])])
+                == ["`level`: expected an integer from 0 to 10, got 12"])
+        #expect(
+            diagnostics([StageSpec(id: "p", uses: "picky")]) == [
+                "stage `picky` requires the setting `level` (An even level.)"
+            ])
+    }
+
+    @Test("a stage's own refusal is reported at the setting")
+    func stageRefusal() {
+        #expect {
+            try PipelineBuilder(registry: testRegistry).build(
+                PipelineSpec(name: "t", stages: [StageSpec(id: "p", uses: "picky", configuration: ["level": 3])]))
+        } throws: { error in
+            (error as? PipelineError)?.diagnostics.map(\.message) == ["stage `p`: `level`: must be even"]
+        }
+    }
+
+    @Test("an empty stage list is valid")
+    func noStages() throws {
+        #expect(diagnostics([]).isEmpty)
+    }
+}
+
+@Suite("Spelling, shards and graphs")
+struct SmallPartsTests {
+    @Test("edit distance", arguments: [("sentiment", "sentimnet", 1), ("", "abc", 3), ("kitten", "sitting", 3), ("same", "same", 0)])
+    func editDistance(lhs: String, rhs: String, distance: Int) {
+        #expect(Spelling.editDistance(lhs, rhs) == distance)
+    }
+
+    @Test("suggestions only for likely typos")
+    func suggestions() {
+        #expect(Spelling.suggestion(for: "sentimnet", among: ["sentiment", "language"]) == "sentiment")
+        #expect(Spelling.suggestion(for: "zzz", among: ["sentiment", "language"]) == nil)
+    }
+
+    @Test("shard parsing", arguments: ["1", "a/b", "3/3", "-1/2", "0/0"])
+    func badShards(text: String) {
+        #expect(throws: GleanError.self) { try Shard(parsing: text) }
+    }
+
+    @Test("the shard hash is stable")
+    func stableHash() throws {
+        #expect(Shard.hash("") == 0xcbf2_9ce4_8422_2325)
+        #expect(Shard.hash("a") == 0xaf63_dc4c_8601_ec8c)
+        #expect(try Shard(parsing: "2/5").description == "2/5")
+    }
+
+    @Test("topological order and cycles")
+    func graph() {
+        #expect(StageGraph(edges: [[1], [], [0, 1]]).topologicalOrder() == [1, 0, 2])
+        #expect(StageGraph(edges: [[1], [0]]).topologicalOrder() == nil)
+        #expect(StageGraph(edges: [[], [2], [1]]).firstCycle() == [1, 2])
+    }
+}
