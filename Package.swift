@@ -99,7 +99,7 @@ let package = Package(
         .testTarget(
             name: "GleanCLITests",
             dependencies: ["GleanCLI", "GleanCore", "GleanStages", "glean"],
-            resources: [.copy("Fixtures")],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
     ]

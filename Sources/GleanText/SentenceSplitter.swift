@@ -85,7 +85,7 @@ public struct SentenceSplitter: Sendable {
 
     private static func isTerminator(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
-        case ".", "!", "?", "…", "؟", "۔", "।", "॥", "。", "！", "？", "｡": return true
+        case ".", "!", "?", "…", "؟", "۔", "։", "।", "॥", "።", "。", "！", "？", "｡": return true
         default: return false
         }
     }
@@ -101,9 +101,10 @@ public struct SentenceSplitter: Sendable {
         }
     }
 
-    /// Whether a sentence may start with `scalar`: anything but a lower-case letter.
+    /// Whether a sentence may start with `scalar`: anything but a lower-case letter. Georgian
+    /// Mkhedruli letters carry Unicode's Lowercase property, but Georgian prose is caseless.
     private func startsSentence(_ scalar: Unicode.Scalar) -> Bool {
-        !classes.isLowercase(scalar)
+        !classes.isLowercase(scalar) || (0x10D0...0x10FF).contains(scalar.value)
     }
 
     /// Whether the period at `index` closes an abbreviation, an initial or a dotted acronym.

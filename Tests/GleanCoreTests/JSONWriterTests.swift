@@ -29,3 +29,22 @@ struct JSONWriterTests {
         #expect(try JSONParser.parse(JSONWriter.serialize(value)) == value)
     }
 }
+
+@Suite("JSON values")
+struct JSONValueTests {
+    @Test("setting members keeps insertion order; nil removes; null becomes an object")
+    func settingMembers() {
+        var value: JSONValue = ["b": 1]
+        value["a"] = 2
+        value["b"] = 3
+        #expect(JSONWriter.string(value) == #"{"b":3,"a":2}"#)
+        value["b"] = nil
+        #expect(JSONWriter.string(value) == #"{"a":2}"#)
+        var empty: JSONValue = nil
+        empty["x"] = true
+        #expect(empty == ["x": true])
+        var number: JSONValue = 5
+        number["x"] = true
+        #expect(number == 5)
+    }
+}

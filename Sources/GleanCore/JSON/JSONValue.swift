@@ -23,9 +23,26 @@ public enum JSONValue: Sendable, Hashable {
 
 extension JSONValue {
     /// The value under `key` when this is an object, otherwise `nil`.
+    ///
+    /// Setting a value on an object adds or replaces the member (new keys go last); setting on
+    /// `null` makes an object; setting `nil` removes the member.
     public subscript(key: String) -> JSONValue? {
-        guard case .object(let object) = self else { return nil }
-        return object[key]
+        get {
+            guard case .object(let object) = self else { return nil }
+            return object[key]
+        }
+        set {
+            switch self {
+            case .object(var object):
+                self = .null
+                object[key] = newValue
+                self = .object(object)
+            case .null:
+                if let newValue { self = .object([key: newValue]) }
+            default:
+                break
+            }
+        }
     }
 
     /// The string, when this is a string.

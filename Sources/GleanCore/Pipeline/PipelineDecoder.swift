@@ -83,7 +83,7 @@ public struct PipelineDecoder {
         if let name = string(members["pipeline"], at: path.appending("pipeline"), what: "`pipeline`") {
             if name.isEmpty { report(path.appending("pipeline"), "`pipeline` must not be empty") }
             spec.name = name
-        } else if members["pipeline"] == nil {
+        } else if members["pipeline"] == nil && !Self.hasMisspelling(of: "pipeline", in: members.keys) {
             report(path, "missing `pipeline:` (the pipeline's name)")
         }
         spec.description = string(members["description"], at: path.appending("description"), what: "`description`")
@@ -95,10 +95,15 @@ public struct PipelineDecoder {
         }
         if let stages = members["stages"] {
             spec.stages = decodeStages(stages, at: path.appending("stages"))
-        } else {
+        } else if !Self.hasMisspelling(of: "stages", in: members.keys) {
             report(path, "missing `stages:` (a list of stages; `stages: []` runs none)")
         }
         return spec
+    }
+
+    /// Whether an unknown key among `keys` is a likely misspelling of `key` (already reported).
+    private static func hasMisspelling(of key: String, in keys: some Sequence<String>) -> Bool {
+        keys.contains { $0 != key && !topLevelKeys.contains($0) && Spelling.suggestion(for: $0, among: topLevelKeys) == key }
     }
 
     private mutating func decodeInput(_ value: JSONValue, at path: JSONPath) -> InputSpec {
