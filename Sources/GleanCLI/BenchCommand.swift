@@ -39,6 +39,10 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(help: "Print the results as a Markdown table.")
     var markdown = false
 
+    @Flag(
+        help: "Also measure JSON decoding and encoding on one core: Foundation's coders against Glean's, on 50 MB of the corpus.")
+    var codecs = false
+
     func run() async throws {
         let workDirectory = "bench-data"
         try FileManager.default.createDirectory(atPath: workDirectory, withIntermediateDirectories: true)
@@ -47,10 +51,13 @@ struct BenchCommand: AsyncParsableCommand {
         if !FileManager.default.fileExists(atPath: corpusPath) {
             Terminal.standardError.write("glean bench: writing a \(size) corpus to \(corpusPath)…\n")
             let written = try BenchCorpus(targetBytes: targetBytes).write(to: corpusPath)
-            Terminal.standardError.write("glean bench: \(Format.count(written.documents)) documents, \(Format.megabytes(written.bytes))\n")
+            Terminal.standardError.write(
+                "glean bench: \(Format.count(written.documents)) documents, \(Format.megabytes(written.bytes))\n")
         }
         let corpusBytes = (try FileManager.default.attributesOfItem(atPath: corpusPath)[.size] as? Int) ?? 0
-        let coreCounts = cores.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.filter { $0 >= 1 }
+        let coreCounts = cores.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.filter {
+            $0 >= 1
+        }
         guard !coreCounts.isEmpty else { throw ValidationError("--cores takes core counts such as 1,2") }
         let executable = Self.executablePath()
         var rows: [BenchRow] = []
@@ -59,7 +66,10 @@ struct BenchCommand: AsyncParsableCommand {
             for count in coreCounts {
                 var samples: [BenchRow] = []
                 for _ in 0..<max(1, repetitions) {
-                    samples.append(try measureGlean(executable: executable, pipeline: path, label: pipeline, cores: count, corpus: corpusPath, corpusBytes: corpusBytes))
+                    samples.append(
+                        try measureGlean(
+                            executable: executable, pipeline: path, label: pipeline, cores: count, corpus: corpusPath,
+                            corpusBytes: corpusBytes))
                 }
                 rows.append(Self.median(samples))
                 Terminal.standardError.write("glean bench: \(rows.last?.name ?? "") done\n")
@@ -81,11 +91,26 @@ struct BenchCommand: AsyncParsableCommand {
             }
         }
         Terminal.standardOutput.write(Self.table(rows, corpusBytes: corpusBytes, markdown: markdown))
+        if codecs {
+            let results = try CodecBenchmark(path: corpusPath, bytes: 50_000_000).run()
+            var text =
+                markdown ? "\n| codec, one core | MB/s |\n|---|---|\n" : "\ncodec, one core                            MB/s\n"
+            for result in results {
+                let rate = Format.decimal(result.megabytesPerSecond, places: 1)
+                text +=
+                    markdown
+                    ? "| \(result.name) | \(rate) |\n"
+                    : result.name.padding(toLength: 43, withPad: " ", startingAt: 0) + rate + "\n"
+            }
+            Terminal.standardOutput.write(text)
+        }
     }
 
     // MARK: - Measuring
 
-    private func measureGlean(executable: String, pipeline: String, label: String, cores: Int, corpus: String, corpusBytes: Int) throws -> BenchRow {
+    private func measureGlean(executable: String, pipeline: String, label: String, cores: Int, corpus: String, corpusBytes: Int)
+        throws -> BenchRow
+    {
         var arguments = [
             executable, "run", pipeline, "-i", corpus, "-o", "/dev/null", "--errors", "/dev/null", "--progress", "never",
             "--summary", "json", "--concurrency", String(cores),
@@ -112,12 +137,16 @@ struct BenchCommand: AsyncParsableCommand {
     private func measurePeer(name: String, command: String, corpusBytes: Int) throws -> BenchRow {
         let result = try Self.launch("/bin/sh", ["-c", command])
         guard result.status == 0 else {
-            throw GleanError(.stageFailed, "peer `\(name)` failed (status \(result.status)); is it installed? \(result.standardError.suffix(300))")
+            throw GleanError(
+                .stageFailed,
+                "peer `\(name)` failed (status \(result.status)); is it installed? \(result.standardError.suffix(300))")
         }
         return BenchRow(name: name, seconds: result.seconds, bytes: corpusBytes, documents: nil, peakBytes: nil)
     }
 
-    private static func launch(_ executable: String, _ arguments: [String]) throws -> (status: Int32, seconds: Double, standardError: String) {
+    private static func launch(_ executable: String, _ arguments: [String]) throws -> (
+        status: Int32, seconds: Double, standardError: String
+    ) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments

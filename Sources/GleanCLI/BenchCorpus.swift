@@ -68,9 +68,27 @@ struct BenchCorpus {
     }
 
     private static let slots: [(String, [String])] = [
-        ("{country}", ["Azerbaijan", "Georgia", "Armenia", "Türkiye", "Finland", "Sweden", "Moldova", "Kazakhstan", "Serbia", "Ukraine", "Norway", "Austria", "Mongolia", "Uzbekistan", "Belarus", "Côte d’Ivoire"]),
-        ("{org}", ["NATO", "the European Union", "the CSTO", "the Shanghai Cooperation Organisation", "BRICS", "the OSCE", "the United Nations", "the Eurasian Economic Union", "GUAM"]),
-        ("{person}", ["Ilham Aliyev", "Maia Sandu", "Alexander Stubb", "Kassym-Jomart Tokayev", "Ursula von der Leyen", "Mark Rutte", "Nikol Pashinyan", "Irakli Kobakhidze"]),
+        (
+            "{country}",
+            [
+                "Azerbaijan", "Georgia", "Armenia", "Türkiye", "Finland", "Sweden", "Moldova", "Kazakhstan", "Serbia", "Ukraine",
+                "Norway", "Austria", "Mongolia", "Uzbekistan", "Belarus", "Côte d’Ivoire",
+            ]
+        ),
+        (
+            "{org}",
+            [
+                "NATO", "the European Union", "the CSTO", "the Shanghai Cooperation Organisation", "BRICS", "the OSCE",
+                "the United Nations", "the Eurasian Economic Union", "GUAM",
+            ]
+        ),
+        (
+            "{person}",
+            [
+                "Ilham Aliyev", "Maia Sandu", "Alexander Stubb", "Kassym-Jomart Tokayev", "Ursula von der Leyen", "Mark Rutte",
+                "Nikol Pashinyan", "Irakli Kobakhidze",
+            ]
+        ),
         ("{city}", ["Baku", "Tbilisi", "Yerevan", "Ankara", "Helsinki", "Brussels", "Astana", "Chișinău", "Vienna", "Belgrade"]),
     ]
 

@@ -29,7 +29,9 @@ struct RunCommand: AsyncParsableCommand {
     @Argument(help: "The pipeline file.")
     var pipeline: String
 
-    @Option(name: [.short, .customLong("input")], help: "Input file, folder (format: text) or - for standard input; .gz is decompressed.")
+    @Option(
+        name: [.short, .customLong("input")],
+        help: "Input file, folder (format: text) or - for standard input; .gz is decompressed.")
     var input: String = "-"
 
     @Option(name: [.short, .customLong("output")], help: "Output file, or - for standard output.")
@@ -37,7 +39,9 @@ struct RunCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("errors"),
-        help: "Error file for failed documents and unreadable lines (JSON Lines). Default: OUTPUT.errors.jsonl, or standard error when writing to standard output.")
+        help:
+            "Error file for failed documents and unreadable lines (JSON Lines). Default: OUTPUT.errors.jsonl, or standard error when writing to standard output."
+    )
     var errorFile: String?
 
     @Flag(help: "Continue an interrupted run: skip documents whose ids are already in the output, and append.")

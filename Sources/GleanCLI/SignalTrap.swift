@@ -25,10 +25,12 @@ final class SignalTrap: @unchecked Sendable {
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
                 if monitor.isStopRequested {
-                    Terminal.standardError.write("\nglean: stopped at once; the last output line may be incomplete (--resume mends it)\n")
+                    Terminal.standardError.write(
+                        "\nglean: stopped at once; the last output line may be incomplete (--resume mends it)\n")
                     _exit(130)
                 }
-                Terminal.standardError.write("\nglean: stopping: finishing the documents in flight (press Ctrl-C again to quit at once)\n")
+                Terminal.standardError.write(
+                    "\nglean: stopping: finishing the documents in flight (press Ctrl-C again to quit at once)\n")
                 monitor.requestStop()
             }
             source.resume()

@@ -17,7 +17,9 @@ enum SummaryReport {
                 + "(\(Format.count(Int(Double(summary.documents) / seconds))) docs/s, "
                 + "\(Format.decimal(Double(summary.bytesRead) / seconds / 1_000_000, places: 1)) MB/s)")
         var accounting: [String] = ["\(Format.count(summary.records)) input records"]
-        if summary.documentsWithErrors > 0 { accounting.append("\(Format.count(summary.documentsWithErrors)) documents with errors") }
+        if summary.documentsWithErrors > 0 {
+            accounting.append("\(Format.count(summary.documentsWithErrors)) documents with errors")
+        }
         if summary.failedRecords > 0 { accounting.append("\(Format.count(summary.failedRecords)) unreadable records") }
         if summary.skippedResults > 0 { accounting.append("\(Format.count(summary.skippedResults)) skipped stage results") }
         if summary.otherShards > 0 { accounting.append("\(Format.count(summary.otherShards)) left to other shards") }

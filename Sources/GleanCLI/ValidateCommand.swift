@@ -17,9 +17,11 @@ struct ValidateCommand: AsyncParsableCommand {
         var failed = 0
         for path in pipelines {
             do {
-                let pipeline = try PipelineLoading.build(path: path, registry: CommandContext.registry, logger: CommandContext.logger)
+                let pipeline = try PipelineLoading.build(
+                    path: path, registry: CommandContext.registry, logger: CommandContext.logger)
                 let count = pipeline.stages.count
-                Terminal.standardOutput.write("\(path): ok, pipeline `\(pipeline.name)` with \(count) stage\(count == 1 ? "" : "s")\n")
+                Terminal.standardOutput.write(
+                    "\(path): ok, pipeline `\(pipeline.name)` with \(count) stage\(count == 1 ? "" : "s")\n")
             } catch {
                 failed += 1
             }

@@ -46,16 +46,23 @@ enum HostileInputCheck {
                 switch scalar {
                 case "#" where previous == " " || previous == "\t" || index == column:
                     index = scalars.count
-                case "\"" where previous == " " || previous == "[" || previous == "{" || previous == "," || previous == ":" || index == column:
+                case "\""
+                where previous == " " || previous == "[" || previous == "{" || previous == "," || previous == ":"
+                    || index == column:
                     inDouble = true
-                case "'" where previous == " " || previous == "[" || previous == "{" || previous == "," || previous == ":" || index == column:
+                case "'"
+                where previous == " " || previous == "[" || previous == "{" || previous == "," || previous == ":"
+                    || index == column:
                     inSingle = true
                 case "[", "{":
                     flowDepth += 1
                 case "]", "}":
                     flowDepth = max(0, flowDepth - 1)
-                case "-", "?" where index + 1 == scalars.count || scalars[index + 1] == " ":
-                    if previous == " " && (index == column || scalars[column..<index].allSatisfy { $0 == "-" || $0 == " " || $0 == "?" }) {
+                case "-",
+                    "?" where index + 1 == scalars.count || scalars[index + 1] == " ":
+                    if previous == " "
+                        && (index == column || scalars[column..<index].allSatisfy { $0 == "-" || $0 == " " || $0 == "?" })
+                    {
                         blockIndicators += 1
                     }
                 case "*" where previous == " " || previous == "[" || previous == "," || previous == "{":

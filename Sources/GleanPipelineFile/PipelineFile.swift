@@ -24,7 +24,8 @@ public enum PipelineFile {
         if let size = attributes[.size] as? Int, size > maximumBytes {
             throw PipelineError([
                 PipelineDiagnostic(
-                    start, "the file is \(size) bytes; pipeline files are limited to \(maximumBytes) bytes (is this the right file?)")
+                    start,
+                    "the file is \(size) bytes; pipeline files are limited to \(maximumBytes) bytes (is this the right file?)")
             ])
         }
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -34,7 +35,9 @@ public enum PipelineFile {
     }
 
     /// Decodes pipeline file bytes; `file` names them in messages.
-    public static func decode(data: Data, file: String) throws(PipelineError) -> (spec: PipelineSpec, diagnostics: [PipelineDiagnostic]) {
+    public static func decode(data: Data, file: String) throws(PipelineError) -> (
+        spec: PipelineSpec, diagnostics: [PipelineDiagnostic]
+    ) {
         let start = SourceLocation(file: file, line: 1, column: 1)
         guard data.count <= maximumBytes else {
             throw PipelineError([PipelineDiagnostic(start, "the file is over \(maximumBytes) bytes; pipeline files are small")])
@@ -53,7 +56,9 @@ public enum PipelineFile {
     }
 
     /// Decodes pipeline YAML text; `file` names it in messages.
-    public static func decode(text: String, file: String) throws(PipelineError) -> (spec: PipelineSpec, diagnostics: [PipelineDiagnostic]) {
+    public static func decode(text: String, file: String) throws(PipelineError) -> (
+        spec: PipelineSpec, diagnostics: [PipelineDiagnostic]
+    ) {
         if let problem = HostileInputCheck.scan(text, file: file) {
             throw PipelineError([problem])
         }

@@ -21,11 +21,14 @@ struct YAMLTree {
         } catch let error as YamlError {
             throw PipelineError([diagnostic(for: error, file: file)])
         } catch {
-            throw PipelineError([PipelineDiagnostic(SourceLocation(file: file, line: 1, column: 1), "cannot parse YAML: \(error)")])
+            throw PipelineError([
+                PipelineDiagnostic(SourceLocation(file: file, line: 1, column: 1), "cannot parse YAML: \(error)")
+            ])
         }
         guard let root else {
             throw PipelineError([
-                PipelineDiagnostic(SourceLocation(file: file, line: 1, column: 1), "the file is empty; it needs `pipeline:` and `stages:`")
+                PipelineDiagnostic(
+                    SourceLocation(file: file, line: 1, column: 1), "the file is empty; it needs `pipeline:` and `stages:`")
             ])
         }
         var converter = Converter(sourceMap: SourceMap(file: file))
@@ -63,16 +66,21 @@ struct YAMLTree {
             return SourceLocation(file: sourceMap.file, line: mark?.line ?? 1, column: mark?.column ?? 1)
         }
 
-        mutating func convert(_ node: Node, at path: JSONPath, depth: Int, key: SourceLocation? = nil) throws(PipelineError) -> JSONValue {
+        mutating func convert(_ node: Node, at path: JSONPath, depth: Int, key: SourceLocation? = nil) throws(PipelineError)
+            -> JSONValue
+        {
             visited += 1
             if visited > YAMLTree.maximumValues {
                 throw PipelineError([
                     PipelineDiagnostic(
-                        location(node), "the file expands to more than \(YAMLTree.maximumValues) values through aliases (alias bomb?)")
+                        location(node),
+                        "the file expands to more than \(YAMLTree.maximumValues) values through aliases (alias bomb?)")
                 ])
             }
             if depth > HostileInputCheck.maximumDepth {
-                throw PipelineError([PipelineDiagnostic(location(node), "nesting deeper than \(HostileInputCheck.maximumDepth) levels")])
+                throw PipelineError([
+                    PipelineDiagnostic(location(node), "nesting deeper than \(HostileInputCheck.maximumDepth) levels")
+                ])
             }
             sourceMap.record(path, value: location(node), key: key)
             switch node {
@@ -96,7 +104,8 @@ struct YAMLTree {
                     }
                     let name = keyScalar.string
                     if name == "<<" {
-                        problems.append(PipelineDiagnostic(location(keyNode), "YAML merge keys (`<<`) are not supported in pipeline files"))
+                        problems.append(
+                            PipelineDiagnostic(location(keyNode), "YAML merge keys (`<<`) are not supported in pipeline files"))
                         continue
                     }
                     members[name] = try convert(valueNode, at: path.appending(name), depth: depth + 1, key: location(keyNode))
@@ -140,7 +149,9 @@ struct YAMLTree {
             var scalars = Substring(text)
             if scalars.first == "-" || scalars.first == "+" { scalars = scalars.dropFirst() }
             guard let first = scalars.first, first.isASCII, first.isNumber || first == "." else { return false }
-            return scalars.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "e" || $0 == "E" || $0 == "-" || $0 == "+") }
+            return scalars.allSatisfy {
+                $0.isASCII && ($0.isNumber || $0 == "." || $0 == "e" || $0 == "E" || $0 == "-" || $0 == "+")
+            }
         }
     }
 }

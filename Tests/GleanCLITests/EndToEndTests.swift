@@ -143,7 +143,10 @@ struct EndToEndTests {
     func maxErrors() throws {
         let input = Data((0..<500).map { _ in "not json" }.joined(separator: "\n").utf8)
         let result = try GleanProcess.run(
-            ["run", "Pipelines/quickstart.yaml", "--max-errors", "10", "--batch-size", "5", "--concurrency", "1", "--errors", "/dev/null"],
+            [
+                "run", "Pipelines/quickstart.yaml", "--max-errors", "10", "--batch-size", "5", "--concurrency", "1", "--errors",
+                "/dev/null",
+            ],
             input: input)
         #expect(result.status == 1)
         #expect(result.errors.contains("stopped (too many errors)"))

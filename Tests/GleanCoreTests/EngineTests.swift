@@ -4,7 +4,8 @@ import Testing
 
 @Suite("Pipeline engine")
 struct EngineTests {
-    static let input = (1...300).map { #"{"id":"d\#($0)","text":"document number \#($0)","n":\#($0)}"# }.joined(separator: "\n") + "\n"
+    static let input =
+        (1...300).map { #"{"id":"d\#($0)","text":"document number \#($0)","n":\#($0)}"# }.joined(separator: "\n") + "\n"
 
     @Test("writes one line per document with id, kept fields and stage outputs")
     func writesLines() async throws {
@@ -26,7 +27,9 @@ struct EngineTests {
         let eight = try await runPipeline(pipeline, input: Self.input, options: EngineOptions(concurrency: 8, batchSize: 3))
         #expect(one.output == eight.output)
         #expect(one.output.split(separator: "\n").count == 300)
-        #expect(one.output.hasPrefix(#"{"id":"d1","jitter":"d1","upper":"DOCUMENT NUMBER 1","echo":{"jitter":"d1","uppercase":"DOCUMENT NUMBER 1"}}"#))
+        #expect(
+            one.output.hasPrefix(
+                #"{"id":"d1","jitter":"d1","upper":"DOCUMENT NUMBER 1","echo":{"jitter":"d1","uppercase":"DOCUMENT NUMBER 1"}}"#))
     }
 
     @Test("completion order writes every document exactly once")
@@ -101,7 +104,8 @@ struct EngineTests {
     func maxErrors() async throws {
         let pipeline = try makePipeline([StageSpec(id: "fragile", uses: "fragile")])
         let input = (1...2000).map { #"{"id":"\#($0)","text":"boom"}"# }.joined(separator: "\n")
-        let result = try await runPipeline(pipeline, input: input, options: EngineOptions(concurrency: 2, batchSize: 10, maxErrors: 5))
+        let result = try await runPipeline(
+            pipeline, input: input, options: EngineOptions(concurrency: 2, batchSize: 10, maxErrors: 5))
         #expect(result.summary.ending == .tooManyErrors)
         #expect(result.summary.documents < 2000)
         #expect(result.summary.documentsWithErrors > 5)
@@ -173,7 +177,8 @@ struct EngineTests {
             try gzip.run()
             gzip.waitUntilExit()
         }
-        let joined = try Data(contentsOf: URL(fileURLWithPath: first + ".gz")) + Data(contentsOf: URL(fileURLWithPath: second + ".gz"))
+        let joined =
+            try Data(contentsOf: URL(fileURLWithPath: first + ".gz")) + Data(contentsOf: URL(fileURLWithPath: second + ".gz"))
         let path = try folder.file("both.data", bytes: Array(joined))
         let pipeline = try makePipeline([StageSpec(id: "upper", uses: "uppercase")])
         _ = try await PipelineEngine(pipeline: pipeline).run(
@@ -185,7 +190,8 @@ struct EngineTests {
     @Test("truncated gzip input is an error, not a silent end")
     func truncatedGzip() async throws {
         let folder = try TemporaryFolder()
-        let path = try folder.file("a.jsonl", contents: String(repeating: #"{"id":"1","text":"one two three"}"# + "\n", count: 500))
+        let path = try folder.file(
+            "a.jsonl", contents: String(repeating: #"{"id":"1","text":"one two three"}"# + "\n", count: 500))
         let gzip = Process()
         gzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
         gzip.arguments = [path]

@@ -3,7 +3,8 @@ import Testing
 
 @Suite("Line splitting")
 struct LineRecordSourceTests {
-    private func lines(_ bytes: [UInt8], maximum: Int = 1 << 20) throws -> [(line: Int, text: String?, problem: GleanError.Code?)] {
+    private func lines(_ bytes: [UInt8], maximum: Int = 1 << 20) throws -> [(line: Int, text: String?, problem: GleanError.Code?)]
+    {
         let folder = try TemporaryFolder()
         let path = try folder.file("in.txt", bytes: bytes)
         let source = LineRecordSource(source: try FileByteSource(path: path), inputName: path, maximumLineBytes: maximum)

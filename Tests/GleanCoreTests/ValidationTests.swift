@@ -18,7 +18,8 @@ struct ValidationTests {
     func ids() {
         let found = diagnostics(
             [
-                StageSpec(id: "a", uses: "uppercase"), StageSpec(id: "a", uses: "fragile"), StageSpec(id: "errors", uses: "fragile"),
+                StageSpec(id: "a", uses: "uppercase"), StageSpec(id: "a", uses: "fragile"),
+                StageSpec(id: "errors", uses: "fragile"),
                 StageSpec(id: "title", uses: "fragile"), StageSpec(id: "9x", uses: "fragile"),
             ], input: InputSpec(keep: ["title"]))
         #expect(found.count == 4)
@@ -76,7 +77,9 @@ struct ValidationTests {
 
 @Suite("Spelling, shards and graphs")
 struct SmallPartsTests {
-    @Test("edit distance", arguments: [("sentiment", "sentimnet", 1), ("", "abc", 3), ("kitten", "sitting", 3), ("same", "same", 0)])
+    @Test(
+        "edit distance",
+        arguments: [("sentiment", "sentimnet", 1), ("", "abc", 3), ("kitten", "sitting", 3), ("same", "same", 0)])
     func editDistance(lhs: String, rhs: String, distance: Int) {
         #expect(Spelling.editDistance(lhs, rhs) == distance)
     }

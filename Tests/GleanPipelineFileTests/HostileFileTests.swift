@@ -54,9 +54,11 @@ struct HostileFileTests {
         "deep nesting, in flow and block style",
         arguments: [
             "pipeline: p\nstages: []\nx: " + String(repeating: "[", count: 50_000) + String(repeating: "]", count: 50_000) + "\n",
-            "pipeline: p\nstages: []\nx: " + String(repeating: "{a: ", count: 20_000) + "1" + String(repeating: "}", count: 20_000) + "\n",
+            "pipeline: p\nstages: []\nx: " + String(repeating: "{a: ", count: 20_000) + "1"
+                + String(repeating: "}", count: 20_000) + "\n",
             "pipeline: p\nstages: []\nx:\n" + String(repeating: "- ", count: 30_000) + "1\n",
-            "pipeline: p\nstages: []\n" + (0..<200).map { String(repeating: "  ", count: $0) + "k\($0):" }.joined(separator: "\n") + " 1\n",
+            "pipeline: p\nstages: []\n" + (0..<200).map { String(repeating: "  ", count: $0) + "k\($0):" }.joined(separator: "\n")
+                + " 1\n",
         ])
     func deepNesting(yaml: String) {
         let found = mistakes(yaml)

@@ -76,7 +76,10 @@ struct PipelineFileTests {
             ("pipeline: p\ninput:\n  format: jsnol\nstages: []\n", "3:11: unknown input format `jsnol`; did you mean `jsonl`?"),
             ("pipeline: p\ninput: {keep: title}\nstages: []\n", ""),
             ("pipeline: p\ninput: {kep: [a]}\nstages: []\n", "2:9: unknown key `kep` in `input`; did you mean `keep`?"),
-            ("pipeline: p\noutput: {order: random}\nstages: []\n", "2:17: unknown output order `random`; expected one of `input`, `completion`"),
+            (
+                "pipeline: p\noutput: {order: random}\nstages: []\n",
+                "2:17: unknown output order `random`; expected one of `input`, `completion`"
+            ),
             ("pipeline: p\nstages:\n  - uses: sentimnet\n", "3:11: unknown stage `sentimnet`; did you mean `sentiment`?"),
             (
                 "pipeline: p\nstages:\n  - uses: language\n  - id: language\n    uses: sentiment\n",
@@ -102,10 +105,16 @@ struct PipelineFileTests {
                 "pipeline: p\nstages:\n  - uses: sentiment\n    with: {label: shrt}\n",
                 "4:19: `label`: expected one of `short`, `long`, got `shrt`; did you mean `short`?"
             ),
-            ("pipeline: p\nstages:\n  - uses: sentiment\n    with: [1]\n", "4:11: `with` must be a mapping of settings, got array"),
+            (
+                "pipeline: p\nstages:\n  - uses: sentiment\n    with: [1]\n",
+                "4:11: `with` must be a mapping of settings, got array"
+            ),
             ("stages: []\n", "1:1: missing `pipeline:` (the pipeline's name)"),
             ("pipeline: p\nstages:\n  - id: x\n", "3:5: stage 1 has no `uses:` (the stage to run)"),
-            ("pipeline: [p\nstages: []\n", "2:7: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence at 1:11)"),
+            (
+                "pipeline: [p\nstages: []\n",
+                "2:7: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence at 1:11)"
+            ),
             ("pipeline: p\npipeline: q\nstages: []\n", "1:1: duplicate key `pipeline` in one mapping"),
             ("- just\n- a list\n", "1:1: a pipeline file must be a mapping with `pipeline:` and `stages:`, got array"),
         ])

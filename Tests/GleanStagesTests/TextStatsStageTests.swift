@@ -5,7 +5,8 @@ import Testing
 @Suite("text-stats")
 struct TextStatsStageTests {
     private func stats(_ text: String, with configuration: JSONValue = [:]) async throws -> JSONValue {
-        let stage = try StageFactory(TextStatsStage.self).makeStage(configuration: configuration, context: StageContext(stageID: "stats"))
+        let stage = try StageFactory(TextStatsStage.self).makeStage(
+            configuration: configuration, context: StageContext(stageID: "stats"))
         let result = try await stage.analyze(StageInput(document: Document(id: "1", text: text)))
         guard case .output(let value) = result else {
             Issue.record("expected an output, got \(result)")
@@ -30,7 +31,8 @@ struct TextStatsStageTests {
         #expect(value["letters"] == 13)
         #expect(
             value["scripts"] == [
-                ["script": "Cyrillic", "share": 0.5385], ["script": "Latin", "share": 0.3077], ["script": "Han", "share": 0.1538],
+                ["script": "Cyrillic", "share": 0.5385], ["script": "Latin", "share": 0.3077],
+                ["script": "Han", "share": 0.1538],
             ])
         #expect(value["characters"] == 17)
         #expect(value["words"] == 5)

@@ -50,7 +50,8 @@ struct RecordDecoder: Sendable {
             if member.key == input.idField { idRange = member.value }
             if member.key == input.textField { textRange = member.value }
             if let index = keepIndex[member.key] {
-                kept[index] = (member.value.lowerBound + record.range.lowerBound)..<(member.value.upperBound + record.range.lowerBound)
+                kept[index] =
+                    (member.value.lowerBound + record.range.lowerBound)..<(member.value.upperBound + record.range.lowerBound)
             }
         }
         var id = String(record.origin.line)
@@ -68,7 +69,8 @@ struct RecordDecoder: Sendable {
                 break
             default:
                 return .failure(
-                    GleanError(.invalidID, "the id field `\(input.idField)` must be a string or a number, not \(Self.typeName(raw))"))
+                    GleanError(
+                        .invalidID, "the id field `\(input.idField)` must be a string or a number, not \(Self.typeName(raw))"))
             }
         }
         guard let textRange else {

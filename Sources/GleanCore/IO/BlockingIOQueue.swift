@@ -11,7 +11,9 @@ public final class BlockingIOQueue: Sendable {
     }
 
     /// Runs `body` on the queue's thread and returns its result.
-    public func run<Result: Sendable>(_ body: @escaping @Sendable () throws(GleanError) -> Result) async throws(GleanError) -> Result {
+    public func run<Result: Sendable>(_ body: @escaping @Sendable () throws(GleanError) -> Result) async throws(GleanError)
+        -> Result
+    {
         let outcome: Swift.Result<Result, GleanError> = await withCheckedContinuation { continuation in
             queue.async {
                 do throws(GleanError) {

@@ -39,7 +39,8 @@ public final class FileByteSource: ByteSource {
         }
         if path != "-", (info.st_mode & S_IFMT) == S_IFDIR {
             if ownsDescriptor { close(descriptor) }
-            throw GleanError(.unreadableInput, "input `\(path)` is a folder; use `input.format: text` to read a folder of text files")
+            throw GleanError(
+                .unreadableInput, "input `\(path)` is a folder; use `input.format: text` to read a folder of text files")
         }
     }
 

@@ -11,7 +11,8 @@ public enum InputOpener {
         switch format {
         case .text:
             if path == "-" {
-                throw GleanError(.invalidArgument, "`input.format: text` reads a folder; standard input has no files (use `lines` or `jsonl`)")
+                throw GleanError(
+                    .invalidArgument, "`input.format: text` reads a folder; standard input has no files (use `lines` or `jsonl`)")
             }
             return try FolderRecordSource(folder: path, maximumFileBytes: maximumLineBytes)
         case .jsonl, .lines:

@@ -36,7 +36,9 @@ public struct PipelineDecoder {
         diagnostics.append(PipelineDiagnostic(location, message, suggestion: suggestion))
     }
 
-    private mutating func checkKeys(_ members: OrderedDictionary<String, JSONValue>, at path: JSONPath, allowed: [String], context: String) {
+    private mutating func checkKeys(
+        _ members: OrderedDictionary<String, JSONValue>, at path: JSONPath, allowed: [String], context: String
+    ) {
         for key in members.keys where !allowed.contains(key) {
             let suggestion = Spelling.suggestion(for: key, among: allowed).map { "did you mean `\($0)`?" }
             report(

@@ -64,7 +64,8 @@ public enum PipelineSchema {
                     "properties": [
                         "format": [
                             "enum": .array(InputFormat.allCases.map { .string($0.rawValue) }), "default": "jsonl",
-                            "description": "jsonl: one JSON object per line; text: a folder of text files; lines: one document per line.",
+                            "description":
+                                "jsonl: one JSON object per line; text: a folder of text files; lines: one document per line.",
                         ],
                         "id": ["type": "string", "default": "id", "description": "Field holding the document id (jsonl)."],
                         "text": ["type": "string", "default": "text", "description": "Field holding the text (jsonl)."],
@@ -100,7 +101,8 @@ public enum PipelineSchema {
         for stage in pipeline.stages {
             var schema = stage.descriptor.output.objectValue ?? [:]
             schema["description"] = .string(
-                "Output of stage `\(stage.id)` (`\(stage.descriptor.name)` \(stage.descriptor.version)); null when skipped or failed.")
+                "Output of stage `\(stage.id)` (`\(stage.descriptor.name)` \(stage.descriptor.version)); null when skipped or failed."
+            )
             properties[stage.id] = ["anyOf": [.object(schema), ["type": "null"]]]
         }
         properties["skipped"] = [

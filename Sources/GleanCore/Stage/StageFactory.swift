@@ -1,6 +1,5 @@
-import OrderedCollections
-
 import Foundation
+import OrderedCollections
 
 /// Builds instances of one kind of stage from a pipeline's `with:` block.
 ///
