@@ -56,12 +56,9 @@ struct CodecBenchmark {
         start = clock.now
         for line in lines {
             gleanTotal &+= try line.withUnsafeBytes { raw -> Int in
-                let members = try JSONParser.scanObject(raw)
                 var total = 0
-                for member in members where member.key == "id" || member.key == "text" {
-                    if member.key == "text",
-                        case .string(let value) = try JSONParser.parse(UnsafeRawBufferPointer(rebasing: raw[member.value]))
-                    {
+                for member in try JSONParser.scanMembers(raw) where member.key == "id" || member.key == "text" {
+                    if let value = try JSONParser.string(scanned: member, in: raw), member.key == "text" {
                         total += value.utf8.count
                     }
                 }

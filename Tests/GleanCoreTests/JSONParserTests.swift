@@ -96,3 +96,46 @@ struct JSONParserTests {
         }
     }
 }
+
+@Suite("UTF-8 validation inside JSON strings")
+struct UTF8ValidationTests {
+    private func accepts(_ bytes: [UInt8]) -> Bool {
+        let line: [UInt8] = [0x22] + bytes + [0x22]
+        return (try? JSONParser.parse(line)) != nil
+    }
+
+    @Test(
+        "well-formed sequences pass",
+        arguments: [
+            [0x41], [0xC2, 0x80], [0xDF, 0xBF], [0xE0, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xEF, 0xBF, 0xBF],
+            [0xF0, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF],
+            Array("long enough to take the eight-byte path — Ünïcödé too, and 😀".utf8),
+        ] as [[UInt8]])
+    func valid(bytes: [UInt8]) {
+        #expect(accepts(bytes))
+    }
+
+    @Test(
+        "ill-formed sequences fail",
+        arguments: [
+            [0x80], [0xC0, 0x80], [0xC1, 0xBF], [0xC2], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF0, 0x80, 0x80, 0x80],
+            [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xFF], [0xE2, 0x82],
+            Array("eight-byte path first ".utf8) + [0xC3, 0x28],
+        ] as [[UInt8]])
+    func invalid(bytes: [UInt8]) {
+        #expect(!accepts(bytes))
+    }
+
+    @Test("scanned members build their strings without a second scan")
+    func scannedStrings() throws {
+        let line = Array(#"{"a":"plain","b":"esc\naped \u00e9","c":3}"#.utf8)
+        try line.withUnsafeBytes { raw in
+            let members = try JSONParser.scanMembers(raw)
+            #expect(members.map(\.isString) == [true, true, false])
+            #expect(members.map(\.hasEscapes) == [false, true, false])
+            #expect(try JSONParser.string(scanned: members[0], in: raw) == "plain")
+            #expect(try JSONParser.string(scanned: members[1], in: raw) == "esc\naped é")
+            #expect(try JSONParser.string(scanned: members[2], in: raw) == nil)
+        }
+    }
+}

@@ -36,19 +36,19 @@ struct RecordDecoder: Sendable {
     }
 
     private func decodeJSON(_ bytes: UnsafeRawBufferPointer, record: RawRecord) -> Result<Decoded, GleanError> {
-        let members: [(key: String, value: Range<Int>)]
+        let members: [ScannedMember]
         do {
-            members = try JSONParser.scanObject(bytes)
+            members = try JSONParser.scanMembers(bytes)
         } catch {
             let what = error.code == .invalidUTF8 ? "the line is not valid UTF-8" : "the line is not valid JSON"
             return .failure(GleanError(error.code, "\(what): \(error)"))
         }
         var idRange: Range<Int>?
-        var textRange: Range<Int>?
+        var textMember: ScannedMember?
         var kept = [Range<Int>?](repeating: nil, count: input.keep.count)
         for member in members {
             if member.key == input.idField { idRange = member.value }
-            if member.key == input.textField { textRange = member.value }
+            if member.key == input.textField { textMember = member }
             if let index = keepIndex[member.key] {
                 kept[index] =
                     (member.value.lowerBound + record.range.lowerBound)..<(member.value.upperBound + record.range.lowerBound)
@@ -73,7 +73,7 @@ struct RecordDecoder: Sendable {
                         .invalidID, "the id field `\(input.idField)` must be a string or a number, not \(Self.typeName(raw))"))
             }
         }
-        guard let textRange else {
+        guard let textMember else {
             var message = "the line has no `\(input.textField)` field"
             if let near = Spelling.suggestion(for: input.textField, among: members.map(\.key)) {
                 message += "; did you mean `\(near)`? (set `input.text`)"
@@ -82,14 +82,14 @@ struct RecordDecoder: Sendable {
             }
             return .failure(GleanError(.missingText, message))
         }
-        let rawText = UnsafeRawBufferPointer(rebasing: bytes[textRange])
-        guard rawText.first == UInt8(ascii: "\"") else {
+        guard textMember.isString else {
+            let rawText = UnsafeRawBufferPointer(rebasing: bytes[textMember.value])
             return .failure(
                 GleanError(.missingText, "the text field `\(input.textField)` must be a string, not \(Self.typeName(rawText))"))
         }
         var document = Document(id: id, text: "", origin: record.origin)
         if decodesText {
-            guard case .string(let text) = try? JSONParser.parse(rawText) else {
+            guard let text = try? JSONParser.string(scanned: textMember, in: bytes) else {
                 return .failure(GleanError(.malformedJSON, "the text field `\(input.textField)` could not be read"))
             }
             document.text = text

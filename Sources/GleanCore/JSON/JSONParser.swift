@@ -52,6 +52,12 @@ public struct JSONParser: ~Copyable {
     public static func scanObject(
         _ bytes: UnsafeRawBufferPointer
     ) throws(JSONSyntaxError) -> [(key: String, value: Range<Int>)] {
+        try scanMembers(bytes).map { ($0.key, $0.value) }
+    }
+
+    /// Scans a top-level object like ``scanObject(_:)``, also telling for string values whether
+    /// they hold escapes, so ``string(scanned:in:)`` can build them without a second scan.
+    public static func scanMembers(_ bytes: UnsafeRawBufferPointer) throws(JSONSyntaxError) -> [ScannedMember] {
         var parser = JSONParser(bytes: bytes)
         parser.skipWhitespace()
         guard parser.peek() == UInt8(ascii: "{") else {
@@ -59,7 +65,7 @@ public struct JSONParser: ~Copyable {
             throw parser.error("expected a JSON object")
         }
         parser.position += 1
-        var members: [(key: String, value: Range<Int>)] = []
+        var members: [ScannedMember] = []
         parser.skipWhitespace()
         if parser.peek() == UInt8(ascii: "}") {
             parser.position += 1
@@ -73,8 +79,14 @@ public struct JSONParser: ~Copyable {
                 parser.position += 1
                 parser.skipWhitespace()
                 let start = parser.position
-                try parser.skipValue()
-                members.append((key, start..<parser.position))
+                if parser.peek() == UInt8(ascii: "\"") {
+                    let scanned = try parser.scanString()
+                    members.append(
+                        ScannedMember(key: key, value: start..<parser.position, isString: true, hasEscapes: scanned.hasEscapes))
+                } else {
+                    try parser.skipValue()
+                    members.append(ScannedMember(key: key, value: start..<parser.position, isString: false, hasEscapes: false))
+                }
                 parser.skipWhitespace()
                 let next = parser.peek()
                 parser.position += 1
@@ -87,6 +99,18 @@ public struct JSONParser: ~Copyable {
         parser.skipWhitespace()
         guard parser.position == bytes.count else { throw parser.error("unexpected text after the JSON object") }
         return members
+    }
+
+    /// The string value of a member found by ``scanMembers(_:)``, already validated: built
+    /// without scanning it again.
+    public static func string(scanned member: ScannedMember, in bytes: UnsafeRawBufferPointer) throws(JSONSyntaxError) -> String?
+    {
+        guard member.isString, member.value.count >= 2 else { return nil }
+        let content = UnsafeRawBufferPointer(rebasing: bytes[(member.value.lowerBound + 1)..<(member.value.upperBound - 1)])
+        if !member.hasEscapes {
+            return String(decoding: content, as: UTF8.self)
+        }
+        return try unescape(content, offset: member.value.lowerBound + 1)
     }
 
     // MARK: - Values
@@ -308,15 +332,29 @@ public struct JSONParser: ~Copyable {
 
     // MARK: - Strings
 
-    /// Scans a string token, validating escapes and UTF-8.
-    /// Returns whether it contains escapes; `position` ends after the closing quote.
+    /// Scans a string token, validating escapes and UTF-8; `position` ends after the closing
+    /// quote. Plain runs are skipped eight bytes at a time.
     private mutating func scanString() throws(JSONSyntaxError) -> (contentStart: Int, contentEnd: Int, hasEscapes: Bool) {
         position += 1
         let start = position
         var hasEscapes = false
         var asciiOnly = true
+        let count = base.count
         while true {
-            guard position < base.count else { throw JSONSyntaxError(offset: start - 1, message: "unterminated string") }
+            // Eight bytes at a time while none is a quote, a backslash or a control character.
+            while position + 8 <= count {
+                let word = base.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+                let quotes = word ^ 0x2222_2222_2222_2222
+                let backslashes = word ^ 0x5C5C_5C5C_5C5C_5C5C
+                let special =
+                    ((quotes &- 0x0101_0101_0101_0101) & ~quotes)
+                    | ((backslashes &- 0x0101_0101_0101_0101) & ~backslashes)
+                    | ((word &- 0x2020_2020_2020_2020) & ~word)
+                if special & 0x8080_8080_8080_8080 != 0 { break }
+                if word & 0x8080_8080_8080_8080 != 0 { asciiOnly = false }
+                position += 8
+            }
+            guard position < count else { throw JSONSyntaxError(offset: start - 1, message: "unterminated string") }
             let byte = base[position]
             if byte == UInt8(ascii: "\"") { break }
             if byte == UInt8(ascii: "\\") {
@@ -328,7 +366,7 @@ public struct JSONParser: ~Copyable {
                     UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
                     position += 1
                 case UInt8(ascii: "u"):
-                    guard position + 4 < base.count else { throw error("unterminated \\u escape") }
+                    guard position + 4 < count else { throw error("unterminated \\u escape") }
                     for offset in 1...4 where Self.hexValue(base[position + offset]) == nil {
                         throw error("invalid \\u escape")
                     }
@@ -344,11 +382,8 @@ public struct JSONParser: ~Copyable {
         }
         let end = position
         position += 1
-        if !asciiOnly {
-            let content = UnsafeRawBufferPointer(rebasing: base[start..<end])
-            if String(validating: content, as: UTF8.self) == nil {
-                throw JSONSyntaxError(offset: start, message: "invalid UTF-8 in a string", code: .invalidUTF8)
-            }
+        if !asciiOnly && !UTF8Validation.isValid(UnsafeRawBufferPointer(rebasing: base[start..<end])) {
+            throw JSONSyntaxError(offset: start, message: "invalid UTF-8 in a string", code: .invalidUTF8)
         }
         return (start, end, hasEscapes)
     }
@@ -371,7 +406,7 @@ public struct JSONParser: ~Copyable {
         }
     }
 
-    /// Decodes a validated string body with escapes.
+    /// Decodes a validated string body with escapes, copying the runs between escapes whole.
     private static func unescape(_ content: UnsafeRawBufferPointer, offset: Int) throws(JSONSyntaxError) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(content.count)
@@ -382,11 +417,12 @@ public struct JSONParser: ~Copyable {
             return value
         }
         while index < content.count {
-            let byte = content[index]
-            guard byte == UInt8(ascii: "\\") else {
-                out.append(byte)
-                index += 1
-                continue
+            var runEnd = index
+            while runEnd < content.count && content[runEnd] != UInt8(ascii: "\\") { runEnd += 1 }
+            if runEnd > index {
+                out.append(contentsOf: UnsafeRawBufferPointer(rebasing: content[index..<runEnd]))
+                index = runEnd
+                if index == content.count { break }
             }
             let escaped = content[index + 1]
             index += 2
@@ -417,10 +453,22 @@ public struct JSONParser: ~Copyable {
                 guard let scalar = Unicode.Scalar(scalarValue) else {
                     throw JSONSyntaxError(offset: offset + index, message: "invalid \\u escape")
                 }
-                out.append(contentsOf: String(Character(scalar)).utf8)
+                UTF8.encode(scalar) { out.append($0) }
             default: out.append(escaped)
             }
         }
         return String(decoding: out, as: UTF8.self)
     }
+}
+
+/// A member of a top-level object found by ``JSONParser/scanMembers(_:)``.
+public struct ScannedMember: Sendable {
+    /// The member's key.
+    public var key: String
+    /// The byte range of its value (quotes included for strings).
+    public var value: Range<Int>
+    /// Whether the value is a string.
+    public var isString: Bool
+    /// Whether the string holds escapes.
+    public var hasEscapes: Bool
 }
