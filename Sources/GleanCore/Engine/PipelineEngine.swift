@@ -67,42 +67,58 @@ public struct PipelineEngine: Sendable {
         }
 
         var failure: GleanError?
+        // The next batch is read while the workers run, so a free slot is refilled at once.
+        func startRead(_ sequence: Int) -> Task<Result<RecordBatch?, GleanError>, Never> {
+            Task {
+                do throws(GleanError) {
+                    return .success(
+                        try await reader.run { () throws(GleanError) -> RecordBatch? in
+                            try input.value.nextBatch(sequence: sequence, maxRecords: batchSize, maxBytes: batchBytes)
+                        })
+                } catch {
+                    return .failure(error)
+                }
+            }
+        }
+        var prefetch: Task<Result<RecordBatch?, GleanError>, Never>? = startRead(0)
         await withTaskGroup(of: BatchProcessor.Processed.self) { group in
             var inFlight = 0
             var nextSequence = 0
             var nextToWrite = 0
-            var finishedReading = false
             var waiting: [Int: BatchProcessor.Processed] = [:]
-            while true {
-                while !finishedReading && inFlight < maxInFlight {
+            var reading = true
+
+            /// Starts batches until `maxInFlight` are running or the input ends.
+            func fill() async {
+                while reading, inFlight < maxInFlight, let pending = prefetch {
                     if failure != nil || summary.ending != .completed {
-                        finishedReading = true
-                        break
+                        reading = false
+                        return
                     }
                     if monitor.isStopRequested {
                         summary.ending = .interrupted
-                        finishedReading = true
-                        break
+                        reading = false
+                        return
                     }
-                    let sequence = nextSequence
-                    do throws(GleanError) {
-                        let batch = try await reader.run { () throws(GleanError) -> RecordBatch? in
-                            try input.value.nextBatch(sequence: sequence, maxRecords: batchSize, maxBytes: batchBytes)
-                        }
-                        guard let batch else {
-                            finishedReading = true
-                            break
-                        }
+                    switch await pending.value {
+                    case .failure(let error):
+                        failure = error
+                        prefetch = nil
+                    case .success(nil):
+                        prefetch = nil
+                    case .success(let batch?):
                         nextSequence += 1
+                        prefetch = startRead(nextSequence)
                         inFlight += 1
                         group.addTask { await processor.process(batch) }
-                    } catch {
-                        failure = error
-                        finishedReading = true
                     }
                 }
-                guard let done = await group.next() else { break }
+            }
+
+            await fill()
+            while let done = await group.next() {
                 inFlight -= 1
+                await fill()
                 guard failure == nil else { continue }
                 do throws(GleanError) {
                     if ordered {
@@ -118,6 +134,10 @@ public struct PipelineEngine: Sendable {
                     failure = error
                 }
             }
+        }
+        if let pending = prefetch {
+            // A read still under way when the run stopped early: let it finish before returning.
+            _ = await pending.value
         }
         if let failure { throw failure }
         summary.bytesWritten = output.bytesWritten
