@@ -109,7 +109,10 @@ struct RunCommand: AsyncParsableCommand {
             concurrency: concurrency ?? EngineOptions.defaultConcurrency, batchSize: batchSize, maxErrors: maxErrors)
         if let shard { options.shard = try Shard(parsing: shard) }
         if resume {
-            options.resume = try ResumeState.load(outputPath: output, errorPath: errorPath)
+            let outputPath = output
+            options.resume = try await BlockingIOQueue(label: "glean.resume").run { () throws(GleanError) -> ResumeState in
+                try ResumeState.load(outputPath: outputPath, errorPath: errorPath)
+            }
         }
         let source = try InputOpener.open(path: input, format: pipeline.input.format, maximumLineBytes: maxLineBytes)
         let mode: OutputSink.Mode = resume ? .append : .truncate
