@@ -1,10 +1,10 @@
 /// Splits text into sentences with Unicode scalar offsets.
 ///
-/// A sentence ends at `.`, `!`, `?`, `…` (and the Arabic, Devanagari and CJK full stops), with
-/// any closing quotes and brackets after them, when the next word does not start in lower case;
-/// a blank line always ends one. A period after a known abbreviation (`Mr.`, `Dec.`), an
-/// initial (`J.`) or inside a dotted acronym (`U.S.`) ends nothing unless a capitalised word
-/// that is not a name follows a sentence-final acronym — that case stays joined, by design.
+/// A sentence ends at `.`, `!`, `?`, `…` or the Arabic, Armenian, Devanagari, Ethiopic and CJK
+/// full stops (with any closing quotes and brackets after them) when the next word does not
+/// start in lower case; a blank line always ends one. A period after a known abbreviation
+/// (`Mr.`, `Dec.`), an initial (`J.`) or a dotted acronym (`U.S.`) ends nothing, so a sentence
+/// that ends in an acronym stays joined to the next one.
 public struct SentenceSplitter: Sendable {
     /// Abbreviations (lower case, without the period) after which a period ends no sentence.
     public var abbreviations: Set<String>
