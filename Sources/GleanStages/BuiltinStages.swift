@@ -4,7 +4,8 @@ import GleanCore
 public enum BuiltinStages {
     /// Every built-in stage type.
     public static let all: [any Stage.Type] = [
-        TextStatsStage.self
+        TextStatsStage.self,
+        SentimentStage.self,
     ]
 
     /// A registry holding the built-in stages.
