@@ -18,26 +18,27 @@ public struct VADERAnalyzer: Sendable {
 
     /// One token with what the rules ask of it, computed once.
     struct Token {
-        /// The token lower-cased.
-        var lower: String
         /// Python's `isupper()` of the token.
         var isUpper: Bool
+        /// What the lexicon knows of it.
+        var entry: VADERLexicon.Entry
+
         /// Its lexicon valence, `nil` when it is not in the lexicon.
-        var valence: Double?
-        /// Its booster or dampener increment, if it is one.
-        var booster: Double?
+        var valence: Double? { entry.valence }
+        /// The function word it is, if any.
+        var function: VADERLexicon.FunctionWord { entry.function }
     }
 
     /// Scores `text`.
     public func scores(_ text: String) -> SentimentScores {
         let prepared = describingEmoji(text)
-        let tokens = tokenize(prepared)
+        let (tokens, idiomWords) = tokenize(prepared)
         guard !tokens.isEmpty else { return .zero }
         let upperCount = tokens.reduce(0) { $0 + ($1.isUpper ? 1 : 0) }
         let capsStandOut = upperCount > 0 && upperCount < tokens.count
         var valences = [Double](repeating: 0, count: tokens.count)
         for index in tokens.indices {
-            valences[index] = valence(at: index, in: tokens, capsStandOut: capsStandOut)
+            valences[index] = valence(at: index, in: tokens, idiomWords: idiomWords, capsStandOut: capsStandOut)
         }
         Self.applyBut(&valences, tokens: tokens)
         return Self.score(valences, text: prepared)
@@ -45,14 +46,17 @@ public struct VADERAnalyzer: Sendable {
 
     // MARK: - Reading the text
 
-    /// The text with each emoji replaced by its description, then trimmed.
-    func describingEmoji(_ text: String) -> Substring {
+    /// The text with each emoji replaced by its description. (The reference then trims the
+    /// text; that changes neither the tokens nor the `!` and `?` counts, so it is not done.)
+    func describingEmoji(_ text: String) -> String {
         var hasEmoji = false
-        for scalar in text.unicodeScalars where scalar.value >= 0x80 && lexicon.emoji[scalar] != nil {
-            hasEmoji = true
-            break
+        if !VADERText.isASCII(text) {
+            for scalar in text.unicodeScalars where scalar.value >= 0x80 && lexicon.emoji[scalar] != nil {
+                hasEmoji = true
+                break
+            }
         }
-        guard hasEmoji else { return Substring(text).trimmingWhitespace() }
+        guard hasEmoji else { return text }
         var out = String.UnicodeScalarView()
         var afterSpace = true
         for scalar in text.unicodeScalars {
@@ -65,49 +69,101 @@ public struct VADERAnalyzer: Sendable {
                 afterSpace = scalar == " "
             }
         }
-        return Substring(String(out)).trimmingWhitespace()
+        return String(out)
     }
 
-    /// Tokens split at white space, with leading and trailing punctuation removed unless that
-    /// would leave two characters or fewer (so emoticons such as `:)` survive).
-    func tokenize(_ text: Substring) -> [Token] {
-        var tokens: [Token] = []
-        let scalars = text.unicodeScalars
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            while index < scalars.endIndex, VADERText.isSpace(scalars[index]) { index = scalars.index(after: index) }
-            guard index < scalars.endIndex else { break }
-            let start = index
-            while index < scalars.endIndex, !VADERText.isSpace(scalars[index]) { index = scalars.index(after: index) }
-            let word = Substring(scalars[start..<index])
-            tokens.append(makeToken(Self.strippingPunctuation(word)))
+    /// Tokens split at white space, with leading and trailing ASCII punctuation removed unless
+    /// that would leave two characters or fewer (so emoticons such as `:)` survive).
+    ///
+    /// Returns the tokens and, for tokens that occur in idioms, their lower-cased text (other
+    /// tokens' entries are empty strings).
+    func tokenize(_ text: String) -> (tokens: [Token], idiomWords: [String]) {
+        var text = text
+        return text.withUTF8 { bytes in
+            var tokens: [Token] = []
+            tokens.reserveCapacity(bytes.count / 5)
+            var scratch: [UInt8] = []
+            var idiomWords: [String] = []
+            let table = lexicon.table
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                var width = VADERText.spaceWidth(bytes, at: index)
+                while width > 0 {
+                    index += width
+                    width = index < count ? VADERText.spaceWidth(bytes, at: index) : 0
+                }
+                guard index < count else { break }
+                let start = index
+                // One pass gathers what the later steps would otherwise scan for again.
+                var nonASCII = false
+                var upperASCII = false
+                var lowerASCII = false
+                var apostrophe = false
+                while index < count {
+                    let byte = bytes[index]
+                    if byte < 0x80 {
+                        if byte <= 0x20 && VADERText.spaceWidth(bytes, at: index) > 0 { break }
+                        if byte >= 0x61 && byte <= 0x7A {
+                            lowerASCII = true
+                        } else if byte >= 0x41 && byte <= 0x5A {
+                            upperASCII = true
+                        } else if byte == UInt8(ascii: "'") {
+                            apostrophe = true
+                        }
+                        index += 1
+                    } else {
+                        if VADERText.spaceWidth(bytes, at: index) > 0 { break }
+                        nonASCII = true
+                        index += VADERText.scalarLength(byte)
+                    }
+                }
+                let end = min(index, count)
+                var first = start
+                var last = end
+                while first < last, VADERText.isPunctuation(byte: bytes[first]) { first += 1 }
+                while last > first, VADERText.isPunctuation(byte: bytes[last - 1]) { last -= 1 }
+                var keepsPunctuation = last - first <= 2
+                if !keepsPunctuation && nonASCII {
+                    var scalarCount = 0
+                    for position in first..<last where bytes[position] & 0xC0 != 0x80 { scalarCount += 1 }
+                    keepsPunctuation = scalarCount <= 2
+                }
+                let word = UnsafeBufferPointer(rebasing: keepsPunctuation ? bytes[start..<end] : bytes[first..<last])
+                let entry: VADERLexicon.Entry
+                if !nonASCII && !upperASCII {
+                    entry = table.entry(word) ?? VADERLexicon.Entry(negates: apostrophe && VADERText.containsContractedNegation(word))
+                } else {
+                    entry = VADERText.withLowercase(word, scratch: &scratch) { lower in
+                        table.entry(lower) ?? VADERLexicon.Entry(negates: apostrophe && VADERText.containsContractedNegation(word))
+                    }
+                }
+                let isUpper = nonASCII ? VADERText.isUpper(word) : (upperASCII && !lowerASCII && VADERText.isUpper(word))
+                if entry.inIdiom {
+                    if idiomWords.count < tokens.count { idiomWords += repeatElement("", count: tokens.count - idiomWords.count) }
+                    idiomWords.append(VADERText.lowercase(word))
+                }
+                tokens.append(Token(isUpper: isUpper, entry: entry))
+            }
+            if !idiomWords.isEmpty && idiomWords.count < tokens.count {
+                idiomWords += repeatElement("", count: tokens.count - idiomWords.count)
+            }
+            return (tokens, idiomWords)
         }
-        return tokens
-    }
-
-    private static func strippingPunctuation(_ word: Substring) -> Substring {
-        var scalars = word.unicodeScalars[...]
-        while let first = scalars.first, VADERText.isPunctuation(first) { scalars = scalars.dropFirst() }
-        while let last = scalars.last, VADERText.isPunctuation(last) { scalars = scalars.dropLast() }
-        return scalars.count <= 2 ? word : Substring(scalars)
-    }
-
-    private func makeToken(_ word: Substring) -> Token {
-        let lower = VADERText.lowercase(word)
-        return Token(
-            lower: lower, isUpper: VADERText.isUpper(word), valence: lexicon.valences[lower],
-            booster: VADERVocabulary.boosters[lower])
     }
 
     // MARK: - Scoring
 
     /// Sums the valences, adds punctuation emphasis, normalises, and splits into proportions.
-    static func score(_ valences: [Double], text: Substring) -> SentimentScores {
-        var exclamations = 0
-        var questions = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "!") { exclamations += 1 }
-            if byte == UInt8(ascii: "?") { questions += 1 }
+    static func score(_ valences: [Double], text: String) -> SentimentScores {
+        var text = text
+        let (exclamations, questions) = text.withUTF8 { bytes in
+            var counts = (0, 0)
+            for byte in bytes {
+                if byte == UInt8(ascii: "!") { counts.0 += 1 }
+                if byte == UInt8(ascii: "?") { counts.1 += 1 }
+            }
+            return counts
         }
         var emphasis = Double(min(exclamations, 4)) * 0.292
         if questions > 1 { emphasis += questions <= 3 ? Double(questions) * 0.18 : 0.96 }

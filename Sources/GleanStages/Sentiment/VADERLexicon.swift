@@ -2,22 +2,69 @@ import GleanCore
 
 /// The valences and emoji descriptions VADER scores with: the built-in VADER lexicons, plus any
 /// user lexicon merged over them.
+///
+/// Each known word maps to one ``Entry`` holding everything the rules ask of it, so scoring
+/// needs one look-up per token.
 public struct VADERLexicon: Sendable {
-    /// Lower-case token → mean valence (−4 … 4).
-    public private(set) var valences: [String: Double]
+    /// What the rules know of a word.
+    struct Entry: Sendable {
+        /// Its valence (−4 … 4), `nil` when the word is not in the sentiment lexicon.
+        var valence: Double?
+        /// Its increment as a booster (positive) or dampener (negative).
+        var booster: Double?
+        /// Whether it negates what follows.
+        var negates = false
+        /// Whether it appears in a multi-word idiom or modifier.
+        var inIdiom = false
+        /// The function word it is, for rules that look for specific words.
+        var function: FunctionWord = .none
+    }
+
+    /// Words the rules look for by name.
+    enum FunctionWord: UInt8, Sendable {
+        case none, kind, of, no, or, nor, never, so, this, without, doubt, least, at, very, but
+    }
+
+    private(set) var entries: [String: Entry] {
+        didSet { table = WordTable(entries) }
+    }
+    /// ``entries`` as a table looked up from bytes.
+    private(set) var table = WordTable([:])
     /// Single-scalar emoji → its description, which is scored in its place.
     public private(set) var emoji: [Unicode.Scalar: String]
 
     /// The lexicons shipped with Glean (VADER 3.3.2's, MIT).
     public static let builtIn = VADERLexicon(words: builtInWords, emoji: builtInEmoji)
 
+    /// Lower-case token → valence, for the words of the sentiment lexicon.
+    public var valences: [String: Double] {
+        entries.compactMapValues(\.valence)
+    }
+
     /// Parses `token<TAB>valence[<TAB>…]` lines and `emoji<TAB>description` lines; later lines win.
     init(words: String, emoji emojiLines: String) {
-        valences = [:]
+        entries = [:]
         emoji = [:]
-        for line in words.split(separator: "\n") {
-            if let (token, valence) = Self.entry(line) { valences[token] = valence }
+        for (word, increment) in VADERVocabulary.boosters { entries[word, default: Entry()].booster = increment }
+        for word in VADERVocabulary.negations { entries[word, default: Entry()].negates = true }
+        for phrase in VADERVocabulary.specialCases.keys
+        where phrase.contains(" ") {
+            for word in phrase.split(separator: " ") { entries[String(word), default: Entry()].inIdiom = true }
         }
+        for phrase in VADERVocabulary.boosters.keys where phrase.contains(" ") {
+            for word in phrase.split(separator: " ") { entries[String(word), default: Entry()].inIdiom = true }
+        }
+        let functions: [(String, FunctionWord)] = [
+            ("kind", .kind), ("of", .of), ("no", .no), ("or", .or), ("nor", .nor), ("never", .never), ("so", .so),
+            ("this", .this), ("without", .without), ("doubt", .doubt), ("least", .least), ("at", .at), ("very", .very),
+            ("but", .but),
+        ]
+        for (word, function) in functions { entries[word, default: Entry()].function = function }
+        for line in words.split(separator: "\n") {
+            if let (token, valence) = Self.entry(line) { entries[token, default: Entry()].valence = valence }
+        }
+        markContractedNegations()
+        table = WordTable(entries)
         for line in emojiLines.split(separator: "\n") {
             let fields = line.trimmingWhitespace().split(separator: "\t", omittingEmptySubsequences: false)
             guard fields.count >= 2 else { continue }
@@ -25,6 +72,15 @@ public struct VADERLexicon: Sendable {
             // Text is scanned one scalar at a time, so only single-scalar emoji can match.
             if scalars.count == 1, let scalar = scalars.first { emoji[scalar] = String(fields[1]) }
         }
+    }
+
+    /// Any word holding "n't" negates, listed or not.
+    private mutating func markContractedNegations() {
+        var marked = entries
+        for (word, entry) in entries where !entry.negates && word.contains("n't") {
+            marked[word]?.negates = true
+        }
+        entries = marked
     }
 
     private static func entry(_ line: Substring) -> (String, Double)? {
@@ -38,7 +94,7 @@ public struct VADERLexicon: Sendable {
     ///
     /// - Throws: ``ConfigurationError`` naming the first malformed line.
     public func merging(lexiconText text: String, field: String = "lexicon") throws -> VADERLexicon {
-        var merged = self
+        var additions: [String: Double] = [:]
         for (number, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let trimmed = line.trimmingWhitespace()
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
@@ -46,8 +102,13 @@ public struct VADERLexicon: Sendable {
                 throw ConfigurationError(
                     field: field, "line \(number + 1) is not `token<TAB>valence` (a number from -4 to 4): `\(trimmed.prefix(60))`")
             }
-            merged.valences[token.lowercased()] = valence
+            additions[token.lowercased()] = valence
         }
+        var merged = self
+        var entries = merged.entries
+        for (token, valence) in additions { entries[token, default: Entry()].valence = valence }
+        merged.entries = entries
+        merged.markContractedNegations()
         return merged
     }
 }
