@@ -39,10 +39,18 @@ struct EvalSentimentCommand: AsyncParsableCommand {
     }
 
     static let sets = [
-        RatedSet(name: "tweets", file: "tweets_GroundTruth.txt", paperCorrelation: 0.881, referenceCorrelation: 0.872, referenceF1: 0.948),
-        RatedSet(name: "movie", file: "movieReviewSnippets_GroundTruth.txt", paperCorrelation: 0.451, referenceCorrelation: 0.427, referenceF1: 0.590),
-        RatedSet(name: "amazon", file: "amazonReviewSnippets_GroundTruth.txt", paperCorrelation: 0.565, referenceCorrelation: 0.590, referenceF1: 0.626),
-        RatedSet(name: "nyt", file: "nytEditorialSnippets_GroundTruth.txt", paperCorrelation: 0.492, referenceCorrelation: 0.503, referenceF1: 0.549),
+        RatedSet(
+            name: "tweets", file: "tweets_GroundTruth.txt", paperCorrelation: 0.881, referenceCorrelation: 0.872,
+            referenceF1: 0.948),
+        RatedSet(
+            name: "movie", file: "movieReviewSnippets_GroundTruth.txt", paperCorrelation: 0.451, referenceCorrelation: 0.427,
+            referenceF1: 0.590),
+        RatedSet(
+            name: "amazon", file: "amazonReviewSnippets_GroundTruth.txt", paperCorrelation: 0.565, referenceCorrelation: 0.590,
+            referenceF1: 0.626),
+        RatedSet(
+            name: "nyt", file: "nytEditorialSnippets_GroundTruth.txt", paperCorrelation: 0.492, referenceCorrelation: 0.503,
+            referenceF1: 0.549),
     ]
 
     struct Item {
@@ -157,7 +165,9 @@ struct EvalSentimentCommand: AsyncParsableCommand {
                 matched += 1
             } else {
                 differences.append(
-                    String(format: "  %@/%@: ours %.4f, reference %.4f: ", item.set as NSString, item.id as NSString, score.compound, reference)
+                    String(
+                        format: "  %@/%@: ours %.4f, reference %.4f: ", item.set as NSString, item.id as NSString, score.compound,
+                        reference)
                         + String(item.text.prefix(160)))
             }
         }

@@ -19,7 +19,8 @@ enum Metrics {
 
     /// Precision, recall and F1 averaged over the classes, weighted by how often each class is
     /// the gold label (scikit-learn's `average="weighted"`).
-    static func weightedF1<Label: Hashable>(gold: [Label], predicted: [Label]) -> (precision: Double, recall: Double, f1: Double) {
+    static func weightedF1<Label: Hashable>(gold: [Label], predicted: [Label]) -> (precision: Double, recall: Double, f1: Double)
+    {
         var truePositives: [Label: Int] = [:]
         var goldCounts: [Label: Int] = [:]
         var predictedCounts: [Label: Int] = [:]

@@ -37,7 +37,9 @@ public struct SentimentStage: Stage {
                 "sentences", type: .boolean, default: true, summary: "List every sentence's scores (false keeps output small)."),
             ConfigurationField(
                 "lexicon", type: .string,
-                summary: "A lexicon file in VADER's format (`token<TAB>valence`), merged over the built-in one; relative to the pipeline file."),
+                summary:
+                    "A lexicon file in VADER's format (`token<TAB>valence`), merged over the built-in one; relative to the pipeline file."
+            ),
         ],
         output: [
             "type": "object",
@@ -53,7 +55,8 @@ public struct SentimentStage: Stage {
                 "most_positive": ["description": "The sentence with the highest compound (start, end, compound), or null."],
                 "most_negative": ["description": "The sentence with the lowest compound (start, end, compound), or null."],
                 "sentences": [
-                    "type": "array", "description": "Each sentence: start, end (Unicode scalar offsets), compound, neg, neu, pos.",
+                    "type": "array",
+                    "description": "Each sentence: start, end (Unicode scalar offsets), compound, neg, neu, pos.",
                 ],
             ],
         ]
@@ -68,7 +71,8 @@ public struct SentimentStage: Stage {
     /// Builds the stage, reading the extra lexicon if one is named.
     public init(configuration: Configuration, context: StageContext) throws {
         guard configuration.thresholds.count == 2, configuration.thresholds[0] <= configuration.thresholds[1] else {
-            throw ConfigurationError(field: "thresholds", "give two numbers, [negative, positive], the first no greater than the second")
+            throw ConfigurationError(
+                field: "thresholds", "give two numbers, [negative, positive], the first no greater than the second")
         }
         negativeThreshold = configuration.thresholds[0]
         positiveThreshold = configuration.thresholds[1]
@@ -133,7 +137,8 @@ public struct SentimentStage: Stage {
             "pos": .double(whole.positive),
             "label": .string(label(whole.compound)),
             "sentence_mean": .double(spans.isEmpty ? 0 : VADERAnalyzer.round(sum / Double(spans.count), places: 4)),
-            "sentence_weighted": .double(totalWeight == 0 ? 0 : VADERAnalyzer.round(weightedSum / Double(totalWeight), places: 4)),
+            "sentence_weighted": .double(
+                totalWeight == 0 ? 0 : VADERAnalyzer.round(weightedSum / Double(totalWeight), places: 4)),
             "most_positive": sentence(best),
             "most_negative": sentence(worst),
         ]

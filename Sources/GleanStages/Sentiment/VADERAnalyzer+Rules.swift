@@ -35,7 +35,8 @@ extension VADERAnalyzer {
     private static func followsNo(_ index: Int, _ tokens: [Token]) -> Bool {
         if index > 0 && tokens[index - 1].function == .no { return true }
         if index > 1 && tokens[index - 2].function == .no { return true }
-        return index > 2 && tokens[index - 3].function == .no && (tokens[index - 1].function == .or || tokens[index - 1].function == .nor)
+        return index > 2 && tokens[index - 3].function == .no
+            && (tokens[index - 1].function == .or || tokens[index - 1].function == .nor)
     }
 
     /// The increment a booster or dampener adds, in the direction of the valence it modifies.
@@ -81,7 +82,9 @@ extension VADERAnalyzer {
             phrase(from, to).flatMap { VADERVocabulary.specialCases[$0] }
         }
         var valence = valence
-        let before = [(index - 1, index), (index - 2, index), (index - 2, index - 1), (index - 3, index - 1), (index - 3, index - 2)]
+        let before = [
+            (index - 1, index), (index - 2, index), (index - 2, index - 1), (index - 3, index - 1), (index - 3, index - 2),
+        ]
         if let match = before.lazy.compactMap({ special($0.0, $0.1) }).first { valence = match }
         if tokens.count - 1 > index, let match = special(index, index + 1) { valence = match }
         if tokens.count - 1 > index + 1, let match = special(index, index + 2) { valence = match }

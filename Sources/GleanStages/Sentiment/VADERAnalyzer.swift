@@ -132,10 +132,12 @@ public struct VADERAnalyzer: Sendable {
                 let word = UnsafeBufferPointer(rebasing: keepsPunctuation ? bytes[start..<end] : bytes[first..<last])
                 let entry: VADERLexicon.Entry
                 if !nonASCII && !upperASCII {
-                    entry = table.entry(word) ?? VADERLexicon.Entry(negates: apostrophe && VADERText.containsContractedNegation(word))
+                    entry =
+                        table.entry(word) ?? VADERLexicon.Entry(negates: apostrophe && VADERText.containsContractedNegation(word))
                 } else {
                     entry = VADERText.withLowercase(word, scratch: &scratch) { lower in
-                        table.entry(lower) ?? VADERLexicon.Entry(negates: apostrophe && VADERText.containsContractedNegation(word))
+                        table.entry(lower)
+                            ?? VADERLexicon.Entry(negates: apostrophe && VADERText.containsContractedNegation(word))
                     }
                 }
                 let isUpper = nonASCII ? VADERText.isUpper(word) : (upperASCII && !lowerASCII && VADERText.isUpper(word))

@@ -100,7 +100,8 @@ public struct VADERLexicon: Sendable {
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             guard let (token, valence) = Self.entry(trimmed) else {
                 throw ConfigurationError(
-                    field: field, "line \(number + 1) is not `token<TAB>valence` (a number from -4 to 4): `\(trimmed.prefix(60))`")
+                    field: field, "line \(number + 1) is not `token<TAB>valence` (a number from -4 to 4): `\(trimmed.prefix(60))`"
+                )
             }
             additions[token.lowercased()] = valence
         }

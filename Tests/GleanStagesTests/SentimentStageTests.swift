@@ -1,0 +1,86 @@
+import Foundation
+import GleanCore
+import GleanStages
+import Testing
+
+@Suite("sentiment stage")
+struct SentimentStageTests {
+    private func stage(_ configuration: JSONValue = [:], base: String = ".") throws -> any Stage {
+        try StageFactory(SentimentStage.self).makeStage(
+            configuration: configuration, context: StageContext(stageID: "sentiment", baseDirectory: base))
+    }
+
+    private func output(_ text: String, _ configuration: JSONValue = [:], results: [String: JSONValue] = [:]) async throws
+        -> StageResult
+    {
+        try await stage(configuration).analyze(StageInput(document: Document(id: "1", text: text), resultsByStage: results))
+    }
+
+    @Test("document and sentence scores, label, extremes, offsets")
+    func document() async throws {
+        let result = try await output("The talks were good. The ceasefire failed, sadly!")
+        guard case .output(let value) = result else {
+            Issue.record("expected output")
+            return
+        }
+        #expect(value["label"] == "negative" || value["label"] == "positive" || value["label"] == "neutral")
+        let sentences = try #require(value["sentences"]?.arrayValue)
+        #expect(sentences.count == 2)
+        #expect(sentences[0]["start"] == 0 && sentences[0]["end"] == 20)
+        #expect(sentences[0]["compound"] == 0.4404)
+        #expect(sentences[1]["start"] == 21 && sentences[1]["end"] == 49)
+        let second = try #require(sentences[1]["compound"]?.doubleValue)
+        #expect(second < 0)
+        #expect(value["most_positive"]?["start"] == 0)
+        #expect(value["most_negative"]?["start"] == 21)
+        // The mean of the two sentence compounds, and weighted by their words (4 and 4).
+        let mean = (0.4404 + second) / 2
+        #expect(abs((value["sentence_mean"]?.doubleValue ?? 9) - mean) < 1e-4)
+        #expect(abs((value["sentence_weighted"]?.doubleValue ?? 9) - mean) < 1e-4)
+    }
+
+    @Test("thresholds decide the label")
+    func thresholds() async throws {
+        // "good" alone: compound 0.4404.
+        guard case .output(let strict) = try await output("good", ["thresholds": [-0.5, 0.5]]) else { return }
+        #expect(strict["label"] == "neutral")
+        guard case .output(let normal) = try await output("good") else { return }
+        #expect(normal["label"] == "positive")
+    }
+
+    @Test("sentences: false leaves the list out")
+    func noSentences() async throws {
+        guard case .output(let value) = try await output("Good. Bad.", ["sentences": false]) else { return }
+        #expect(value["sentences"] == nil)
+        #expect(value["most_positive"] != nil)
+    }
+
+    @Test("documents in another language are skipped with the reason")
+    func otherLanguage() async throws {
+        let result = try await output("Хорошо", results: ["language": ["code": "ru", "name": "Russian"]])
+        #expect(result == .skipped(reason: "unsupported language: ru"))
+        guard case .output = try await output("good", results: ["language": ["code": "en"]]) else {
+            Issue.record("English should be scored")
+            return
+        }
+    }
+
+    @Test("a user lexicon relative to the pipeline file")
+    func userLexicon() async throws {
+        let folder = NSTemporaryDirectory() + "glean-sentiment-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "sanctions\t-2.0\n".write(toFile: folder + "/news.txt", atomically: true, encoding: .utf8)
+        let custom = try stage(["lexicon": "news.txt"], base: folder)
+        let result = try await custom.analyze(StageInput(document: Document(id: "1", text: "sanctions")))
+        guard case .output(let value) = result else { return }
+        #expect(value["compound"] == -0.4588)
+        #expect(throws: ConfigurationError.self) { try stage(["lexicon": "missing.txt"], base: folder) }
+    }
+
+    @Test("bad thresholds are refused at build time")
+    func badThresholds() {
+        #expect(throws: ConfigurationError.self) { try stage(["thresholds": [0.5, -0.5]]) }
+        #expect(throws: ConfigurationError.self) { try stage(["thresholds": [0.1]]) }
+    }
+}
