@@ -16,6 +16,8 @@ let package = Package(
         .library(name: "GleanStages", targets: ["GleanStages"]),
         .library(name: "GleanPipelineFile", targets: ["GleanPipelineFile"]),
         .library(name: "GleanCLI", targets: ["GleanCLI"]),
+        .library(name: "GleanPlugins", targets: ["GleanPlugins"]),
+        .library(name: "GleanPluginKit", targets: ["GleanPluginKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -53,6 +55,29 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Spawning plugin processes: own process group, killed when Glean dies.
+        .target(name: "CGleanSpawn"),
+        // The host side of out-of-process plugins: manifests, supervision, JSON-RPC over stdio.
+        .target(
+            name: "GleanPlugins",
+            dependencies: [
+                "GleanCore",
+                "GleanPipelineFile",
+                "CGleanSpawn",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // A small library for writing a plugin in Swift; depends on nothing.
+        .target(name: "GleanPluginKit", swiftSettings: swiftSettings),
+        // The example `keywords` plugin, written with GleanPluginKit.
+        .executableTarget(
+            name: "glean-keywords",
+            dependencies: ["GleanPluginKit"],
+            path: "Plugins/keywords/Sources",
+            swiftSettings: swiftSettings
+        ),
         // The built-in stages.
         .target(
             name: "GleanStages",
@@ -66,6 +91,7 @@ let package = Package(
                 "GleanCore",
                 "GleanPipelineFile",
                 "GleanStages",
+                "GleanPlugins",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -89,6 +115,11 @@ let package = Package(
         .testTarget(
             name: "GleanPipelineFileTests",
             dependencies: ["GleanPipelineFile", "GleanCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GleanPluginsTests",
+            dependencies: ["GleanPlugins", "GleanCore", "glean-keywords"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -55,6 +55,25 @@ public enum PipelineFile {
         return try decode(text: text, file: file)
     }
 
+    /// Reads any small YAML file (a plugin manifest, say) as JSON values with their positions,
+    /// with the same limits and hostile-file checks as pipeline files.
+    public static func readYAML(path: String) throws(PipelineError) -> (value: JSONValue, sourceMap: SourceMap) {
+        let start = SourceLocation(file: path, line: 1, column: 1)
+        let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
+        guard let size else { throw PipelineError([PipelineDiagnostic(start, "cannot read the file: no such file")]) }
+        guard size <= maximumBytes else {
+            throw PipelineError([PipelineDiagnostic(start, "the file is \(size) bytes; the limit is \(maximumBytes)")])
+        }
+        guard let data = FileManager.default.contents(atPath: path), !data.contains(0),
+            let text = String(data: data, encoding: .utf8)
+        else {
+            throw PipelineError([PipelineDiagnostic(start, "the file is not UTF-8 text")])
+        }
+        if let problem = HostileInputCheck.scan(text, file: path) { throw PipelineError([problem]) }
+        let tree = try YAMLTree.read(text, file: path)
+        return (tree.value, tree.sourceMap)
+    }
+
     /// Decodes pipeline YAML text; `file` names it in messages.
     public static func decode(text: String, file: String) throws(PipelineError) -> (
         spec: PipelineSpec, diagnostics: [PipelineDiagnostic]

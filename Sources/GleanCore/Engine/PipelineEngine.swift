@@ -139,6 +139,7 @@ public struct PipelineEngine: Sendable {
             // A read still under way when the run stopped early: let it finish before returning.
             _ = await pending.value
         }
+        for stage in pipeline.stages { await stage.stage.shutdown() }
         if let failure { throw failure }
         summary.bytesWritten = output.bytesWritten
         summary.elapsed = clock.now - started

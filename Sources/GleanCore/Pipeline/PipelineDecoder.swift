@@ -6,7 +6,7 @@ import OrderedCollections
 /// It recovers from each mistake and goes on, so one pass reports them all.
 public struct PipelineDecoder {
     /// The keys allowed at the top of a pipeline file.
-    public static let topLevelKeys = ["pipeline", "description", "input", "output", "stages"]
+    public static let topLevelKeys = ["pipeline", "description", "input", "output", "plugins", "stages"]
     /// The keys allowed under `input:`.
     public static let inputKeys = ["format", "id", "text", "keep"]
     /// The keys allowed under `output:`.
@@ -89,6 +89,7 @@ public struct PipelineDecoder {
             report(path, "missing `pipeline:` (the pipeline's name)")
         }
         spec.description = string(members["description"], at: path.appending("description"), what: "`description`")
+        spec.pluginPaths = stringList(members["plugins"], at: path.appending("plugins"), what: "`plugins`")
         if let input = members["input"] {
             spec.input = decodeInput(input, at: path.appending("input"))
         }

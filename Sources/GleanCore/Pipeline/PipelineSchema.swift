@@ -85,6 +85,10 @@ public enum PipelineSchema {
                         ]
                     ],
                 ],
+                "plugins": [
+                    "type": "array", "items": ["type": "string"],
+                    "description": "Folders searched for plugins (relative to the pipeline file), besides $GLEAN_PLUGIN_PATH.",
+                ],
                 "stages": ["type": "array", "items": stage, "description": "The stages to run."],
             ],
         ]

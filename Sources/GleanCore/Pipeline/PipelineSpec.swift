@@ -10,6 +10,8 @@ public struct PipelineSpec: Sendable {
     public var output: OutputSpec
     /// The stages, in the order written (`stages:`).
     public var stages: [StageSpec]
+    /// Folders searched for plugins (`plugins:`), as written (relative to the pipeline file).
+    public var pluginPaths: [String] = []
     /// Where each key and value stands in the file, for messages.
     public var sourceMap: SourceMap
 

@@ -32,12 +32,18 @@ public protocol Stage: Sendable {
     ///
     /// The default calls ``analyze(_:)`` for each; override it when batching is cheaper.
     func analyze(batch: [StageInput]) async -> [StageOutcome]
+
+    /// Releases what the stage holds (processes, connections) when a run ends. Default: nothing.
+    func shutdown() async
 }
 
 /// The outcome of one document in a batch: a result, or the error the stage threw for it.
 public typealias StageOutcome = Result<StageResult, any Error>
 
 extension Stage {
+    /// Does nothing.
+    public func shutdown() async {}
+
     /// Calls ``analyze(_:)`` on each document in turn.
     public func analyze(batch: [StageInput]) async -> [StageOutcome] {
         var outcomes: [StageOutcome] = []

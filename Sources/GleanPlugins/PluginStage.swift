@@ -1,0 +1,139 @@
+import GleanCore
+import Logging
+import OrderedCollections
+
+/// A stage run by a plugin process: `uses: plugin:NAME`.
+///
+/// A batch that fails (the plugin crashes, hangs or rejects the request) is split in halves and
+/// retried until the documents responsible are found; those alone get errors, the rest succeed.
+/// A single document is retried once before it is reported.
+public struct PluginStage: Stage {
+    /// The stage's settings: the plugin's own plus the host's, as declared by the manifest.
+    public typealias Configuration = JSONValue
+
+    /// A placeholder: plugin stages are described by their manifests (see ``factory(for:logger:)``).
+    public static let descriptor = StageDescriptor(
+        name: "plugin", version: "0", summary: "A stage run by a plugin process; see `glean plugins`.")
+
+    private let pool: PluginPool
+    private let name: String
+
+    /// Plugin stages are built from a manifest by ``factory(for:logger:)``.
+    public init(configuration: JSONValue, context: StageContext) throws {
+        throw ConfigurationError(field: nil, "plugin stages are built from their manifest; use `uses: plugin:NAME`")
+    }
+
+    init(manifest: PluginManifest, configuration: JSONValue, context: StageContext) {
+        let options = PluginHostOptions(configuration: configuration, manifest: manifest)
+        var ownSettings = configuration.objectValue ?? [:]
+        for name in PluginHostOptions.names { ownSettings[name] = nil }
+        for field in manifest.configuration where ownSettings[field.name] == nil {
+            if let value = field.defaultValue { ownSettings[field.name] = value }
+        }
+        name = manifest.name
+        pool = PluginPool(
+            manifest: manifest, stageID: context.stageID, configuration: .object(ownSettings), options: options,
+            logger: context.logger)
+    }
+
+    /// The stage name pipelines use for the plugin called `name`.
+    public static func stageName(_ name: String) -> String { "plugin:" + name }
+
+    /// A factory building this plugin's stage, with its manifest's descriptor.
+    public static func factory(for manifest: PluginManifest) -> StageFactory {
+        let descriptor = StageDescriptor(
+            name: stageName(manifest.name), version: manifest.version, summary: manifest.description,
+            details: "A plugin in \(manifest.folder), started as `\(manifest.command.joined(separator: " "))`.",
+            configuration: manifest.configuration + PluginHostOptions.fields, output: manifest.output,
+            acceptsEmptyText: manifest.acceptsEmptyText)
+        return StageFactory(descriptor: descriptor) { configuration, context in
+            PluginStage(manifest: manifest, configuration: configuration, context: context)
+        }
+    }
+
+    /// Analyses one document (as a batch of one).
+    public func analyze(_ input: StageInput) async throws -> StageResult {
+        try await analyze(batch: [input])[0].get()
+    }
+
+    /// Sends the batch in requests of at most the plugin's `max_batch` documents.
+    public func analyze(batch: [StageInput]) async -> [StageOutcome] {
+        let maxBatch = await pool.maxBatch
+        var outcomes: [StageOutcome] = []
+        outcomes.reserveCapacity(batch.count)
+        var start = 0
+        while start < batch.count {
+            let end = min(batch.count, start + maxBatch)
+            outcomes += await isolating(Array(batch[start..<end]), retried: false)
+            start = end
+        }
+        return outcomes
+    }
+
+    /// Stops the plugin's instances.
+    public func shutdown() async {
+        await pool.shutdown()
+    }
+
+    /// Runs `inputs`; on a request failure, splits them to find the documents responsible.
+    private func isolating(_ inputs: [StageInput], retried: Bool) async -> [StageOutcome] {
+        do throws(PluginFailure) {
+            let results = try await pool.analyze(inputs.map(Self.encode))
+            return Self.match(results, to: inputs, plugin: name)
+        } catch {
+            if error.kind == .startFailed || error.kind == .protocolError && inputs.count == 1 {
+                return inputs.map { _ in .failure(GleanError(error.code, error.message)) }
+            }
+            if inputs.count == 1 {
+                if !retried { return await isolating(inputs, retried: true) }
+                let id = inputs[0].document.id
+                return [.failure(GleanError(error.code, "\(error.message) (document \(id), tried twice)"))]
+            }
+            // One half after the other: a crash fails every request in flight on the instance, so
+            // halves sent together would implicate each other.
+            let middle = inputs.count / 2
+            let first = await isolating(Array(inputs[..<middle]), retried: false)
+            return first + (await isolating(Array(inputs[middle...]), retried: false))
+        }
+    }
+
+    /// The request form of a document.
+    static func encode(_ input: StageInput) -> JSONValue {
+        var document: JSONValue = ["id": .string(input.document.id), "text": .string(input.document.text)]
+        if !input.document.fields.isEmpty { document["fields"] = .object(input.document.fields) }
+        if !input.results.isEmpty {
+            document["results"] = .object(.init(uniqueKeysWithValues: input.results.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+        }
+        return document
+    }
+
+    /// Pairs results with documents: by position when the ids agree, else by id; a document
+    /// without a result gets an error of its own.
+    static func match(_ results: [JSONValue], to inputs: [StageInput], plugin: String) -> [StageOutcome] {
+        var byID: [String: JSONValue] = [:]
+        for result in results {
+            if let id = result["id"]?.stringValue, byID[id] == nil { byID[id] = result }
+        }
+        return inputs.enumerated().map { position, input in
+            let id = input.document.id
+            let result: JSONValue?
+            if position < results.count, results[position]["id"]?.stringValue == id {
+                result = results[position]
+            } else {
+                result = byID[id]
+            }
+            guard let result else {
+                return .failure(
+                    GleanError(
+                        GleanError.Code("plugin_missing_result"),
+                        "plugin \(plugin) returned \(results.count) results for \(inputs.count) documents; none for this one"))
+            }
+            if let error = result["error"], error != .null {
+                let message = error["message"]?.stringValue ?? JSONWriter.string(error)
+                return .failure(GleanError(GleanError.Code("plugin_error"), "plugin \(plugin): \(message)"))
+            }
+            if let reason = result["skipped"]?.stringValue { return .success(.skipped(reason: reason)) }
+            return .success(.output(result["output"] ?? .null))
+        }
+    }
+}
