@@ -1,5 +1,6 @@
 import ArgumentParser
 import GleanCore
+import GleanPlugins
 
 /// `glean stages`: lists the stages available, or describes one.
 struct StagesCommand: AsyncParsableCommand {
@@ -14,8 +15,13 @@ struct StagesCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON instead of text.")
     var json = false
 
+    @Option(name: .customLong("plugins"), help: "A folder searched for plugins (also $GLEAN_PLUGIN_PATH). Repeatable.")
+    var pluginPaths: [String] = []
+
     func run() async throws {
-        let registry = CommandContext.registry
+        let plugins = PipelineLoading.pluginRegistry(
+            paths: pluginPaths + PluginDiscovery.environmentPaths, logger: CommandContext.logger)
+        let registry = CommandContext.registry.merging(plugins)
         guard let name else {
             if json {
                 let list = registry.descriptors.map { StagesCommand.json(for: $0) }

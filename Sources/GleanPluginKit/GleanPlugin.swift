@@ -25,7 +25,7 @@ public enum GleanPlugin {
         var analyze: ((PluginDocument) throws -> PluginResult<Output>)?
         let decoder = JSONDecoder()
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         let reader = LineReader(descriptor: 0)
         while let line = reader.next() {
             guard let envelope = try? decoder.decode(Envelope.self, from: line) else {
@@ -40,18 +40,29 @@ public enum GleanPlugin {
                         send(
                             ErrorResponse(
                                 id: envelope.id,
-                                error: .init(code: -32000, message: "protocol \(request.params.protocolVersion) is not supported; this plugin speaks \(protocolVersion)")),
+                                error: .init(
+                                    code: -32000,
+                                    message:
+                                        "protocol \(request.params.protocolVersion) is not supported; this plugin speaks \(protocolVersion)"
+                                )),
                             encoder)
                         continue
                     }
                     analyze = try configure(request.params.configuration)
-                    send(Response(id: envelope.id, result: InitializeResult(name: name, version: version, protocolVersion: protocolVersion, maxBatch: maxBatch)), encoder)
+                    send(
+                        Response(
+                            id: envelope.id,
+                            result: InitializeResult(
+                                name: name, version: version, protocolVersion: protocolVersion, maxBatch: maxBatch)), encoder)
                 } catch {
-                    send(ErrorResponse(id: envelope.id, error: .init(code: -32001, message: "invalid configuration: \(error)")), encoder)
+                    send(
+                        ErrorResponse(id: envelope.id, error: .init(code: -32001, message: "invalid configuration: \(error)")),
+                        encoder)
                 }
             case "analyze":
                 guard let analyze else {
-                    send(ErrorResponse(id: envelope.id, error: .init(code: -32002, message: "analyze before initialize")), encoder)
+                    send(
+                        ErrorResponse(id: envelope.id, error: .init(code: -32002, message: "analyze before initialize")), encoder)
                     continue
                 }
                 do {
@@ -76,7 +87,9 @@ public enum GleanPlugin {
                 send(Response(id: envelope.id, result: Empty()), encoder)
                 return
             default:
-                send(ErrorResponse(id: envelope.id, error: .init(code: -32601, message: "method not found: \(envelope.method)")), encoder)
+                send(
+                    ErrorResponse(id: envelope.id, error: .init(code: -32601, message: "method not found: \(envelope.method)")),
+                    encoder)
             }
         }
     }

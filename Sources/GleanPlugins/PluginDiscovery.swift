@@ -28,7 +28,8 @@ public enum PluginDiscovery {
             if manager.fileExists(atPath: path + "/" + PluginManifest.fileName) {
                 candidates.append(path)
             } else if let children = try? manager.contentsOfDirectory(atPath: path) {
-                for child in children.sorted() where manager.fileExists(atPath: path + "/" + child + "/" + PluginManifest.fileName) {
+                for child in children.sorted()
+                where manager.fileExists(atPath: path + "/" + child + "/" + PluginManifest.fileName) {
                     candidates.append(path + "/" + child)
                 }
             }

@@ -19,10 +19,14 @@ public struct PluginHostOptions: Sendable {
 
     /// The host settings, as declared to validation and `glean stages`.
     public static let fields: [ConfigurationField] = [
-        ConfigurationField("timeout_seconds", type: .number(min: 0.01), default: 30, summary: "Seconds to wait for an answer before the instance is restarted."),
-        ConfigurationField("instances", type: .integer(min: 1), summary: "Instances to run (default and maximum: the manifest's `instances`)."),
+        ConfigurationField(
+            "timeout_seconds", type: .number(min: 0.01), default: 30,
+            summary: "Seconds to wait for an answer before the instance is restarted."),
+        ConfigurationField(
+            "instances", type: .integer(min: 1), summary: "Instances to run (default and maximum: the manifest's `instances`)."),
         ConfigurationField("restart_after", type: .integer(min: 1), summary: "Restart an instance after this many documents."),
-        ConfigurationField("max_rss_mb", type: .integer(min: 1), summary: "Restart an instance whose resident memory exceeds this many MB."),
+        ConfigurationField(
+            "max_rss_mb", type: .integer(min: 1), summary: "Restart an instance whose resident memory exceeds this many MB."),
     ]
 
     /// The host settings' names.

@@ -60,19 +60,24 @@ public struct PluginManifest: Sendable {
         let name = members["name"]?.stringValue ?? ""
         if name.isEmpty { report("name", "the manifest needs `name:`") }
         if name.contains(":") || name.contains(" ") { report("name", "a plugin name may not contain `:` or spaces") }
-        let command = members["command"]?.arrayValue?.compactMap(\.stringValue) ?? members["command"]?.stringValue.map { [$0] } ?? []
+        let command =
+            members["command"]?.arrayValue?.compactMap(\.stringValue) ?? members["command"]?.stringValue.map { [$0] } ?? []
         if command.isEmpty { report("command", "the manifest needs `command:`, the argument vector to start the plugin") }
         let protocolVersion = members["protocol"]?.intValue ?? 1
         var fields: [ConfigurationField] = []
         if let configuration = members["configuration"] {
             guard case .object(let declared) = configuration else {
-                throw PipelineError([PipelineDiagnostic(map.location(of: JSONPath([.key("configuration")])), "`configuration` must be a mapping of settings")])
+                throw PipelineError([
+                    PipelineDiagnostic(
+                        map.location(of: JSONPath([.key("configuration")])), "`configuration` must be a mapping of settings")
+                ])
             }
             for (key, spec) in declared {
                 do throws(GleanError) {
                     fields.append(try field(named: key, spec))
                 } catch {
-                    problems.append(PipelineDiagnostic(map.location(of: JSONPath([.key("configuration"), .key(key)])), error.message))
+                    problems.append(
+                        PipelineDiagnostic(map.location(of: JSONPath([.key("configuration"), .key(key)])), error.message))
                 }
             }
         }
@@ -98,7 +103,9 @@ public struct PluginManifest: Sendable {
             case "object": return .map(try type(of: spec["values"] ?? "any"))
             case "any": return .any
             case let other:
-                throw GleanError(.invalidConfiguration, "setting `\(name)`: unknown type `\(other)` (string, integer, number, boolean, array, object, any)")
+                throw GleanError(
+                    .invalidConfiguration,
+                    "setting `\(name)`: unknown type `\(other)` (string, integer, number, boolean, array, object, any)")
             }
         }
         return ConfigurationField(

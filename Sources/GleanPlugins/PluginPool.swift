@@ -113,7 +113,8 @@ actor PluginPool {
                     let delay = min(10 * (1 << min(failures - 1, 7)), 1000)
                     try? await Task.sleep(for: .milliseconds(delay))
                 }
-                return try await PluginPool.launch(manifest, stageID: stageID, configuration: configuration, options: options, logger: logger)
+                return try await PluginPool.launch(
+                    manifest, stageID: stageID, configuration: configuration, options: options, logger: logger)
             }
             slots[index].starting = task
         }
@@ -143,13 +144,17 @@ actor PluginPool {
                 timeout: options.startupTimeout)
             if let version = answer["protocol_version"]?.intValue, version != PluginProtocol.version {
                 throw PluginFailure(
-                    .protocolError, "plugin \(manifest.name) speaks protocol \(version); this Glean speaks \(PluginProtocol.version)")
+                    .protocolError,
+                    "plugin \(manifest.name) speaks protocol \(version); this Glean speaks \(PluginProtocol.version)")
             }
             return process
         } catch {
             await process.killAndWait()
-            let reason = error.kind == .crashed || error.kind == .timedOut ? "during the handshake: \(error.message)" : error.message
-            throw PluginFailure(error.kind == .protocolError || error.kind == .rejected ? error.kind : .startFailed, "plugin \(manifest.name) failed to start \(reason)")
+            let reason =
+                error.kind == .crashed || error.kind == .timedOut ? "during the handshake: \(error.message)" : error.message
+            throw PluginFailure(
+                error.kind == .protocolError || error.kind == .rejected ? error.kind : .startFailed,
+                "plugin \(manifest.name) failed to start \(reason)")
         }
     }
 
@@ -158,7 +163,9 @@ actor PluginPool {
         if failure.kind == .protocolError || failure.kind == .rejected
             || slots[index].consecutiveFailures >= Self.maximumConsecutiveFailures
         {
-            broken = PluginFailure(failure.kind == .rejected ? .startFailed : failure.kind, failure.message + " (giving up on this plugin for the rest of the run)")
+            broken = PluginFailure(
+                failure.kind == .rejected ? .startFailed : failure.kind,
+                failure.message + " (giving up on this plugin for the rest of the run)")
             logger.error("\(failure.message); giving up on plugin \(manifest.name)")
         } else {
             logger.warning("\(failure.message); restarting it")

@@ -102,7 +102,8 @@ public struct PluginStage: Stage {
         var document: JSONValue = ["id": .string(input.document.id), "text": .string(input.document.text)]
         if !input.document.fields.isEmpty { document["fields"] = .object(input.document.fields) }
         if !input.results.isEmpty {
-            document["results"] = .object(.init(uniqueKeysWithValues: input.results.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+            document["results"] = .object(
+                .init(uniqueKeysWithValues: input.results.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
         }
         return document
     }

@@ -40,7 +40,9 @@ let pluginsFolder: String = {
 }()
 
 /// Builds the stage of a plugin in `Plugins/` with `settings`.
-func pluginStage(_ name: String, _ settings: JSONValue = [:], log: CapturedLog = CapturedLog(), folder: String = pluginsFolder + "/") throws -> any Stage {
+func pluginStage(
+    _ name: String, _ settings: JSONValue = [:], log: CapturedLog = CapturedLog(), folder: String = pluginsFolder + "/"
+) throws -> any Stage {
     let manifest = try PluginManifest.load(folder: folder + name)
     return try PluginStage.factory(for: manifest).makeStage(
         configuration: settings, context: StageContext(stageID: name, logger: log.logger))
@@ -50,16 +52,19 @@ func inputs(_ texts: [String]) -> [StageInput] {
     texts.enumerated().map { StageInput(document: Document(id: "d\($0.offset)", text: $0.element)) }
 }
 
-/// How many processes run `script`.
+/// How many live processes started by this test process run `script`.
 func running(_ script: String) -> Int {
     let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+    let me = getpid()
     var count = 0
     for entry in entries where entry.allSatisfy(\.isNumber) {
-        if let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline"),
-            String(decoding: data, as: UTF8.self).contains(script)
-        {
-            count += 1
-        }
+        guard let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline"),
+            String(decoding: data, as: UTF8.self).contains(script),
+            let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { continue }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        if fields.count > 2, fields[0] != "Z", Int32(fields[1]) == me { count += 1 }
     }
     return count
 }
@@ -81,7 +86,8 @@ struct PluginHostTests {
         let folder = NSTemporaryDirectory() + "glean-plugin-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder + "/ghost", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try "name: ghost\ncommand: [no-such-program]\n".write(toFile: folder + "/ghost/glean-plugin.yaml", atomically: true, encoding: .utf8)
+        try "name: ghost\ncommand: [no-such-program]\n".write(
+            toFile: folder + "/ghost/glean-plugin.yaml", atomically: true, encoding: .utf8)
         let ghost = try pluginStage("ghost", folder: folder + "/")
         let outcomes = await ghost.analyze(batch: inputs(["a", "b"]))
         for outcome in outcomes {
@@ -93,7 +99,8 @@ struct PluginHostTests {
             #expect(error.message.contains("No such file or directory"))
         }
         try FileManager.default.createDirectory(atPath: folder + "/plain", withIntermediateDirectories: true)
-        try "name: plain\ncommand: [data.txt]\n".write(toFile: folder + "/plain/glean-plugin.yaml", atomically: true, encoding: .utf8)
+        try "name: plain\ncommand: [data.txt]\n".write(
+            toFile: folder + "/plain/glean-plugin.yaml", atomically: true, encoding: .utf8)
         try "not a program".write(toFile: folder + "/plain/data.txt", atomically: true, encoding: .utf8)
         let plain = try pluginStage("plain", folder: folder + "/")
         if case .failure(let error as GleanError) = await plain.analyze(batch: inputs(["a"]))[0] {

@@ -183,7 +183,9 @@ public struct PipelineDecoder {
             checkKeys(members, at: entryPath, allowed: Self.stageKeys, context: "a stage")
             let uses = string(members["uses"], at: entryPath.appending("uses"), what: "`uses`")
             if members["uses"] == nil { report(entryPath, "stage \(index + 1) has no `uses:` (the stage to run)") }
-            let id = string(members["id"], at: entryPath.appending("id"), what: "`id`") ?? uses
+            // Without `id:`, the stage's name is its id (a plugin's without the `plugin:` prefix).
+            let defaultID = uses.map { $0.hasPrefix("plugin:") ? String($0.dropFirst("plugin:".count)) : $0 }
+            let id = string(members["id"], at: entryPath.appending("id"), what: "`id`") ?? defaultID
             guard let id, let uses else { continue }
             let needs = stringList(members["needs"], at: entryPath.appending("needs"), what: "`needs`")
             var configuration: JSONValue = [:]
