@@ -78,6 +78,13 @@ let package = Package(
             path: "Plugins/keywords/Sources",
             swiftSettings: swiftSettings
         ),
+        // A plugin that does nothing, for measuring the protocol's cost.
+        .executableTarget(
+            name: "glean-noop-plugin",
+            dependencies: ["GleanPluginKit"],
+            path: "Plugins/noop/Sources",
+            swiftSettings: swiftSettings
+        ),
         // The built-in stages.
         .target(
             name: "GleanStages",
@@ -120,6 +127,11 @@ let package = Package(
         .testTarget(
             name: "GleanPluginsTests",
             dependencies: ["GleanPlugins", "GleanCore", "glean-keywords"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GleanPluginKitTests",
+            dependencies: ["GleanPluginKit"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -13,7 +13,8 @@ struct BenchCommand: AsyncParsableCommand {
             executable) with output to /dev/null, pinned with `taskset` to the number of cores \
             asked, and reads its JSON summary: wall time, MB/s, documents/s and peak memory. \
             Built-in pipelines: `passthrough` (no stages, keeps the text: read, copy id and \
-            text, write) and `text-stats`. With --peers it also times `jq -c '{id, text}'` and a \
+            text, write), `text-stats`, `sentiment`, `noop` (the built-in no-op stage) and \
+            `noop-plugin` (the no-op plugin in Plugins/noop, built with the package). With --peers it also times `jq -c '{id, text}'` and a \
             Python json.loads/json.dumps loop doing the same work as `passthrough`.
             """
     )
@@ -26,6 +27,9 @@ struct BenchCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("pipeline"), help: "A pipeline to measure: passthrough, text-stats, or a file. Repeatable.")
     var pipelines: [String] = ["passthrough", "text-stats"]
+
+    @Flag(help: "Generate one-sentence documents (about 150 bytes) instead of news-length ones.")
+    var short = false
 
     @Option(help: "Core counts to run each pipeline with, comma-separated (runs are pinned with taskset).")
     var cores: String = "\(ProcessorCount.active)"
@@ -47,10 +51,10 @@ struct BenchCommand: AsyncParsableCommand {
         let workDirectory = "bench-data"
         try FileManager.default.createDirectory(atPath: workDirectory, withIntermediateDirectories: true)
         let targetBytes = try Self.parseSize(size)
-        let corpusPath = corpus ?? "\(workDirectory)/corpus-\(size).jsonl"
+        let corpusPath = corpus ?? "\(workDirectory)/corpus-\(size)\(short ? "-short" : "").jsonl"
         if !FileManager.default.fileExists(atPath: corpusPath) {
             Terminal.standardError.write("glean bench: writing a \(size) corpus to \(corpusPath)…\n")
-            let written = try BenchCorpus(targetBytes: targetBytes).write(to: corpusPath)
+            let written = try BenchCorpus(targetBytes: targetBytes, short: short).write(to: corpusPath)
             Terminal.standardError.write(
                 "glean bench: \(Format.count(written.documents)) documents, \(Format.megabytes(written.bytes))\n")
         }
@@ -195,6 +199,14 @@ struct BenchCommand: AsyncParsableCommand {
             text = "pipeline: passthrough\ninput: { format: jsonl, keep: [text] }\nstages: []\n"
         case "text-stats":
             text = "pipeline: text-stats\ninput: { format: jsonl }\nstages:\n  - id: stats\n    uses: text-stats\n"
+        case "sentiment":
+            text = "pipeline: sentiment\ninput: { format: jsonl }\nstages:\n  - id: tone\n    uses: sentiment\n"
+        case "noop":
+            text = "pipeline: noop\ninput: { format: jsonl }\nstages:\n  - id: noop\n    uses: noop\n"
+        case "noop-plugin":
+            let plugins = FileManager.default.currentDirectoryPath + "/Plugins"
+            text =
+                "pipeline: noop-plugin\ninput: { format: jsonl }\nplugins: [\(plugins)]\nstages:\n  - id: noop\n    uses: plugin:noop\n"
         default:
             return name
         }

@@ -9,6 +9,8 @@ import GleanCore
 struct BenchCorpus {
     /// The approximate size to write, in bytes.
     var targetBytes: Int
+    /// Whether documents are one sentence (about 150 bytes) instead of news-length.
+    var short = false
     /// The generator's seed.
     var seed: UInt64 = 2026
 
@@ -43,7 +45,7 @@ struct BenchCorpus {
         let patterns = language.patterns
         var sentences: [String] = []
         var length = 0
-        let target = 2_000 + random.next(below: 3_000)
+        let target = short ? 1 : 2_000 + random.next(below: 3_000)
         while length < target {
             var sentence = patterns[random.next(below: patterns.count)]
             for (slot, pool) in Self.slots {

@@ -51,7 +51,7 @@ struct RunCommand: AsyncParsableCommand {
     var concurrency: Int?
 
     @Option(help: "Documents per batch.")
-    var batchSize: Int = 64
+    var batchSize: Int = 512
 
     @Option(help: "Analyse only shard K of N (K from 0), by a stable hash of the document id.")
     var shard: String?

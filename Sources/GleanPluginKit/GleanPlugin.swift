@@ -28,10 +28,15 @@ public enum GleanPlugin {
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         let reader = LineReader(descriptor: 0)
         while let line = reader.next() {
-            guard let envelope = try? decoder.decode(Envelope.self, from: line) else {
+            let parsedEnvelope = try? line.withUnsafeBytes { bytes in
+                var reader = RequestReader(bytes)
+                return try reader.envelope()
+            }
+            guard let parsedEnvelope else {
                 send(ErrorResponse(id: nil, error: .init(code: -32700, message: "parse error: not a JSON-RPC request")), encoder)
                 continue
             }
+            let envelope = Envelope(id: parsedEnvelope.id, method: parsedEnvelope.method)
             switch envelope.method {
             case "initialize":
                 do {
@@ -65,24 +70,39 @@ public enum GleanPlugin {
                         ErrorResponse(id: envelope.id, error: .init(code: -32002, message: "analyze before initialize")), encoder)
                     continue
                 }
+                let documents: [PluginDocument]
                 do {
-                    let request = try decoder.decode(Request<AnalyzeParams>.self, from: line)
-                    var results: [DocumentResult<Output>] = []
-                    results.reserveCapacity(request.params.documents.count)
-                    for document in request.params.documents {
-                        do {
-                            switch try analyze(document) {
-                            case .output(let output): results.append(DocumentResult(id: document.id, output: output))
-                            case .skipped(let reason): results.append(DocumentResult(id: document.id, skipped: reason))
-                            }
-                        } catch {
-                            results.append(DocumentResult(id: document.id, error: .init(code: -32003, message: "\(error)")))
+                    if let read = parsedEnvelope.documents {
+                        documents = read
+                    } else {
+                        documents = try line.withUnsafeBytes { bytes in
+                            var reader = RequestReader(bytes)
+                            return try parsedEnvelope.params.map { try reader.documents(in: $0) } ?? []
                         }
                     }
-                    send(Response(id: envelope.id, result: AnalyzeResult(results: results)), encoder)
                 } catch {
                     send(ErrorResponse(id: envelope.id, error: .init(code: -32602, message: "invalid params: \(error)")), encoder)
+                    continue
                 }
+                var outcomes: [Outcome] = []
+                var outputs: [Output] = []
+                outcomes.reserveCapacity(documents.count)
+                for document in documents {
+                    do {
+                        switch try analyze(document) {
+                        case .output(let output):
+                            outcomes.append(.output(outputs.count))
+                            outputs.append(output)
+                        case .json(let text):
+                            outcomes.append(.json(text))
+                        case .skipped(let reason):
+                            outcomes.append(.skipped(reason))
+                        }
+                    } catch {
+                        outcomes.append(.failed("\(error)"))
+                    }
+                }
+                sendResults(id: envelope.id, documents: documents, outcomes: outcomes, outputs: outputs, encoder)
             case "shutdown":
                 send(Response(id: envelope.id, result: Empty()), encoder)
                 return
@@ -94,16 +114,94 @@ public enum GleanPlugin {
         }
     }
 
+    private enum Outcome {
+        case output(Int)
+        case json(String)
+        case skipped(String)
+        case failed(String)
+    }
+
+    /// Writes an `analyze` answer: the outputs encoded in one call, then spliced into the
+    /// per-document results.
+    private static func sendResults<Output: Encodable>(
+        id: Int?, documents: [PluginDocument], outcomes: [Outcome], outputs: [Output], _ encoder: JSONEncoder
+    ) {
+        let encoded: Data
+        do {
+            encoded = outputs.isEmpty ? Data("[]".utf8) : try encoder.encode(outputs)
+        } catch {
+            send(ErrorResponse(id: id, error: .init(code: -32603, message: "cannot encode the outputs: \(error)")), encoder)
+            return
+        }
+        writeResults(id: id, documents: documents, outcomes: outcomes, encoded: encoded)
+    }
+
+    /// Writes the answer; not generic, so its loop is compiled here, not in the caller.
+    private static func writeResults(id: Int?, documents: [PluginDocument], outcomes: [Outcome], encoded: Data) {
+        let elements = arrayElements(encoded)
+        var out: [UInt8] = []
+        out.reserveCapacity(encoded.count + documents.count * 24 + 64)
+        out.append(contentsOf: Array(#"{"jsonrpc":"2.0","id":"#.utf8))
+        out.append(contentsOf: Array((id.map(String.init) ?? "null").utf8))
+        out.append(contentsOf: Array(#","result":{"results":["#.utf8))
+        for index in 0..<min(documents.count, outcomes.count) {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: Array(#"{"id":"#.utf8))
+            appendString(documents[index].id, to: &out)
+            switch outcomes[index] {
+            case .output(let position):
+                out.append(contentsOf: Array(#","output":"#.utf8))
+                if position < elements.count {
+                    out.append(contentsOf: encoded[elements[position]])
+                } else {
+                    out.append(contentsOf: Array("null".utf8))
+                }
+            case .json(let text):
+                out.append(contentsOf: Array(#","output":"#.utf8))
+                out.append(contentsOf: Array(text.utf8))
+            case .skipped(let reason):
+                out.append(contentsOf: Array(#","skipped":"#.utf8))
+                appendString(reason, to: &out)
+            case .failed(let message):
+                out.append(contentsOf: Array(#","error":{"code":-32003,"message":"#.utf8))
+                appendString(message, to: &out)
+                out.append(UInt8(ascii: "}"))
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+        out.append(contentsOf: Array("]}}\n".utf8))
+        out.withUnsafeBytes { write($0) }
+    }
+
+    /// Appends `text` as a JSON string.
+    private static func appendString(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case 0x0A: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case 0..<0x20: out.append(contentsOf: Array(String(format: "\\u%04x", byte).utf8))
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    private static func write(_ buffer: UnsafeRawBufferPointer) {
+        var offset = 0
+        while offset < buffer.count, let base = buffer.baseAddress {
+            let written = Foundation.write(1, base + offset, buffer.count - offset)
+            if written <= 0 { return }
+            offset += written
+        }
+    }
+
     private static func send(_ message: some Encodable, _ encoder: JSONEncoder) {
         guard var data = try? encoder.encode(message) else { return }
         data.append(0x0A)
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count, let base = buffer.baseAddress {
-                let written = write(1, base + offset, buffer.count - offset)
-                if written <= 0 { return }
-                offset += written
-            }
-        }
+        data.withUnsafeBytes { write($0) }
     }
 }

@@ -10,6 +10,14 @@ public struct PluginDocument: Decodable, Sendable {
     /// The results of the stages this stage needs, by stage id.
     public var results: [String: PluginValue]
 
+    /// Creates a document.
+    public init(id: String, text: String, fields: [String: PluginValue] = [:], results: [String: PluginValue] = [:]) {
+        self.id = id
+        self.text = text
+        self.fields = fields
+        self.results = results
+    }
+
     private enum CodingKeys: String, CodingKey {
         case id, text, fields, results
     }
@@ -28,6 +36,9 @@ public struct PluginDocument: Decodable, Sendable {
 public enum PluginResult<Output: Encodable & Sendable>: Sendable {
     /// The output, written under the stage's id.
     case output(Output)
+    /// The output as JSON text the plugin already has (written as is; it must be valid JSON).
+    /// Faster than encoding an `Output` when a plugin produces JSON itself.
+    case json(String)
     /// The document was not analysed, with the reason (not an error).
     case skipped(String)
 }

@@ -38,19 +38,19 @@ actor PluginPool {
         slots = Array(repeating: Slot(), count: max(1, options.instances))
     }
 
-    /// Sends one `analyze` request and returns the `results` array.
-    func analyze(_ documents: [JSONValue]) async throws(PluginFailure) -> [JSONValue] {
+    /// Sends one `analyze` request (its params already serialised) and returns the `results`.
+    func analyze(_ params: [UInt8]) async throws(PluginFailure) -> [JSONValue] {
         if let broken { throw broken }
         let index = await acquire()
         defer { release(index) }
         let process = try await started(index)
         do throws(PluginFailure) {
-            let answer = try await process.request("analyze", ["documents": .array(documents)], timeout: options.timeout)
+            let answer = try await process.request("analyze", serializedParams: params, timeout: options.timeout)
             guard let results = answer["results"]?.arrayValue else {
                 throw PluginFailure(.protocolError, "plugin \(manifest.name) answered `analyze` without a `results` list")
             }
             slots[index].consecutiveFailures = 0
-            slots[index].documents += documents.count
+            slots[index].documents += results.count
             recycleIfNeeded(index, process)
             return results
         } catch {

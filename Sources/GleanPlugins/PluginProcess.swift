@@ -69,13 +69,23 @@ final class PluginProcess: Sendable {
 
     /// Sends a request and waits for its answer's `result`.
     func request(_ method: String, _ params: JSONValue, timeout: Duration) async throws(PluginFailure) -> JSONValue {
+        try await request(method, serializedParams: JSONWriter.serialize(params), timeout: timeout)
+    }
+
+    /// Sends a request whose params are already JSON text and waits for its answer's `result`.
+    func request(_ method: String, serializedParams params: [UInt8], timeout: Duration) async throws(PluginFailure) -> JSONValue {
         let id = state.withLock { state -> Int in
             defer { state.nextID += 1 }
             return state.nextID
         }
-        var line = JSONWriter(capacity: 256)
-        line.write(["jsonrpc": "2.0", "id": .int(id), "method": .string(method), "params": params])
-        line.writeByte(0x0A)
+        var line = JSONWriter(capacity: params.count + 64)
+        line.writeRaw(#"{"jsonrpc":"2.0","id":"#.utf8)
+        line.write(.int(id))
+        line.writeRaw(#","method":"#.utf8)
+        line.writeString(method)
+        line.writeRaw(#","params":"#.utf8)
+        line.writeRaw(params)
+        line.writeRaw("}\n".utf8)
         let bytes = line.bytes
         let timer = Task { [self] in
             try await Task.sleep(for: timeout)

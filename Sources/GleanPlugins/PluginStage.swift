@@ -78,7 +78,7 @@ public struct PluginStage: Stage {
     /// Runs `inputs`; on a request failure, splits them to find the documents responsible.
     private func isolating(_ inputs: [StageInput], retried: Bool) async -> [StageOutcome] {
         do throws(PluginFailure) {
-            let results = try await pool.analyze(inputs.map(Self.encode))
+            let results = try await pool.analyze(Self.params(inputs))
             return Self.match(results, to: inputs, plugin: name)
         } catch {
             if error.kind == .startFailed || error.kind == .protocolError && inputs.count == 1 {
@@ -97,15 +97,35 @@ public struct PluginStage: Stage {
         }
     }
 
-    /// The request form of a document.
-    static func encode(_ input: StageInput) -> JSONValue {
-        var document: JSONValue = ["id": .string(input.document.id), "text": .string(input.document.text)]
-        if !input.document.fields.isEmpty { document["fields"] = .object(input.document.fields) }
-        if !input.results.isEmpty {
-            document["results"] = .object(
-                .init(uniqueKeysWithValues: input.results.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+    /// The `analyze` params for `inputs`, written straight to JSON text:
+    /// `{"documents":[{"id":…,"text":…,"fields":{…},"results":{…}},…]}`.
+    static func params(_ inputs: [StageInput]) -> [UInt8] {
+        var writer = JSONWriter(capacity: inputs.reduce(32) { $0 + $1.document.text.utf8.count + 48 })
+        writer.writeRaw(#"{"documents":["#.utf8)
+        for (index, input) in inputs.enumerated() {
+            if index > 0 { writer.writeByte(UInt8(ascii: ",")) }
+            writer.writeRaw(#"{"id":"#.utf8)
+            writer.writeString(input.document.id)
+            writer.writeRaw(#","text":"#.utf8)
+            writer.writeString(input.document.text)
+            if !input.document.fields.isEmpty {
+                writer.writeRaw(#","fields":"#.utf8)
+                writer.write(.object(input.document.fields))
+            }
+            if !input.results.isEmpty {
+                writer.writeRaw(#","results":{"#.utf8)
+                for (position, key) in input.results.keys.sorted().enumerated() {
+                    if position > 0 { writer.writeByte(UInt8(ascii: ",")) }
+                    writer.writeString(key)
+                    writer.writeByte(UInt8(ascii: ":"))
+                    writer.write(input.results[key] ?? .null)
+                }
+                writer.writeByte(UInt8(ascii: "}"))
+            }
+            writer.writeByte(UInt8(ascii: "}"))
         }
-        return document
+        writer.writeRaw("]}".utf8)
+        return writer.bytes
     }
 
     /// Pairs results with documents: by position when the ids agree, else by id; a document

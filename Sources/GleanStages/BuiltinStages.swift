@@ -6,6 +6,7 @@ public enum BuiltinStages {
     public static let all: [any Stage.Type] = [
         TextStatsStage.self,
         SentimentStage.self,
+        NoopStage.self,
     ]
 
     /// A registry holding the built-in stages.

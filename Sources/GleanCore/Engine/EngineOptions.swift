@@ -16,7 +16,7 @@ public struct EngineOptions: Sendable {
     /// Creates options.
     public init(
         concurrency: Int = EngineOptions.defaultConcurrency,
-        batchSize: Int = 64,
+        batchSize: Int = 512,
         batchBytes: Int = 1 << 20,
         shard: Shard? = nil,
         maxErrors: Int? = nil,
