@@ -131,30 +131,57 @@ public struct PluginStage: Stage {
     /// Pairs results with documents: by position when the ids agree, else by id; a document
     /// without a result gets an error of its own.
     static func match(_ results: [JSONValue], to inputs: [StageInput], plugin: String) -> [StageOutcome] {
-        var byID: [String: JSONValue] = [:]
-        for result in results {
-            if let id = result["id"]?.stringValue, byID[id] == nil { byID[id] = result }
+        /// A result's parts, read in one pass over its (small) object.
+        struct Parts {
+            var id: String?
+            var output: JSONValue = .null
+            var skipped: String?
+            var error: JSONValue?
         }
+        func parts(_ result: JSONValue) -> Parts {
+            var found = Parts()
+            guard case .object(let members) = result else { return found }
+            for (key, value) in members {
+                switch key {
+                case "id": found.id = value.stringValue
+                case "output": found.output = value
+                case "skipped": found.skipped = value.stringValue
+                case "error": if value != .null { found.error = value }
+                default: break
+                }
+            }
+            return found
+        }
+        let read = results.map(parts)
+        var byID: [String: Int]?
         return inputs.enumerated().map { position, input in
             let id = input.document.id
-            let result: JSONValue?
-            if position < results.count, results[position]["id"]?.stringValue == id {
-                result = results[position]
+            var index: Int?
+            if position < read.count, read[position].id == id {
+                index = position
             } else {
-                result = byID[id]
+                if byID == nil {
+                    var table: [String: Int] = [:]
+                    for (offset, result) in read.enumerated() {
+                        if let resultID = result.id, table[resultID] == nil { table[resultID] = offset }
+                    }
+                    byID = table
+                }
+                index = byID?[id]
             }
-            guard let result else {
+            guard let index else {
                 return .failure(
                     GleanError(
                         GleanError.Code("plugin_missing_result"),
                         "plugin \(plugin) returned \(results.count) results for \(inputs.count) documents; none for this one"))
             }
-            if let error = result["error"], error != .null {
+            let result = read[index]
+            if let error = result.error {
                 let message = error["message"]?.stringValue ?? JSONWriter.string(error)
                 return .failure(GleanError(GleanError.Code("plugin_error"), "plugin \(plugin): \(message)"))
             }
-            if let reason = result["skipped"]?.stringValue { return .success(.skipped(reason: reason)) }
-            return .success(.output(result["output"] ?? .null))
+            if let reason = result.skipped { return .success(.skipped(reason: reason)) }
+            return .success(.output(result.output))
         }
     }
 }

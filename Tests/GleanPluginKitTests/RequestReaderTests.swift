@@ -15,7 +15,8 @@ struct RequestReaderTests {
 
     @Test("an analyze request: documents read in the same pass, escapes and surrogates decoded")
     func analyze() throws {
-        let line = #"{"jsonrpc":"2.0","id":7,"method":"analyze","params":{"documents":[{"id":"a","text":"He said \"no\".\nNext \u00e9 \ud83d\ude00"},{"id":"b","text":"x","fields":{"title":"T","n":[1,2.5,true,null]},"results":{"language":{"code":"en"}}}]}}"#
+        let line =
+            #"{"jsonrpc":"2.0","id":7,"method":"analyze","params":{"documents":[{"id":"a","text":"He said \"no\".\nNext \u00e9 \ud83d\ude00"},{"id":"b","text":"x","fields":{"title":"T","n":[1,2.5,true,null]},"results":{"language":{"code":"en"}}}]}}"#
         let request = try read(line)
         #expect(request.id == 7 && request.method == "analyze")
         let documents = try #require(request.documents)
@@ -38,7 +39,9 @@ struct RequestReaderTests {
         }
     }
 
-    @Test("malformed requests are refused", arguments: [#"{"id":1}"#, #"{"method":"analyze","params":{"documents":[{"id":"a","text":"#, "not json"])
+    @Test(
+        "malformed requests are refused",
+        arguments: [#"{"id":1}"#, #"{"method":"analyze","params":{"documents":[{"id":"a","text":"#, "not json"])
     func malformed(line: String) {
         #expect(throws: (any Error).self) { try read(line) }
     }
