@@ -30,6 +30,8 @@ public struct PluginManifest: Sendable {
     public var output: JSONValue
     /// Whether it analyses empty texts.
     public var acceptsEmptyText: Bool
+    /// Stage names whose results it requires (a stage using it must `need` one of each).
+    public var needs: [String]
 
     /// The executable's absolute path.
     public var executable: String {
@@ -51,7 +53,7 @@ public struct PluginManifest: Sendable {
         }
         let known = [
             "name", "version", "description", "protocol", "command", "instances", "max_in_flight", "configuration", "output",
-            "accepts_empty_text",
+            "accepts_empty_text", "needs",
         ]
         for key in members.keys where !known.contains(key) {
             let near = Spelling.suggestion(for: key, among: known).map { "; did you mean `\($0)`?" } ?? ""
@@ -87,7 +89,8 @@ public struct PluginManifest: Sendable {
             description: members["description"]?.stringValue ?? "", protocolVersion: protocolVersion, command: command,
             folder: absolute, instances: max(1, members["instances"]?.intValue ?? 1),
             maxInFlight: max(1, members["max_in_flight"]?.intValue ?? 4), configuration: fields,
-            output: members["output"] ?? ["type": "object"], acceptsEmptyText: members["accepts_empty_text"]?.boolValue ?? false)
+            output: members["output"] ?? ["type": "object"], acceptsEmptyText: members["accepts_empty_text"]?.boolValue ?? false,
+            needs: members["needs"]?.arrayValue?.compactMap(\.stringValue) ?? [])
     }
 
     /// A setting declared as `{type, default, required, summary, min, max, enum, items}`.

@@ -45,7 +45,7 @@ public struct PluginStage: Stage {
             name: stageName(manifest.name), version: manifest.version, summary: manifest.description,
             details: "A plugin in \(manifest.folder), started as `\(manifest.command.joined(separator: " "))`.",
             configuration: manifest.configuration + PluginHostOptions.fields, output: manifest.output,
-            acceptsEmptyText: manifest.acceptsEmptyText)
+            acceptsEmptyText: manifest.acceptsEmptyText, requiredStages: manifest.needs)
         return StageFactory(descriptor: descriptor) { configuration, context in
             PluginStage(manifest: manifest, configuration: configuration, context: context)
         }

@@ -95,3 +95,33 @@ struct PluginEndToEndTests {
         #expect(refused.errors.contains("`decimals`: expected an integer from 0 to 6, got 9"))
     }
 }
+
+@Suite("Plugin manifests")
+struct PluginManifestTests {
+    @Test("a plugin's declared needs are checked against the pipeline")
+    func declaredNeeds() throws {
+        let scratch = try Scratch()
+        let missing = try scratch.write(
+            "p.yaml", "pipeline: p\nplugins: [\(GleanProcess.packageRoot)/Plugins]\nstages:\n  - uses: plugin:readability\n")
+        let refused = try GleanProcess.run(["validate", missing])
+        #expect(refused.status == 1)
+        #expect(
+            refused.errors.contains(
+                "stage `readability` (`plugin:readability`) needs the results of a `text-stats` stage; add a stage with `uses: text-stats` and list its id under this stage's `needs:`"
+            ))
+        let ok = try GleanProcess.run(["validate", GleanProcess.packageRoot + "/Pipelines/plugins-demo.yaml"])
+        #expect(ok.status == 0)
+    }
+
+    @Test("a broken manifest is listed with its mistakes")
+    func brokenManifest() throws {
+        let scratch = try Scratch()
+        try FileManager.default.createDirectory(atPath: scratch.path + "/bad", withIntermediateDirectories: true)
+        _ = try scratch.write("bad/glean-plugin.yaml", "name: bad\ncomand: [x]\nconfiguration:\n  n: { type: integr }\n")
+        let list = try GleanProcess.run(["plugins", "--path", scratch.path])
+        #expect(list.output.contains("[broken manifest]"))
+        #expect(list.output.contains("unknown key `comand` in a plugin manifest; did you mean `command`?"))
+        #expect(list.output.contains("the manifest needs `command:`"))
+        #expect(list.output.contains("unknown type `integr`"))
+    }
+}

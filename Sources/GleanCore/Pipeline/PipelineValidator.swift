@@ -52,6 +52,16 @@ public struct PipelineValidator: Sendable {
             if let factory = registry.factory(named: stage.uses) {
                 found += ConfigurationValidator.diagnostics(
                     for: stage.configuration, of: factory.descriptor, at: stage.path.appending("with"), in: map)
+                for required in factory.descriptor.requiredStages {
+                    let provided = spec.stages.contains { $0.uses == required && stage.needs.contains($0.id) }
+                    if !provided {
+                        found.append(
+                            PipelineDiagnostic(
+                                map.location(of: stage.path.appending("uses")),
+                                "stage `\(stage.id)` (`\(stage.uses)`) needs the results of a `\(required)` stage",
+                                suggestion: "add a stage with `uses: \(required)` and list its id under this stage's `needs:`"))
+                    }
+                }
             } else {
                 let suggestion = Spelling.suggestion(for: stage.uses, among: registry.names)
                 found.append(

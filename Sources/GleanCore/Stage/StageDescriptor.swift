@@ -15,6 +15,9 @@ public struct StageDescriptor: Sendable {
     /// Whether the stage analyses documents whose text is empty or only white space; when
     /// `false` the engine skips them with the reason `empty text`.
     public var acceptsEmptyText: Bool
+    /// Stage names (`uses:`) whose results this stage requires: validation asks that a stage
+    /// using it lists such a stage under `needs:`.
+    public var requiredStages: [String]
 
     /// Creates a descriptor.
     public init(
@@ -24,7 +27,8 @@ public struct StageDescriptor: Sendable {
         details: String? = nil,
         configuration: [ConfigurationField] = [],
         output: JSONValue = ["type": "object"],
-        acceptsEmptyText: Bool = false
+        acceptsEmptyText: Bool = false,
+        requiredStages: [String] = []
     ) {
         self.name = name
         self.version = version
@@ -33,6 +37,7 @@ public struct StageDescriptor: Sendable {
         self.configuration = configuration
         self.output = output
         self.acceptsEmptyText = acceptsEmptyText
+        self.requiredStages = requiredStages
     }
 
     /// The field named `name`, if declared.
