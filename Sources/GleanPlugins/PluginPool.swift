@@ -38,21 +38,22 @@ actor PluginPool {
         slots = Array(repeating: Slot(), count: max(1, options.instances))
     }
 
-    /// Sends one `analyze` request (its params already serialised) and returns the `results`.
-    func analyze(_ params: [UInt8]) async throws(PluginFailure) -> [JSONValue] {
+    /// Sends one `analyze` request (its params already serialised) and returns the answer's
+    /// `result` as JSON text, with the number of results it holds.
+    func analyze(_ params: [UInt8]) async throws(PluginFailure) -> AnalyzeAnswer {
         if let broken { throw broken }
         let index = await acquire()
         defer { release(index) }
         let process = try await started(index)
         do throws(PluginFailure) {
-            let answer = try await process.request("analyze", serializedParams: params, timeout: options.timeout)
-            guard let results = answer["results"]?.arrayValue else {
+            let raw = try await process.request("analyze", serializedParams: params, timeout: options.timeout)
+            guard let answer = AnalyzeAnswer(raw) else {
                 throw PluginFailure(.protocolError, "plugin \(manifest.name) answered `analyze` without a `results` list")
             }
             slots[index].consecutiveFailures = 0
-            slots[index].documents += results.count
+            slots[index].documents += answer.elements.count
             recycleIfNeeded(index, process)
-            return results
+            return answer
         } catch {
             if error.kind == .crashed || error.kind == .timedOut {
                 retire(index, process, after: error)
@@ -199,4 +200,26 @@ actor PluginPool {
 public enum PluginProtocol {
     /// The protocol version this host speaks.
     public static let version = 1
+}
+
+/// The `result` of an `analyze` answer, as JSON text with the byte ranges of its `results`.
+struct AnalyzeAnswer: Sendable {
+    /// The answer's bytes.
+    let bytes: [UInt8]
+    /// Each element of `results`, as a range of ``bytes``.
+    let elements: [Range<Int>]
+
+    /// Finds the `results` list, or `nil` when there is none.
+    init?(_ bytes: [UInt8]) {
+        let found = bytes.withUnsafeBytes { raw -> [Range<Int>]? in
+            guard let members = try? JSONParser.scanMembers(raw),
+                let results = members.first(where: { $0.key == "results" })?.value,
+                let elements = try? JSONParser.scanArray(UnsafeRawBufferPointer(rebasing: raw[results]))
+            else { return nil }
+            return elements.map { ($0.lowerBound + results.lowerBound)..<($0.upperBound + results.lowerBound) }
+        }
+        guard let found else { return nil }
+        self.bytes = bytes
+        elements = found
+    }
 }

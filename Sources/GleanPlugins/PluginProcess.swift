@@ -18,7 +18,7 @@ final class PluginProcess: Sendable {
 
     private struct State {
         var nextID = 1
-        var pending: [Int: CheckedContinuation<JSONValue, any Error>] = [:]
+        var pending: [Int: CheckedContinuation<[UInt8], any Error>] = [:]
         var exited: String?
     }
 
@@ -69,11 +69,13 @@ final class PluginProcess: Sendable {
 
     /// Sends a request and waits for its answer's `result`.
     func request(_ method: String, _ params: JSONValue, timeout: Duration) async throws(PluginFailure) -> JSONValue {
-        try await request(method, serializedParams: JSONWriter.serialize(params), timeout: timeout)
+        let raw = try await request(method, serializedParams: JSONWriter.serialize(params), timeout: timeout)
+        return (try? JSONParser.parse(raw)) ?? .null
     }
 
-    /// Sends a request whose params are already JSON text and waits for its answer's `result`.
-    func request(_ method: String, serializedParams params: [UInt8], timeout: Duration) async throws(PluginFailure) -> JSONValue {
+    /// Sends a request whose params are already JSON text; returns its answer's `result` as JSON
+    /// text, so the caller reads only what it needs of it.
+    func request(_ method: String, serializedParams params: [UInt8], timeout: Duration) async throws(PluginFailure) -> [UInt8] {
         let id = state.withLock { state -> Int in
             defer { state.nextID += 1 }
             return state.nextID
@@ -94,7 +96,7 @@ final class PluginProcess: Sendable {
         }
         defer { timer.cancel() }
         do {
-            return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<JSONValue, any Error>) in
+            return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<[UInt8], any Error>) in
                 let exited = state.withLock { state -> String? in
                     if let reason = state.exited { return reason }
                     state.pending[id] = continuation
@@ -209,7 +211,7 @@ final class PluginProcess: Sendable {
         } else {
             reason = "was killed by signal \(status & 0x7F)"
         }
-        let orphans = state.withLock { state -> [CheckedContinuation<JSONValue, any Error>] in
+        let orphans = state.withLock { state -> [CheckedContinuation<[UInt8], any Error>] in
             state.exited = reason
             defer { state.pending.removeAll() }
             return Array(state.pending.values)
@@ -224,9 +226,22 @@ final class PluginProcess: Sendable {
         var bytes = line
         if bytes.last == 0x0D { bytes = UnsafeRawBufferPointer(rebasing: bytes.dropLast()) }
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
-        guard let message = try? JSONParser.parse(bytes), case .object = message, message["jsonrpc"] == "2.0",
-            let id = message["id"]?.intValue
-        else {
+        var id: Int?
+        var version: String?
+        var result: Range<Int>?
+        var error: Range<Int>?
+        if let members = try? JSONParser.scanMembers(bytes) {
+            for member in members {
+                switch member.key {
+                case "jsonrpc": version = try? JSONParser.string(scanned: member, in: bytes)
+                case "id": id = (try? JSONParser.parse(UnsafeRawBufferPointer(rebasing: bytes[member.value])))?.intValue
+                case "result": result = member.value
+                case "error": error = member.value
+                default: break
+                }
+            }
+        }
+        guard version == "2.0", let id, result != nil || error != nil else {
             let excerpt = String(decoding: bytes.prefix(200), as: UTF8.self)
             logger.warning("plugin \(name) wrote non-protocol output: \(excerpt)")
             return
@@ -236,11 +251,12 @@ final class PluginProcess: Sendable {
             logger.warning("plugin \(name) answered an unknown request id \(id); ignored")
             return
         }
-        if let error = message["error"] {
-            let text = error["message"]?.stringValue ?? JSONWriter.string(error)
+        if let error {
+            let detail = (try? JSONParser.parse(UnsafeRawBufferPointer(rebasing: bytes[error]))) ?? .null
+            let text = detail["message"]?.stringValue ?? JSONWriter.string(detail)
             continuation.resume(throwing: PluginFailure(.rejected, "plugin \(name): \(text)"))
-        } else {
-            continuation.resume(returning: message["result"] ?? .null)
+        } else if let result {
+            continuation.resume(returning: Array(bytes[result]))
         }
     }
 

@@ -78,8 +78,8 @@ public struct PluginStage: Stage {
     /// Runs `inputs`; on a request failure, splits them to find the documents responsible.
     private func isolating(_ inputs: [StageInput], retried: Bool) async -> [StageOutcome] {
         do throws(PluginFailure) {
-            let results = try await pool.analyze(Self.params(inputs))
-            return Self.match(results, to: inputs, plugin: name)
+            let answer = try await pool.analyze(Self.params(inputs))
+            return Self.match(answer, to: inputs, plugin: name)
         } catch {
             if error.kind == .startFailed || error.kind == .protocolError && inputs.count == 1 {
                 return inputs.map { _ in .failure(GleanError(error.code, error.message)) }
@@ -130,29 +130,35 @@ public struct PluginStage: Stage {
 
     /// Pairs results with documents: by position when the ids agree, else by id; a document
     /// without a result gets an error of its own.
-    static func match(_ results: [JSONValue], to inputs: [StageInput], plugin: String) -> [StageOutcome] {
-        /// A result's parts, read in one pass over its (small) object.
+    static func match(_ answer: AnalyzeAnswer, to inputs: [StageInput], plugin: String) -> [StageOutcome] {
+        /// A result's parts, read from its members without building the rest.
         struct Parts {
             var id: String?
             var output: JSONValue = .null
             var skipped: String?
             var error: JSONValue?
         }
-        func parts(_ result: JSONValue) -> Parts {
-            var found = Parts()
-            guard case .object(let members) = result else { return found }
-            for (key, value) in members {
-                switch key {
-                case "id": found.id = value.stringValue
-                case "output": found.output = value
-                case "skipped": found.skipped = value.stringValue
-                case "error": if value != .null { found.error = value }
-                default: break
+        let results = answer.elements
+        let read: [Parts] = answer.bytes.withUnsafeBytes { raw in
+            results.map { range in
+                var found = Parts()
+                let element = UnsafeRawBufferPointer(rebasing: raw[range])
+                guard let members = try? JSONParser.scanMembers(element) else { return found }
+                for member in members {
+                    let value = UnsafeRawBufferPointer(rebasing: element[member.value])
+                    switch member.key {
+                    case "id": found.id = try? JSONParser.string(scanned: member, in: element)
+                    case "output": found.output = (try? JSONParser.parse(value)) ?? .null
+                    case "skipped": found.skipped = try? JSONParser.string(scanned: member, in: element)
+                    case "error":
+                        let error = (try? JSONParser.parse(value)) ?? .null
+                        if error != .null { found.error = error }
+                    default: break
+                    }
                 }
+                return found
             }
-            return found
         }
-        let read = results.map(parts)
         var byID: [String: Int]?
         return inputs.enumerated().map { position, input in
             let id = input.document.id

@@ -89,6 +89,15 @@ struct JSONParserTests {
         #expect(raw == [#""a1""#, #"[1, {"x": 2}]"#, #""héllo""#])
     }
 
+    @Test("scans an array's elements")
+    func scansArrays() throws {
+        let text = Array(#" [ {"a":[1,2]} , "x,y" ,3,[] ] "#.utf8)
+        let elements = try text.withUnsafeBytes { try JSONParser.scanArray($0) }
+        #expect(elements.map { String(decoding: text[$0], as: UTF8.self) } == [#"{"a":[1,2]}"#, #""x,y""#, "3", "[]"])
+        #expect(throws: JSONSyntaxError.self) { try Array("[1,]".utf8).withUnsafeBytes { try JSONParser.scanArray($0) } }
+        #expect(throws: JSONSyntaxError.self) { try Array("{}".utf8).withUnsafeBytes { try JSONParser.scanArray($0) } }
+    }
+
     @Test("scanning refuses what is not an object", arguments: ["[1]", "\"text\"", "", "   ", "{\"a\":1} {"])
     func scanRefusesNonObjects(text: String) {
         #expect(throws: JSONSyntaxError.self) {

@@ -101,6 +101,37 @@ public struct JSONParser: ~Copyable {
         return members
     }
 
+    /// Scans a JSON array and returns the byte range of each element, validating them without
+    /// building them.
+    public static func scanArray(_ bytes: UnsafeRawBufferPointer) throws(JSONSyntaxError) -> [Range<Int>] {
+        var parser = JSONParser(bytes: bytes)
+        parser.skipWhitespace()
+        guard parser.peek() == UInt8(ascii: "[") else { throw parser.error("expected a JSON array") }
+        parser.position += 1
+        var elements: [Range<Int>] = []
+        parser.skipWhitespace()
+        if parser.peek() == UInt8(ascii: "]") {
+            parser.position += 1
+        } else {
+            while true {
+                parser.skipWhitespace()
+                let start = parser.position
+                try parser.skipValue()
+                elements.append(start..<parser.position)
+                parser.skipWhitespace()
+                let next = parser.peek()
+                parser.position += 1
+                if next == UInt8(ascii: ",") { continue }
+                if next == UInt8(ascii: "]") { break }
+                parser.position -= 1
+                throw parser.error("expected ',' or ']' in an array")
+            }
+        }
+        parser.skipWhitespace()
+        guard parser.position == bytes.count else { throw parser.error("unexpected text after the JSON array") }
+        return elements
+    }
+
     /// The string value of a member found by ``scanMembers(_:)``, already validated: built
     /// without scanning it again.
     public static func string(scanned member: ScannedMember, in bytes: UnsafeRawBufferPointer) throws(JSONSyntaxError) -> String?
