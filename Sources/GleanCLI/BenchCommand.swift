@@ -11,7 +11,7 @@ struct BenchCommand: AsyncParsableCommand {
         discussion: """
             Each measurement runs `glean run` as a child process (a release build of this \
             executable) with output to /dev/null, pinned with `taskset` to the number of cores \
-            asked, and reads its JSON summary: wall time, MB/s, documents/s and peak memory. \
+            asked (its default concurrency follows), and reads its JSON summary: wall time, MB/s, documents/s and peak memory. \
             Built-in pipelines: `passthrough` (no stages, keeps the text: read, copy id and \
             text, write), `text-stats`, `sentiment`, `noop` (the built-in no-op stage) and \
             `noop-plugin` (the no-op plugin in Plugins/noop, built with the package). With --peers it also times `jq -c '{id, text}'` and a \
@@ -117,7 +117,7 @@ struct BenchCommand: AsyncParsableCommand {
     {
         var arguments = [
             executable, "run", pipeline, "-i", corpus, "-o", "/dev/null", "--errors", "/dev/null", "--progress", "never",
-            "--summary", "json", "--concurrency", String(cores),
+            "--summary", "json",
         ]
         var launcher = executable
         if Self.hasTaskset {

@@ -47,7 +47,7 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Continue an interrupted run: skip documents whose ids are already in the output, and append.")
     var resume = false
 
-    @Option(help: "Batches analysed at once (default: the number of cores).")
+    @Option(help: "Batches in flight at once (default: twice the number of cores available).")
     var concurrency: Int?
 
     @Option(help: "Documents per batch.")

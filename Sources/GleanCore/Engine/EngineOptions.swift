@@ -1,6 +1,7 @@
 /// How a run is carried out; none of it changes the output's bytes.
 public struct EngineOptions: Sendable {
-    /// How many batches are analysed at once; defaults to the number of cores.
+    /// How many batches are in flight at once; defaults to twice the number of cores, so stages
+    /// that wait (plugins) do not leave cores idle.
     public var concurrency: Int
     /// The most documents in one batch.
     public var batchSize: Int
@@ -30,8 +31,8 @@ public struct EngineOptions: Sendable {
         self.resume = resume
     }
 
-    /// The number of active cores.
+    /// Twice the number of cores this process may use.
     public static var defaultConcurrency: Int {
-        ProcessorCount.active
+        2 * ProcessorCount.active
     }
 }
