@@ -4,9 +4,10 @@ import Testing
 
 /// The VADER paper's human-rated tweets, when `../shared/data` is present (CI has it).
 private let tweetsPath: String = {
+    // Tests/GleanStagesTests/this file → the package root, then its sibling shared/.
     var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<4 { url.deleteLastPathComponent() }
-    return url.path + "/../shared/data/sentiment/ground-truth/tweets_GroundTruth.txt"
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.deletingLastPathComponent().path + "/shared/data/sentiment/ground-truth/tweets_GroundTruth.txt"
 }()
 
 @Suite("sentiment on human-rated data")
