@@ -1,7 +1,7 @@
 import Foundation
 
 /// The JSON-RPC 2.0 messages of Glean's plugin protocol, version 1.
-struct Envelope: Decodable {
+struct Envelope {
     var id: Int?
     var method: String
 }
@@ -21,10 +21,6 @@ struct InitializeParams<Configuration: Decodable>: Decodable {
         case stageID = "stage_id"
         case configuration
     }
-}
-
-struct AnalyzeParams: Decodable {
-    var documents: [PluginDocument]
 }
 
 struct Response<Result: Encodable>: Encodable {

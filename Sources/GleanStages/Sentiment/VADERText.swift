@@ -10,14 +10,6 @@ enum VADERText {
         }
     }
 
-    /// ASCII punctuation (Python's `string.punctuation`).
-    static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E: return true
-        default: return false
-        }
-    }
-
     /// Whether the text is all ASCII, checked eight bytes at a time.
     static func isASCII(_ text: String) -> Bool {
         var text = text
