@@ -23,13 +23,13 @@ public struct PluginStage: Stage {
         throw ConfigurationError(field: nil, "plugin stages are built from their manifest; use `uses: plugin:NAME`")
     }
 
+    /// Builds the stage from settings with the descriptor's defaults already filled in (by
+    /// ``StageFactory/makeStage(configuration:context:)``); the host's own settings are taken
+    /// out before the rest goes to the plugin.
     init(manifest: PluginManifest, configuration: JSONValue, context: StageContext) {
         let options = PluginHostOptions(configuration: configuration, manifest: manifest)
         var ownSettings = configuration.objectValue ?? [:]
         for name in PluginHostOptions.names { ownSettings[name] = nil }
-        for field in manifest.configuration where ownSettings[field.name] == nil {
-            if let value = field.defaultValue { ownSettings[field.name] = value }
-        }
         name = manifest.name
         pool = PluginPool(
             manifest: manifest, stageID: context.stageID, configuration: .object(ownSettings), options: options,

@@ -109,3 +109,24 @@ struct SmallPartsTests {
         #expect(StageGraph(edges: [[], [2], [1]]).firstCycle() == [1, 2])
     }
 }
+
+@Suite("Stage factories")
+struct StageFactoryTests {
+    @Test("every factory, typed or closure-built, receives the descriptor's defaults")
+    func defaults() {
+        let descriptor = StageDescriptor(
+            name: "closure", version: "1", summary: "s",
+            configuration: [
+                ConfigurationField("top", type: .integer(), default: 10, summary: "t"),
+                ConfigurationField("mode", type: .string, summary: "m"),
+            ])
+        let factory = StageFactory(descriptor: descriptor) { configuration, _ in
+            throw ConfigurationError(field: nil, JSONWriter.string(configuration))
+        }
+        #expect {
+            try factory.makeStage(configuration: ["mode": "x"], context: StageContext(stageID: "c"))
+        } throws: { error in
+            (error as? ConfigurationError)?.message == #"{"mode":"x","top":10}"#
+        }
+    }
+}

@@ -10,18 +10,16 @@ public struct StageFactory: Sendable {
     public let descriptor: StageDescriptor
     private let build: @Sendable (JSONValue, StageContext) throws -> any Stage
 
-    /// A factory for a stage type: fills in the descriptor's defaults, decodes the typed
-    /// configuration and calls the stage's initializer.
+    /// A factory for a stage type: decodes the typed configuration (defaults already filled in by
+    /// ``makeStage(configuration:context:)``) and calls the stage's initializer.
     public init<S: Stage>(_ type: S.Type) {
-        let descriptor = S.descriptor
-        self.descriptor = descriptor
+        self.descriptor = S.descriptor
         self.build = { configuration, context in
-            let filled = StageFactory.fillingDefaults(configuration, from: descriptor)
             let typed: S.Configuration
             do {
                 let decoder = JSONDecoder()
                 decoder.keyDecodingStrategy = .convertFromSnakeCase
-                typed = try decoder.decode(S.Configuration.self, from: Data(JSONWriter.serialize(filled)))
+                typed = try decoder.decode(S.Configuration.self, from: Data(JSONWriter.serialize(configuration)))
             } catch let error as DecodingError {
                 throw ConfigurationError(decoding: error)
             }
@@ -29,7 +27,8 @@ public struct StageFactory: Sendable {
         }
     }
 
-    /// A factory from a descriptor and a building closure.
+    /// A factory from a descriptor and a building closure, which receives the `with:` object with
+    /// the descriptor's defaults filled in.
     public init(
         descriptor: StageDescriptor,
         build: @escaping @Sendable (JSONValue, StageContext) throws -> any Stage
@@ -38,9 +37,10 @@ public struct StageFactory: Sendable {
         self.build = build
     }
 
-    /// Builds a stage from its `with:` object (`[:]` when absent).
+    /// Builds a stage from its `with:` object (`[:]` when absent), with the descriptor's defaults
+    /// filled in for every key that is absent.
     public func makeStage(configuration: JSONValue, context: StageContext) throws -> any Stage {
-        try build(configuration, context)
+        try build(Self.fillingDefaults(configuration, from: descriptor), context)
     }
 
     /// `configuration` with each declared default added where the key is absent.
