@@ -9,6 +9,7 @@ Settings: `mode` (how the handshake and protocol go wrong):
   fewer            answer `analyze` with one result fewer than documents
   stderr_flood     write 5 MB to standard error at start-up
   ignore_shutdown  ignore `shutdown` and SIGTERM
+Setting `max_batch` is answered at the handshake; a larger `analyze` request makes it exit (4).
 Documents whose text holds CRASH make it exit; HANG makes it stop answering.
 """
 import json
@@ -25,11 +26,13 @@ def send(message):
 
 def main():
     mode = "ok"
+    max_batch = 1000
     for line in sys.stdin:
         request = json.loads(line)
         rid, method, params = request.get("id"), request.get("method"), request.get("params") or {}
         if method == "initialize":
             mode = params.get("configuration", {}).get("mode", "ok")
+            max_batch = params.get("configuration", {}).get("max_batch", 1000)
             if mode == "exit_on_init":
                 os._exit(2)
             if mode == "stderr_flood":
@@ -40,9 +43,12 @@ def main():
                 signal.signal(signal.SIGTERM, signal.SIG_IGN)
             version = 99 if mode == "wrong_protocol" else params.get("protocol_version")
             send({"jsonrpc": "2.0", "id": rid, "result": {"name": "misbehave", "version": "1.0.0",
-                                                           "protocol_version": version, "max_batch": 1000}})
+                                                           "protocol_version": version, "max_batch": max_batch}})
         elif method == "analyze":
             documents = params["documents"]
+            if len(documents) > max_batch:
+                sys.stderr.write(f"{len(documents)} documents, more than max_batch {max_batch}\n")
+                os._exit(4)
             for document in documents:
                 if "CRASH" in document["text"]:
                     os._exit(3)

@@ -11,7 +11,7 @@ actor PluginPool {
 
     private struct Slot {
         var process: PluginProcess?
-        var starting: Task<PluginProcess, any Error>?
+        var starting: Task<Launched, any Error>?
         var inFlight = 0
         var documents = 0
         var consecutiveFailures = 0
@@ -26,8 +26,16 @@ actor PluginPool {
     private var waiters: [CheckedContinuation<Void, Never>] = []
     private var broken: PluginFailure?
     private var next = 0
-    /// The largest batch the plugin accepts (from its `initialize` answer).
-    private(set) var maxBatch = 1000
+    /// The largest batch the plugin accepts: its `initialize` answer's `max_batch` (default 1000).
+    private var maxBatch = 1000
+    /// Whether an instance has completed the handshake, so ``maxBatch`` is the plugin's own.
+    private var handshakeDone = false
+
+    /// A started instance and the largest batch it accepts.
+    private struct Launched: Sendable {
+        var process: PluginProcess
+        var maxBatch: Int?
+    }
 
     init(manifest: PluginManifest, stageID: String, configuration: JSONValue, options: PluginHostOptions, logger: Logger) {
         self.manifest = manifest
@@ -60,6 +68,17 @@ actor PluginPool {
             }
             throw error
         }
+    }
+
+    /// The largest batch to send, from the plugin's handshake; starts an instance first when
+    /// none has completed one yet (a failure to start is recorded and surfaces on `analyze`).
+    func batchLimit() async -> Int {
+        if !handshakeDone && broken == nil {
+            let index = await acquire()
+            defer { release(index) }
+            _ = try? await started(index)
+        }
+        return maxBatch
     }
 
     /// Shuts every instance down (kills those that ignore `shutdown` after the grace period).
@@ -99,7 +118,7 @@ actor PluginPool {
     /// The slot's running process, starting one (after the back-off its failures call for).
     private func started(_ index: Int) async throws(PluginFailure) -> PluginProcess {
         if let process = slots[index].process, !process.hasExited { return process }
-        let task: Task<PluginProcess, any Error>
+        let task: Task<Launched, any Error>
         if let starting = slots[index].starting {
             task = starting
         } else {
@@ -120,11 +139,13 @@ actor PluginPool {
             slots[index].starting = task
         }
         do {
-            let process = try await task.value
+            let launched = try await task.value
             slots[index].starting = nil
-            slots[index].process = process
+            slots[index].process = launched.process
             slots[index].documents = 0
-            return process
+            if let limit = launched.maxBatch, limit >= 1 { maxBatch = limit }
+            handshakeDone = true
+            return launched.process
         } catch {
             slots[index].starting = nil
             let failure = (error as? PluginFailure) ?? PluginFailure(.startFailed, "plugin \(manifest.name): \(error)")
@@ -136,7 +157,7 @@ actor PluginPool {
     /// Starts an instance and completes the handshake.
     private static func launch(
         _ manifest: PluginManifest, stageID: String, configuration: JSONValue, options: PluginHostOptions, logger: Logger
-    ) async throws(PluginFailure) -> PluginProcess {
+    ) async throws(PluginFailure) -> Launched {
         let process = try PluginProcess(manifest: manifest, logger: logger)
         do throws(PluginFailure) {
             let answer = try await process.request(
@@ -148,7 +169,7 @@ actor PluginPool {
                     .protocolError,
                     "plugin \(manifest.name) speaks protocol \(version); this Glean speaks \(PluginProtocol.version)")
             }
-            return process
+            return Launched(process: process, maxBatch: answer["max_batch"]?.intValue)
         } catch {
             await process.killAndWait()
             let reason =

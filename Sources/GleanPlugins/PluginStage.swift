@@ -58,7 +58,7 @@ public struct PluginStage: Stage {
 
     /// Sends the batch in requests of at most the plugin's `max_batch` documents.
     public func analyze(batch: [StageInput]) async -> [StageOutcome] {
-        let maxBatch = await pool.maxBatch
+        let maxBatch = await pool.batchLimit()
         var outcomes: [StageOutcome] = []
         outcomes.reserveCapacity(batch.count)
         var start = 0

@@ -179,6 +179,18 @@ struct PluginHostTests {
         #expect(running("misbehave.py") == 0)
     }
 
+    @Test("the plugin's max_batch from the handshake splits larger batches")
+    func maxBatch() async throws {
+        // The plugin exits on a request over its max_batch, so any oversized request shows as a restart.
+        let log = CapturedLog()
+        let stage = try pluginStage("misbehave", ["max_batch": 2], log: log)
+        let outcomes = await stage.analyze(batch: inputs(["a", "bb", "ccc", "dddd", "eeeee"]))
+        #expect(outcomes.map { try? $0.get() } == [.output(1), .output(2), .output(3), .output(4), .output(5)])
+        #expect(!log.contains("restarting it"))
+        #expect(!log.contains("more than max_batch"))
+        await stage.shutdown()
+    }
+
     @Test("fewer results than documents: only the unanswered document fails")
     func fewer() async throws {
         let stage = try pluginStage("misbehave", ["mode": "fewer"])
