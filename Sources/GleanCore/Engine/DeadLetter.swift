@@ -18,10 +18,9 @@ enum DeadLetter {
             "code": .string(error.code.rawValue),
             "message": .string(error.message),
         ]
-        if !raw.isEmpty, case .object(var members) = entry {
+        if !raw.isEmpty {
             let excerpt = UnsafeRawBufferPointer(rebasing: raw.prefix(excerptBytes))
-            members["excerpt"] = .string(String(decoding: excerpt, as: UTF8.self))
-            entry = .object(members)
+            entry["excerpt"] = .string(String(decoding: excerpt, as: UTF8.self))
         }
         writer.write(entry)
         writer.writeByte(0x0A)

@@ -38,15 +38,3 @@ extension JSONValue: Codable {
         }
     }
 }
-
-extension JSONValue {
-    /// Decodes a `Decodable` type from this value, as configuration is decoded for a stage.
-    ///
-    /// Decoding errors keep Foundation's coding path, so callers can point at the offending key.
-    public func decode<T: Decodable>(as type: T.Type = T.self) throws -> T {
-        let data = Data(JSONWriter.serialize(self))
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .useDefaultKeys
-        return try decoder.decode(T.self, from: data)
-    }
-}

@@ -109,19 +109,13 @@ extension ValueType {
         case .any: return [:]
         case .integer(let min, let max):
             var schema: JSONValue = ["type": "integer"]
-            if case .object(var members) = schema {
-                if let min { members["minimum"] = .int(min) }
-                if let max { members["maximum"] = .int(max) }
-                schema = .object(members)
-            }
+            schema["minimum"] = min.map(JSONValue.int)
+            schema["maximum"] = max.map(JSONValue.int)
             return schema
         case .number(let min, let max):
             var schema: JSONValue = ["type": "number"]
-            if case .object(var members) = schema {
-                if let min { members["minimum"] = .double(min) }
-                if let max { members["maximum"] = .double(max) }
-                schema = .object(members)
-            }
+            schema["minimum"] = min.map(JSONValue.double)
+            schema["maximum"] = max.map(JSONValue.double)
             return schema
         case .oneOf(let choices): return ["enum": .array(choices.map(JSONValue.string))]
         case .array(let element): return ["type": "array", "items": element.jsonSchema]
