@@ -25,10 +25,8 @@ public struct VADERLexicon: Sendable {
         case none, kind, of, no, or, nor, never, so, this, without, doubt, least, at, very, but
     }
 
-    private(set) var entries: [String: Entry] {
-        didSet { table = WordTable(entries) }
-    }
-    /// ``entries`` as a table looked up from bytes.
+    private(set) var entries: [String: Entry]
+    /// ``entries`` as a table looked up from bytes; rebuilt wherever the entries change.
     private(set) var table = WordTable([:])
     /// Single-scalar emoji → its description, which is scored in its place.
     public private(set) var emoji: [Unicode.Scalar: String]
@@ -76,11 +74,9 @@ public struct VADERLexicon: Sendable {
 
     /// Any word holding "n't" negates, listed or not.
     private mutating func markContractedNegations() {
-        var marked = entries
         for (word, entry) in entries where !entry.negates && word.contains("n't") {
-            marked[word]?.negates = true
+            entries[word]?.negates = true
         }
-        entries = marked
     }
 
     private static func entry(_ line: Substring) -> (String, Double)? {
@@ -106,10 +102,9 @@ public struct VADERLexicon: Sendable {
             additions[token.lowercased()] = valence
         }
         var merged = self
-        var entries = merged.entries
-        for (token, valence) in additions { entries[token, default: Entry()].valence = valence }
-        merged.entries = entries
+        for (token, valence) in additions { merged.entries[token, default: Entry()].valence = valence }
         merged.markContractedNegations()
+        merged.table = WordTable(merged.entries)
         return merged
     }
 }
