@@ -89,6 +89,7 @@ let package = Package(
         .target(
             name: "GleanStages",
             dependencies: ["GleanCore", "GleanText"],
+            resources: [.copy("Language/Resources/language-model.bin")],
             swiftSettings: swiftSettings
         ),
         // The commands, as a library, so users can build their own `glean` with extra stages.

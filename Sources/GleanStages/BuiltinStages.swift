@@ -5,6 +5,7 @@ public enum BuiltinStages {
     /// Every built-in stage type.
     public static let all: [any Stage.Type] = [
         TextStatsStage.self,
+        LanguageStage.self,
         SentimentStage.self,
         NoopStage.self,
     ]

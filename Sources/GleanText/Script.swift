@@ -69,7 +69,6 @@ public enum Script: Int, Sendable, Hashable, CaseIterable, Comparable {
         case .katakana: return "Katakana"
         case .han: return "Han"
         case .other: return "Other"
-        case .other: return "Other"
         }
     }
 

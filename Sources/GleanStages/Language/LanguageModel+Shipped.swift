@@ -1,0 +1,29 @@
+import Foundation
+import GleanCore
+
+extension LanguageModel {
+    /// The model that ships with Glean, loaded once on first use: from `$GLEAN_LANGUAGE_MODEL`
+    /// when set, else from the resource bundle beside the executable or in the build folder.
+    public static var shipped: LanguageModel {
+        get throws(GleanError) { try loadedShipped.get() }
+    }
+
+    private static let loadedShipped: Result<LanguageModel, GleanError> = {
+        do throws(GleanError) {
+            return .success(try LanguageModel(contentsOf: shippedURL))
+        } catch {
+            return .failure(error)
+        }
+    }()
+
+    /// Where the shipped model is read from.
+    public static var shippedURL: URL {
+        if let path = ProcessInfo.processInfo.environment["GLEAN_LANGUAGE_MODEL"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
+        let name = "language-model.bin"
+        let beside = Bundle.main.bundleURL.appendingPathComponent("glean_GleanStages.resources").appendingPathComponent(name)
+        if FileManager.default.fileExists(atPath: beside.path) { return beside }
+        return Bundle.module.bundleURL.appendingPathComponent(name)
+    }
+}
