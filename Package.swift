@@ -89,7 +89,10 @@ let package = Package(
         .target(
             name: "GleanStages",
             dependencies: ["GleanCore", "GleanText"],
-            resources: [.copy("Language/Resources/language-model.bin")],
+            resources: [
+                .copy("Language/Resources/language-model.bin"), .copy("Entities/Resources/gazetteer.tsv"),
+                .copy("Entities/Resources/entity-tagger.bin"),
+            ],
             swiftSettings: swiftSettings
         ),
         // The commands, as a library, so users can build their own `glean` with extra stages.

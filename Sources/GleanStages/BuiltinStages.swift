@@ -6,6 +6,7 @@ public enum BuiltinStages {
     public static let all: [any Stage.Type] = [
         TextStatsStage.self,
         LanguageStage.self,
+        EntitiesStage.self,
         SentimentStage.self,
         NoopStage.self,
     ]

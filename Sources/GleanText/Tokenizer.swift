@@ -1,14 +1,18 @@
 /// Splits text into word, number and punctuation tokens with Unicode scalar offsets.
 ///
 /// Words keep inner apostrophes and hyphens (`don't`, `Euro-Atlantic`); numbers keep inner
-/// `.` and `,` (`3.5`, `1,000`). Han, Hiragana and Katakana letters are one token each, since
+/// `.` and `,` (`3.5`, `1,000`). A period belongs to the word before it after a known
+/// abbreviation (`Mr.`, `Dec.`) and in initials and dotted acronyms (`J.`, `U.S.`, `U.N.`). Han, Hiragana and Katakana letters are one token each, since
 /// those scripts do not separate words with spaces.
 public struct Tokenizer: Sendable {
     private let classes: CharacterClasses
+    private let abbreviations: Set<String>
 
-    /// Creates a tokenizer.
-    public init() {
+    /// Creates a tokenizer that keeps the period of `abbreviations` (lower case, without the
+    /// period; by default the sentence splitter's English list).
+    public init(abbreviations: Set<String> = SentenceSplitter.englishAbbreviations) {
         classes = CharacterClasses()
+        self.abbreviations = abbreviations
     }
 
     /// The tokens of `scalars`.
@@ -53,6 +57,9 @@ public struct Tokenizer: Sendable {
                     }
                     break
                 }
+                if hasLetter && index < count && scalars[index] == "." {
+                    index = periodEnd(scalars, wordStart: start, period: index)
+                }
                 tokens.append(Token(span: TextSpan(start: start, end: index), kind: hasLetter ? .word : .number))
                 continue
             }
@@ -60,6 +67,23 @@ public struct Tokenizer: Sendable {
             index += 1
         }
         return tokens
+    }
+
+    /// Where a word followed by a period at `period` ends: after the period (and any further
+    /// `X.` pairs) for an abbreviation, initial or dotted acronym; at the period otherwise.
+    private func periodEnd(_ scalars: [Unicode.Scalar], wordStart: Int, period: Int) -> Int {
+        let count = scalars.count
+        if period - wordStart == 1 && classes.isUppercase(scalars[wordStart]) {
+            // An initial or a dotted acronym: U.S., U.N., J.
+            var end = period + 1
+            while end + 1 < count, classes.isWordCharacter(scalars[end]), !classes.isDigit(scalars[end]), scalars[end + 1] == "."
+            {
+                end += 2
+            }
+            return end
+        }
+        let word = String(String.UnicodeScalarView(scalars[wordStart..<period])).lowercased()
+        return abbreviations.contains(word) ? period + 1 : period
     }
 
     /// The tokens of `text`.

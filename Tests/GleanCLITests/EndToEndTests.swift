@@ -160,7 +160,7 @@ struct EndToEndTests {
         #expect(parsed["title"] == "Glean pipeline")
         let outputSchema = try GleanProcess.run(["schema", "--output", "Pipelines/quickstart.yaml"])
         let outputParsed = try JSONParser.parse(outputSchema.output.trimmingCharacters(in: .newlines))
-        #expect(outputParsed["required"] == ["id", "title", "published", "stats"])
+        #expect(outputParsed["required"] == ["id", "title", "published", "language", "stats"])
         let stages = try GleanProcess.run(["stages"])
         #expect(stages.output.hasPrefix("text-stats  1.0.0  Counts characters"))
         let described = try GleanProcess.run(["stages", "text-stats"])

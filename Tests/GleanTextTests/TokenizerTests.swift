@@ -36,3 +36,22 @@ struct TokenizerTests {
         #expect(Tokenizer().tokens(in: "G7 2024 !").map(\.kind) == [.word, .number, .punctuation])
     }
 }
+
+@Suite("tokenizer abbreviations")
+struct TokenizerAbbreviationTests {
+    @Test(
+        "abbreviations, initials and dotted acronyms keep their period",
+        arguments: [
+            ("Mr. Smith met U.S. officials on Dec. 5.", ["Mr.", "Smith", "met", "U.S.", "officials", "on", "Dec.", "5", "."]),
+            ("J. R. R. Tolkien", ["J.", "R.", "R.", "Tolkien"]),
+            ("The talks ended.", ["The", "talks", "ended", "."]),
+            ("the U.N. said", ["the", "U.N.", "said"]),
+        ])
+    func abbreviations(text: String, expected: [String]) {
+        let scalars = Array(text.unicodeScalars)
+        let tokens = Tokenizer().tokens(in: scalars).map {
+            String(String.UnicodeScalarView(scalars[$0.span.start..<$0.span.end]))
+        }
+        #expect(tokens == expected)
+    }
+}

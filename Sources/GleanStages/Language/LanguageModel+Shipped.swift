@@ -21,9 +21,6 @@ extension LanguageModel {
         if let path = ProcessInfo.processInfo.environment["GLEAN_LANGUAGE_MODEL"], !path.isEmpty {
             return URL(fileURLWithPath: path)
         }
-        let name = "language-model.bin"
-        let beside = Bundle.main.bundleURL.appendingPathComponent("glean_GleanStages.resources").appendingPathComponent(name)
-        if FileManager.default.fileExists(atPath: beside.path) { return beside }
-        return Bundle.module.bundleURL.appendingPathComponent(name)
+        return StageResources.url(named: "language-model.bin")
     }
 }

@@ -1,0 +1,120 @@
+import Foundation
+import GleanCore
+
+/// `entities`: people, organisations, places, countries, blocs, nationalities and dates in
+/// English text, with offsets, linked to canonical ids where known.
+public struct EntitiesStage: Stage {
+    /// The stage's settings.
+    public struct Configuration: Decodable, Sendable {
+        /// Which types to report (all when absent).
+        public var types: [String]?
+        /// Extra gazetteer files (TSV or YAML-free TSV), relative to the pipeline file.
+        public var gazetteers: [String]
+        /// Whether to link mentions to canonical ids.
+        public var link: Bool
+    }
+
+    /// The stage's descriptor.
+    public static let descriptor = StageDescriptor(
+        name: "entities",
+        version: "0.1.0",
+        summary: "Finds people, organisations, places, countries, blocs, nationalities and dates in English text, linked to ids.",
+        details: """
+            A trained tagger (averaged perceptron over word, shape, affix, context and gazetteer \
+            features), a gazetteer of countries (ISO 3166-1, with other names and demonyms), blocs \
+            and organisations with their aliases, capitals and regions, and rules for people after \
+            titles, organisations by head word, "the Alliance" and dates. Countries link to ISO \
+            3166-1 alpha-2 codes, blocs to stable ids (NATO, CSTO, EU, …) with parents (PFP → NATO). \
+            Offsets are Unicode scalars. English only: documents whose `language` result is not \
+            English are skipped.
+            """,
+        configuration: [
+            ConfigurationField(
+                "types", type: .array(.oneOf(Entity.Kind.allCases.map(\.rawValue))),
+                summary: "Types to report (default: all)."),
+            ConfigurationField(
+                "gazetteers", type: .array(.string), default: [],
+                summary:
+                    "Extra gazetteer files, TSV `surface<TAB>type<TAB>canonical[<TAB>name[<TAB>parent]]`, relative to the pipeline file."
+            ),
+            ConfigurationField("link", type: .boolean, default: true, summary: "Link mentions to canonical ids."),
+        ],
+        output: [
+            "type": "object",
+            "required": ["entities", "distinct"],
+            "properties": [
+                "entities": [
+                    "type": "array",
+                    "description":
+                        "Each mention: text, type, start, end (Unicode scalars), canonical (or null), name, parent, sentence.",
+                ],
+                "distinct": [
+                    "type": "array",
+                    "description":
+                        "Distinct entities (by canonical id, else type and text) with their mention counts, most mentioned first.",
+                ],
+            ],
+        ]
+    )
+
+    private let recognizer: EntityRecognizer
+    private let types: Set<Entity.Kind>
+
+    /// Builds the stage, reading the user's gazetteers.
+    public init(configuration: Configuration, context: StageContext) throws {
+        var gazetteer = try Gazetteer.shipped
+        for path in configuration.gazetteers {
+            let resolved = context.resolve(path: path)
+            guard let data = FileManager.default.contents(atPath: resolved) else {
+                throw ConfigurationError(field: "gazetteers", "cannot read the gazetteer file `\(resolved)`")
+            }
+            do {
+                try gazetteer.addTSV(String(decoding: data, as: UTF8.self), source: resolved)
+            } catch {
+                throw ConfigurationError(field: "gazetteers", error.message)
+            }
+        }
+        var recognizer = EntityRecognizer(tagger: try EntityTagger.shipped, gazetteer: gazetteer)
+        recognizer.link = configuration.link
+        self.recognizer = recognizer
+        types = Set(configuration.types.map { $0.compactMap(Entity.Kind.init(rawValue:)) } ?? Entity.Kind.allCases)
+    }
+
+    /// Finds one document's entities.
+    public func analyze(_ input: StageInput) async throws -> StageResult {
+        if let language = input.resultsByStage["language"], let code = language["code"]?.stringValue, code != "en" {
+            return .skipped(reason: "unsupported language: \(code)")
+        }
+        return .output(describe(input.text))
+    }
+
+    /// The stage's output for `text`.
+    public func describe(_ text: String) -> JSONValue {
+        let entities = recognizer.entities(in: text).filter { types.contains($0.kind) }
+        var counts: [String: (count: Int, first: Int, value: JSONValue)] = [:]
+        var mentions: [JSONValue] = []
+        for (order, entity) in entities.enumerated() {
+            var value: JSONValue = [
+                "text": .string(entity.text), "type": .string(entity.kind.rawValue), "start": .int(entity.start),
+                "end": .int(entity.end), "canonical": entity.canonical.map(JSONValue.string) ?? .null,
+            ]
+            if let name = entity.canonicalName { value["name"] = .string(name) }
+            if let parent = entity.parent { value["parent"] = .string(parent) }
+            value["sentence"] = .int(entity.sentence)
+            mentions.append(value)
+            let key = entity.canonical.map { "id:" + $0 } ?? entity.kind.rawValue + ":" + entity.text
+            let summary: JSONValue = [
+                "text": .string(entity.canonicalName ?? entity.text), "type": .string(entity.kind.rawValue),
+                "canonical": entity.canonical.map(JSONValue.string) ?? .null,
+            ]
+            let previous = counts[key]
+            counts[key] = ((previous?.count ?? 0) + 1, previous?.first ?? order, previous?.value ?? summary)
+        }
+        let distinct = counts.values.sorted { $0.count != $1.count ? $0.count > $1.count : $0.first < $1.first }.map { entry in
+            var value = entry.value
+            value["mentions"] = .int(entry.count)
+            return value
+        }
+        return ["entities": .array(mentions), "distinct": .array(distinct)]
+    }
+}

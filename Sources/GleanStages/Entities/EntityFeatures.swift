@@ -1,0 +1,106 @@
+import GleanText
+
+/// The features ``EntityTagger`` scores for each token of a sentence, hashed into buckets.
+struct EntityFeatures {
+    let tokens: [String]
+    let lower: [String]
+    let shapes: [String]
+    let gazetteerCodes: [String]
+
+    init(tokens: [String], gazetteerCodes: [String]) {
+        self.tokens = tokens
+        lower = tokens.map { $0.lowercased() }
+        shapes = tokens.map(Self.shape)
+        self.gazetteerCodes = gazetteerCodes
+    }
+
+    /// The hashed features of token `index` given the previous token's tag.
+    func hashes(at index: Int, previousTag: Int, into buckets: inout [UInt32]) {
+        buckets.removeAll(keepingCapacity: true)
+        let word = lower[index]
+        let shape = shapes[index]
+        func add(_ kind: UInt8, _ value: some StringProtocol) {
+            var hash: UInt32 = 0x811C_9DC5
+            hash = (hash ^ UInt32(kind)) &* 0x0100_0193
+            for byte in value.utf8 { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+            hash ^= hash >> 15
+            hash &*= 0x2C1B_3C6D
+            hash ^= hash >> 12
+            buckets.append(hash & EntityTagger.featureMask)
+        }
+        let previousTag = EntityTagger.tags[previousTag]
+        add(0, "")
+        add(1, word)
+        add(2, shape)
+        let scalars = word.unicodeScalars
+        for length in 1...3 where scalars.count >= length {
+            add(UInt8(2 + length), String(String.UnicodeScalarView(scalars.prefix(length))))
+            add(UInt8(5 + length), String(String.UnicodeScalarView(scalars.suffix(length))))
+        }
+        if scalars.count >= 4 { add(9, String(String.UnicodeScalarView(scalars.suffix(4)))) }
+        add(10, previousTag)
+        add(11, previousTag + "|" + shape)
+        add(12, gazetteerCodes[index])
+        add(13, gazetteerCodes[index] + "|" + shape)
+        add(14, index == 0 ? "first" : "inner")
+        add(15, index > 0 ? lower[index - 1] : "<s>")
+        add(16, index > 1 ? lower[index - 2] : "<s>")
+        add(17, index + 1 < tokens.count ? lower[index + 1] : "</s>")
+        add(18, index + 2 < tokens.count ? lower[index + 2] : "</s>")
+        add(19, index > 0 ? shapes[index - 1] : "<s>")
+        add(20, index + 1 < tokens.count ? shapes[index + 1] : "</s>")
+        add(21, (index > 0 ? lower[index - 1] : "<s>") + "|" + shape)
+        add(22, (index + 1 < tokens.count ? lower[index + 1] : "</s>") + "|" + shape)
+        add(23, index > 0 ? gazetteerCodes[index - 1] : "<s>")
+        add(24, index + 1 < tokens.count ? gazetteerCodes[index + 1] : "</s>")
+        add(25, previousTag + "|" + word)
+    }
+
+    /// A token's shape: X for capitals, x for small letters, d for digits, others kept; runs of
+    /// more than two of a kind shortened to two (`Azerbaijan` → `Xxx`, `U.S.` → `X.X.`).
+    static func shape(_ token: String) -> String {
+        var result = ""
+        var last: Character = " "
+        var run = 0
+        for scalar in token.unicodeScalars {
+            let properties = scalar.properties
+            let symbol: Character
+            if properties.isUppercase {
+                symbol = "X"
+            } else if properties.isAlphabetic {
+                symbol = "x"
+            } else if properties.numericType != nil {
+                symbol = "d"
+            } else {
+                symbol = Character(scalar)
+            }
+            if symbol == last {
+                run += 1
+                if run > 2 { continue }
+            } else {
+                run = 1
+                last = symbol
+            }
+            result.append(symbol)
+        }
+        return result
+    }
+
+    /// Per token, the gazetteer's verdict: `B-GPE`, `I-ORG`, … for tokens inside a known
+    /// surface form (longest match first), `-` otherwise.
+    static func gazetteerCodes(_ tokens: [String], gazetteer: Gazetteer) -> [String] {
+        var codes = [String](repeating: "-", count: tokens.count)
+        var index = 0
+        while index < tokens.count {
+            if let match = gazetteer.match(tokens, at: index) {
+                let kind = match.entry.kind.rawValue
+                codes[index] = "B-" + kind
+                for inner in (index + 1)..<(index + match.length) { codes[inner] = "I-" + kind }
+                index += match.length
+            } else {
+                index += 1
+            }
+        }
+        return codes
+    }
+}

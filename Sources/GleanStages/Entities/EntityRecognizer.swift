@@ -1,0 +1,143 @@
+import GleanText
+
+/// Finds named entities in English text: the trained tagger, the gazetteer, and rules for
+/// titles, organisation heads, "the Alliance" and dates; links what it can.
+public struct EntityRecognizer: Sendable {
+    /// The tagger.
+    public let tagger: EntityTagger
+    /// The gazetteer (built-in plus the user's).
+    public let gazetteer: Gazetteer
+    /// Whether to link mentions to canonical ids.
+    public var link = true
+    private let tokenizer = Tokenizer()
+    private let splitter = SentenceSplitter()
+
+    /// A recognizer.
+    public init(tagger: EntityTagger, gazetteer: Gazetteer) {
+        self.tagger = tagger
+        self.gazetteer = gazetteer
+    }
+
+    /// The entities of `text`, in text order.
+    public func entities(in text: String) -> [Entity] {
+        let scalars = Array(text.unicodeScalars)
+        let tokens = tokenizer.tokens(in: scalars)
+        var entities: [Entity] = []
+        var cursor = 0
+        for (sentenceIndex, sentence) in splitter.sentences(in: scalars).enumerated() {
+            while cursor < tokens.count && tokens[cursor].span.start < sentence.start { cursor += 1 }
+            var spans: [TextSpan] = []
+            while cursor < tokens.count && tokens[cursor].span.end <= sentence.end {
+                spans += Self.splittingPossessive(tokens[cursor].span, in: scalars)
+                cursor += 1
+            }
+            let words = spans.map { String(String.UnicodeScalarView(scalars[$0.start..<$0.end])) }
+            for found in recognize(words) {
+                let start = spans[found.first].start
+                let end = spans[found.last].end
+                var entity = Entity(
+                    text: String(String.UnicodeScalarView(scalars[start..<end])), kind: found.kind, start: start, end: end,
+                    canonical: nil, canonicalName: nil, parent: nil, sentence: sentenceIndex)
+                if link, let entry = found.entry {
+                    entity.canonical = entry.canonical
+                    entity.canonicalName = entry.name
+                    entity.parent = entry.parent
+                }
+                entities.append(entity)
+            }
+        }
+        if link { linkAlliance(&entities) }
+        return entities
+    }
+
+    /// A word's span, split before a possessive `'s` / `’s` ("Türkiye’s" → "Türkiye", "’s").
+    private static func splittingPossessive(_ span: TextSpan, in scalars: [Unicode.Scalar]) -> [TextSpan] {
+        guard span.end - span.start > 2, scalars[span.end - 1] == "s" || scalars[span.end - 1] == "S" else { return [span] }
+        let apostrophe = scalars[span.end - 2]
+        guard apostrophe == "'" || apostrophe == "\u{2019}" else { return [span] }
+        return [TextSpan(start: span.start, end: span.end - 2), TextSpan(start: span.end - 2, end: span.end)]
+    }
+
+    /// A mention found in a sentence's tokens: first and last token, kind, gazetteer entry.
+    public struct Mention: Sendable {
+        /// First token.
+        public var first: Int
+        /// Last token (inclusive).
+        public var last: Int
+        /// Kind.
+        public var kind: Entity.Kind
+        /// The gazetteer entry it links to, if any.
+        public var entry: GazetteerEntry?
+    }
+
+    /// The mentions in one sentence's tokens.
+    public func recognize(_ words: [String]) -> [Mention] {
+        guard !words.isEmpty else { return [] }
+        let codes = EntityFeatures.gazetteerCodes(words, gazetteer: gazetteer)
+        let tags = tagger.tag(words, gazetteerCodes: codes)
+        var taken = [Bool](repeating: false, count: words.count)
+        var mentions: [Mention] = []
+        // The tagger's spans, typed and linked through the gazetteer.
+        var index = 0
+        while index < words.count {
+            let tag = tags[index]
+            guard tag != 0 && tag % 2 == 1 else {
+                index += 1
+                continue
+            }
+            var last = index
+            while last + 1 < words.count && tags[last + 1] == tag + 1 { last += 1 }
+            if let mention = typed(words, first: index, last: last, tag: EntityTagger.tags[tag]) {
+                mentions.append(mention)
+                for covered in mention.first...mention.last { taken[covered] = true }
+            }
+            index = last + 1
+        }
+        // Gazetteer matches the tagger missed.
+        index = 0
+        while index < words.count {
+            if !taken[index], let match = gazetteer.match(words, at: index),
+                !taken[index..<(index + match.length)].contains(true)
+            {
+                mentions.append(Mention(first: index, last: index + match.length - 1, kind: match.entry.kind, entry: match.entry))
+                for covered in index..<(index + match.length) { taken[covered] = true }
+                index += match.length
+            } else {
+                index += 1
+            }
+        }
+        mentions += EntityRules.mentions(words, taken: &taken)
+        return mentions.sorted { $0.first < $1.first }
+    }
+
+    /// Types a tagger span: people stay people; places and organisations take the gazetteer's
+    /// kind when it knows them; other names count only as nationalities (NORP).
+    private func typed(_ words: [String], first: Int, last: Int, tag: String) -> Mention? {
+        var first = first
+        if words[first] == "the" || words[first] == "The", first < last { first += 1 }
+        let entry = gazetteer.entry(for: words[first...last])
+        switch tag {
+        case "B-PER": return Mention(first: first, last: last, kind: .person, entry: nil)
+        case "B-ORG":
+            return Mention(
+                first: first, last: last, kind: entry?.kind == .geopolitical ? .geopolitical : .organisation, entry: entry)
+        case "B-LOC":
+            return Mention(
+                first: first, last: last, kind: entry.map { $0.kind == .organisation ? .geopolitical : $0.kind } ?? .geopolitical,
+                entry: entry)
+        default:
+            guard let entry, entry.kind == .group || entry.kind == .organisation else { return nil }
+            return Mention(first: first, last: last, kind: entry.kind, entry: entry)
+        }
+    }
+
+    /// "the Alliance" (capitalised) links to NATO when NATO is named in the document.
+    private func linkAlliance(_ entities: inout [Entity]) {
+        guard entities.contains(where: { $0.canonical == "NATO" }) else { return }
+        for index in entities.indices where entities[index].text == "Alliance" && entities[index].canonical == nil {
+            entities[index].kind = .organisation
+            entities[index].canonical = "NATO"
+            entities[index].canonicalName = "North Atlantic Treaty Organization"
+        }
+    }
+}

@@ -1,0 +1,112 @@
+/// Rules that add what the tagger and gazetteer miss: people after a title, organisations
+/// named by their head word, "the Alliance", and dates.
+enum EntityRules {
+    static let titles: Set<String> = [
+        "President", "Minister", "Prime", "Chancellor", "Secretary", "Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "General",
+        "King", "Queen", "Prince", "Senator", "Sen.", "Ambassador", "Spokesman", "Spokeswoman", "Premier", "Commissioner",
+        "Colonel", "Col.", "Admiral", "Pope", "Sheikh", "Emir", "Governor", "Gov.", "Mayor", "Speaker",
+    ]
+    static let organisationHeads: Set<String> = [
+        "Ministry", "Department", "Council", "Committee", "Commission", "Bank", "Agency", "Party", "University",
+        "Institute", "Court", "Parliament", "Assembly", "Organization", "Organisation", "Union", "Forces", "Army",
+        "Navy", "Service", "Office", "Corporation", "Company", "Association", "Foundation", "Fund", "Guard", "Federation",
+    ]
+    static let connectors: Set<String> = ["of", "for", "and", "the", "on", "de"]
+    static let months: Set<String> = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
+    ]
+    static let weekdays: Set<String> = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+    static func isCapitalised(_ word: String) -> Bool {
+        guard let first = word.unicodeScalars.first else { return false }
+        return first.properties.isUppercase
+    }
+
+    static func isYear(_ word: String) -> Bool {
+        guard word.count == 4, let value = Int(word) else { return false }
+        return (1000...2099).contains(value)
+    }
+
+    static func isDay(_ word: String) -> Bool {
+        guard
+            let value = Int(
+                word.hasSuffix("th") || word.hasSuffix("st") || word.hasSuffix("nd") || word.hasSuffix("rd")
+                    ? String(word.dropLast(2)) : word)
+        else { return false }
+        return (1...31).contains(value)
+    }
+
+    /// Mentions found by the rules among tokens not `taken`; marks what they cover.
+    static func mentions(_ words: [String], taken: inout [Bool]) -> [EntityRecognizer.Mention] {
+        var result: [EntityRecognizer.Mention] = []
+        func free(_ range: ClosedRange<Int>) -> Bool { !taken[range].contains(true) }
+        func take(_ first: Int, _ last: Int, _ kind: Entity.Kind) {
+            result.append(EntityRecognizer.Mention(first: first, last: last, kind: kind, entry: nil))
+            for index in first...last { taken[index] = true }
+        }
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            // People after a title: "President Ilham Aliyev", "Prime Minister Nikol Pashinyan".
+            if titles.contains(word), index + 1 < words.count {
+                var first = index + 1
+                while first < words.count && titles.contains(words[first]) { first += 1 }
+                var last = first - 1
+                while last + 1 < words.count && isCapitalised(words[last + 1]) && !titles.contains(words[last + 1])
+                    && !organisationHeads.contains(words[last + 1]) && !taken[last + 1] && last - first < 3
+                {
+                    last += 1
+                }
+                if last >= first && free(first...last) {
+                    take(first, last, .person)
+                    index = last + 1
+                    continue
+                }
+            }
+            // Organisations by their head: "Ministry of Foreign Affairs", "National Security Council".
+            if isCapitalised(word) && !taken[index] {
+                var last = index
+                while last + 1 < words.count && !taken[last + 1]
+                    && (isCapitalised(words[last + 1])
+                        || (connectors.contains(words[last + 1]) && last + 2 < words.count && isCapitalised(words[last + 2])))
+                {
+                    last += 1
+                }
+                if last > index && (index...last).contains(where: { organisationHeads.contains(words[$0]) }) {
+                    take(index, last, .organisation)
+                    index = last + 1
+                    continue
+                }
+            }
+            // "the Alliance": linked to NATO when the document names NATO.
+            if word == "Alliance" && index > 0 && words[index - 1].lowercased() == "the" && !taken[index] {
+                take(index, index, .organisation)
+            }
+            // Dates: "5 December 2024", "December 5, 2024", "December 2024", "in 1994", "Monday".
+            if !taken[index] {
+                if months.contains(word) && word != "May"
+                    || (word == "May" && index + 1 < words.count && (isDay(words[index + 1]) || isYear(words[index + 1])))
+                {
+                    var first = index
+                    var last = index
+                    if index > 0 && isDay(words[index - 1]) && !taken[index - 1] { first = index - 1 }
+                    if last + 1 < words.count && isDay(words[last + 1]) { last += 1 }
+                    if last + 1 < words.count && words[last + 1] == "," && last + 2 < words.count && isYear(words[last + 2]) {
+                        last += 2
+                    } else if last + 1 < words.count && isYear(words[last + 1]) {
+                        last += 1
+                    }
+                    if free(first...last) { take(first, last, .date) }
+                    index = last + 1
+                    continue
+                }
+                if isYear(word) || weekdays.contains(word) || (word.hasSuffix("0s") && isYear(String(word.dropLast()))) {
+                    take(index, index, .date)
+                }
+            }
+            index += 1
+        }
+        return result
+    }
+}

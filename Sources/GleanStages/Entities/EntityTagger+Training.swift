@@ -1,0 +1,77 @@
+extension EntityTagger {
+    /// A training sentence: tokens with their gold tag indices.
+    public struct TrainingSentence: Sendable {
+        /// The tokens.
+        public var tokens: [String]
+        /// Gold tag index per token (into ``EntityTagger/tags``).
+        public var tags: [Int]
+
+        /// A sentence.
+        public init(tokens: [String], tags: [Int]) {
+            self.tokens = tokens
+            self.tags = tags
+        }
+    }
+
+    /// Trains an averaged perceptron: `epochs` passes over the sentences in a seeded shuffled
+    /// order, greedy decoding with the predicted previous tag (as at run time), weights averaged
+    /// over every update step. Deterministic for the same input.
+    public static func train(
+        _ sentences: [TrainingSentence], gazetteer: Gazetteer, epochs: Int, seed: UInt64 = 1,
+        progress: (Int, Double) -> Void = { _, _ in }
+    ) -> EntityTagger {
+        let count = tags.count
+        let size = (1 << featureBits) * count
+        var weights = [Float](repeating: 0, count: size)
+        var totals = [Float](repeating: 0, count: size)
+        var stamps = [Int](repeating: 0, count: size)
+        var step = 0
+        var order = Array(sentences.indices)
+        var random = seed
+        let prepared = sentences.map {
+            EntityFeatures(tokens: $0.tokens, gazetteerCodes: EntityFeatures.gazetteerCodes($0.tokens, gazetteer: gazetteer))
+        }
+        var buckets: [UInt32] = []
+        func update(_ index: Int, by delta: Float) {
+            totals[index] += Float(step - stamps[index]) * weights[index]
+            stamps[index] = step
+            weights[index] += delta
+        }
+        for epoch in 0..<epochs {
+            for index in stride(from: order.count - 1, to: 0, by: -1) {
+                random = random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                order.swapAt(index, Int((random >> 33) % UInt64(index + 1)))
+            }
+            var right = 0
+            var total = 0
+            for sentenceIndex in order {
+                let sentence = sentences[sentenceIndex]
+                let features = prepared[sentenceIndex]
+                var previous = 0
+                for position in sentence.tokens.indices {
+                    step += 1
+                    features.hashes(at: position, previousTag: previous, into: &buckets)
+                    let guess = weights.withUnsafeBufferPointer { best(buckets, previous: previous, weights: $0) }
+                    let gold = sentence.tags[position]
+                    if guess != gold {
+                        for bucket in buckets {
+                            update(Int(bucket) * count + gold, by: 1)
+                            update(Int(bucket) * count + guess, by: -1)
+                        }
+                    } else {
+                        right += 1
+                    }
+                    total += 1
+                    previous = guess
+                }
+            }
+            progress(epoch + 1, Double(right) / Double(max(total, 1)))
+        }
+        var averaged = [Float](repeating: 0, count: size)
+        for index in 0..<size {
+            let total = totals[index] + Float(step - stamps[index]) * weights[index]
+            averaged[index] = total / Float(max(step, 1))
+        }
+        return EntityTagger(weights: averaged)
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import GleanCore
+import GleanText
+
+/// Surface forms of known entities, matched on token sequences (longest first, case as written,
+/// all-capital text also matched case-insensitively).
+public struct Gazetteer: Sendable {
+    private var entries: [String: GazetteerEntry] = [:]
+    /// The most tokens in a surface form.
+    public private(set) var longest = 0
+    private let tokenizer = Tokenizer()
+
+    /// An empty gazetteer.
+    public init() {}
+
+    /// Surface forms known.
+    public var count: Int { entries.count }
+
+    /// Adds (or replaces) a surface form.
+    public mutating func add(_ surface: String, _ entry: GazetteerEntry) {
+        let scalars = Array(surface.unicodeScalars)
+        let tokens = tokenizer.tokens(in: scalars).map { String(String.UnicodeScalarView(scalars[$0.span.start..<$0.span.end])) }
+        guard !tokens.isEmpty else { return }
+        entries[tokens.joined(separator: " ")] = entry
+        longest = max(longest, tokens.count)
+    }
+
+    /// Adds the lines of a TSV gazetteer: `surface<TAB>type<TAB>canonical[<TAB>name[<TAB>parent]]`,
+    /// `#` comments and blank lines ignored. Throws with the line number on a bad line.
+    public mutating func addTSV(_ text: String, source: String) throws(GleanError) {
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count >= 3, let kind = Entity.Kind(rawValue: fields[1]), !fields[2].isEmpty else {
+                throw GleanError(
+                    .invalidConfiguration,
+                    "\(source):\(number + 1): expected surface<TAB>type<TAB>canonical, type one of "
+                        + Entity.Kind.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            let name = fields.count > 3 && !fields[3].isEmpty ? fields[3] : fields[0]
+            let parent = fields.count > 4 && !fields[4].isEmpty && fields[4] != "-" ? fields[4] : nil
+            add(fields[0], GazetteerEntry(kind: kind, canonical: fields[2], name: name, parent: parent))
+        }
+    }
+
+    /// The entry for a sequence of token texts, if known.
+    public func entry(for tokens: ArraySlice<String>) -> GazetteerEntry? {
+        entries[tokens.joined(separator: " ")]
+    }
+
+    /// The longest known surface form starting at `index`: its token count and entry.
+    public func match(_ tokens: [String], at index: Int) -> (length: Int, entry: GazetteerEntry)? {
+        var length = min(longest, tokens.count - index)
+        while length > 0 {
+            if let entry = entries[tokens[index..<(index + length)].joined(separator: " ")] {
+                return (length, entry)
+            }
+            length -= 1
+        }
+        return nil
+    }
+}
+
+extension Gazetteer {
+    /// The gazetteer that ships with Glean (built by scripts/build-gazetteer.py), loaded once.
+    public static var shipped: Gazetteer {
+        get throws(GleanError) { try loadedShipped.get() }
+    }
+
+    private static let loadedShipped: Result<Gazetteer, GleanError> = {
+        do throws(GleanError) {
+            let url = StageResources.url(named: "gazetteer.tsv")
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw GleanError(
+                    .invalidModel, "cannot read the gazetteer \(url.path); rebuild it with scripts/build-gazetteer.py")
+            }
+            var gazetteer = Gazetteer()
+            try gazetteer.addTSV(String(decoding: data, as: UTF8.self), source: "gazetteer.tsv")
+            return .success(gazetteer)
+        } catch {
+            return .failure(error)
+        }
+    }()
+}

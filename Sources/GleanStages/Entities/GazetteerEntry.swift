@@ -1,0 +1,11 @@
+/// A surface form a gazetteer knows: its kind and canonical identity.
+public struct GazetteerEntry: Sendable, Hashable {
+    /// The kind of entity.
+    public var kind: Entity.Kind
+    /// The canonical id (ISO 3166-1 alpha-2 for countries; a bloc's id such as `NATO`).
+    public var canonical: String
+    /// The canonical name.
+    public var name: String
+    /// The parent bloc or country id, if any.
+    public var parent: String?
+}

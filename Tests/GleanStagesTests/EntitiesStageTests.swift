@@ -1,0 +1,93 @@
+import GleanCore
+import GleanStages
+import Testing
+
+@Suite("entities")
+struct EntitiesStageTests {
+    private func describe(_ text: String, with configuration: JSONValue = [:]) throws -> JSONValue {
+        let stage = try StageFactory(EntitiesStage.self).makeStage(
+            configuration: configuration, context: StageContext(stageID: "entities"))
+        guard let entities = stage as? EntitiesStage else {
+            Issue.record("not an EntitiesStage")
+            return .null
+        }
+        return entities.describe(text)
+    }
+
+    private func mentions(_ value: JSONValue) -> [(text: String, type: String, canonical: String?)] {
+        (value["entities"]?.arrayValue ?? []).map {
+            ($0["text"]?.stringValue ?? "", $0["type"]?.stringValue ?? "", $0["canonical"]?.stringValue)
+        }
+    }
+
+    @Test("countries, blocs, cities, nationalities and dates are found and linked")
+    func linked() throws {
+        let text =
+            "Officials from Azerbaijan and NATO met in Baku on Monday. Azerbaijani troops joined the Partnership for Peace in 1994."
+        let found = mentions(try describe(text))
+        #expect(found.contains { $0 == ("Azerbaijan", "GPE", "AZ") })
+        #expect(found.contains { $0 == ("NATO", "ORG", "NATO") })
+        #expect(found.contains { $0 == ("Baku", "GPE", "AZ:Baku") })
+        #expect(found.contains { $0 == ("Azerbaijani", "NORP", "AZ") })
+        #expect(found.contains { $0 == ("Partnership for Peace", "ORG", "PFP") })
+        #expect(found.contains { $0.text == "1994" && $0.type == "DATE" })
+        #expect(found.contains { $0.text == "Monday" && $0.type == "DATE" })
+    }
+
+    @Test("offsets are Unicode scalars and cover the mention")
+    func offsets() throws {
+        let text = "Türkiye’s president met NATO’s chief."
+        let value = try describe(text)
+        let scalars = Array(text.unicodeScalars)
+        for entity in value["entities"]?.arrayValue ?? [] {
+            let start = entity["start"]?.intValue ?? -1
+            let end = entity["end"]?.intValue ?? -1
+            #expect(String(String.UnicodeScalarView(scalars[start..<end])) == entity["text"]?.stringValue)
+        }
+        #expect(mentions(value).contains { $0 == ("Türkiye", "GPE", "TR") })
+    }
+
+    @Test("a person after a title; the Alliance links to NATO when NATO is named")
+    func rules() throws {
+        let found = mentions(try describe("NATO leaders gathered. President Ilham Aliyev said the Alliance was a partner."))
+        #expect(found.contains { $0.text == "Ilham Aliyev" && $0.type == "PERSON" })
+        #expect(found.contains { $0 == ("Alliance", "ORG", "NATO") })
+    }
+
+    @Test("two years later is not a date")
+    func notDate() throws {
+        #expect(!mentions(try describe("Two years later the talks resumed.")).contains { $0.type == "DATE" })
+    }
+
+    @Test("distinct entities are counted, most mentioned first")
+    func distinct() throws {
+        let value = try describe("Georgia and NATO. Georgia again. Georgia and Armenia.")
+        let first = value["distinct"]?.arrayValue?.first
+        #expect(first?["canonical"] == "GE")
+        #expect(first?["mentions"] == 3)
+    }
+
+    @Test("types filter and link: false")
+    func configuration() throws {
+        let value = try describe("Officials from Azerbaijan and NATO met in Baku.", with: ["types": ["ORG"], "link": false])
+        #expect(mentions(value).map(\.type) == ["ORG"])
+        #expect(mentions(value).first?.canonical == nil)
+    }
+
+    @Test("an unreadable gazetteer is a configuration error")
+    func badGazetteer() {
+        #expect(throws: (any Error).self) {
+            _ = try StageFactory(EntitiesStage.self).makeStage(
+                configuration: ["gazetteers": ["/nonexistent.tsv"]], context: StageContext(stageID: "entities"))
+        }
+    }
+
+    @Test("a user gazetteer adds surface forms; a bad line is reported with its number")
+    func userGazetteer() throws {
+        var gazetteer = Gazetteer()
+        try gazetteer.addTSV("# people\nZakir Hasanov\tPERSON\tQ-HASANOV\tZakir Hasanov\tAZ\n", source: "mine.tsv")
+        #expect(gazetteer.entry(for: ["Zakir", "Hasanov"])?.canonical == "Q-HASANOV")
+        var broken = Gazetteer()
+        #expect(throws: GleanError.self) { try broken.addTSV("ok\tGPE\tXX\nbad line\n", source: "bad.tsv") }
+    }
+}
