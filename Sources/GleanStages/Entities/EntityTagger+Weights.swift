@@ -41,16 +41,10 @@ extension EntityTagger {
         get throws(GleanError) { try loadedShipped.get() }
     }
 
-    private static let loadedShipped: Result<EntityTagger, GleanError> = {
-        do throws(GleanError) {
-            let url = StageResources.url(named: "entity-tagger.bin")
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                throw GleanError(
-                    .invalidModel, "cannot read the entity tagger's weights \(url.path); train them with `glean train entities`")
-            }
-            return .success(try EntityTagger(serialized: [UInt8](data)))
-        } catch {
-            return .failure(error)
-        }
-    }()
+    private static let loadedShipped = Result { () throws(GleanError) in
+        let bytes = try StageResources.bytes(
+            at: StageResources.url(named: "entity-tagger.bin"), of: "the entity tagger's weights",
+            remedy: "train them with `glean train entities`")
+        return try EntityTagger(serialized: bytes)
+    }
 }

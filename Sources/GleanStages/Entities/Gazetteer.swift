@@ -68,18 +68,12 @@ extension Gazetteer {
         get throws(GleanError) { try loadedShipped.get() }
     }
 
-    private static let loadedShipped: Result<Gazetteer, GleanError> = {
-        do throws(GleanError) {
-            let url = StageResources.url(named: "gazetteer.tsv")
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                throw GleanError(
-                    .invalidModel, "cannot read the gazetteer \(url.path); rebuild it with scripts/build-gazetteer.py")
-            }
-            var gazetteer = Gazetteer()
-            try gazetteer.addTSV(String(decoding: data, as: UTF8.self), source: "gazetteer.tsv")
-            return .success(gazetteer)
-        } catch {
-            return .failure(error)
-        }
-    }()
+    private static let loadedShipped = Result { () throws(GleanError) in
+        let bytes = try StageResources.bytes(
+            at: StageResources.url(named: "gazetteer.tsv"), of: "the gazetteer",
+            remedy: "rebuild it with scripts/build-gazetteer.py")
+        var gazetteer = Gazetteer()
+        try gazetteer.addTSV(String(decoding: bytes, as: UTF8.self), source: "gazetteer.tsv")
+        return gazetteer
+    }
 }

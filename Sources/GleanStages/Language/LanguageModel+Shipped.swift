@@ -8,13 +8,7 @@ extension LanguageModel {
         get throws(GleanError) { try loadedShipped.get() }
     }
 
-    private static let loadedShipped: Result<LanguageModel, GleanError> = {
-        do throws(GleanError) {
-            return .success(try LanguageModel(contentsOf: shippedURL))
-        } catch {
-            return .failure(error)
-        }
-    }()
+    private static let loadedShipped = Result { () throws(GleanError) in try LanguageModel(contentsOf: shippedURL) }
 
     /// Where the shipped model is read from.
     public static var shippedURL: URL {

@@ -76,18 +76,11 @@ public final class LanguageModel: Sendable {
 
     /// Loads a model file.
     public convenience init(contentsOf url: URL) throws(GleanError) {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw GleanError(
-                .invalidModel, "cannot read the language model \(url.path): \(error.localizedDescription)", cause: error)
-        }
-        try self.init(bytes: [UInt8](data))
+        try self.init(
+            bytes: StageResources.bytes(
+                at: url, of: "the language model", remedy: "rebuild it with scripts/build-language-model.py"))
     }
 
-    /// The pairs of the n-gram whose ``NGramHash`` is `hash`: a range of ``pairs``, empty when
-    /// no language has it.
     /// The positions in ``blocks`` of the pairs of the n-gram whose ``NGramHash`` is `hash`;
     /// empty when no language has it.
     @inline(__always)
