@@ -82,9 +82,7 @@ public struct EntitiesStage: Stage {
 
     /// Finds one document's entities.
     public func analyze(_ input: StageInput) async throws -> StageResult {
-        if let language = input.resultsByStage["language"], let code = language["code"]?.stringValue, code != "en" {
-            return .skipped(reason: "unsupported language: \(code)")
-        }
+        if let skipped = input.skipUnlessLanguage("en") { return skipped }
         return .output(describe(input.text))
     }
 

@@ -93,9 +93,7 @@ public struct SentimentStage: Stage {
 
     /// Scores one document.
     public func analyze(_ input: StageInput) async throws -> StageResult {
-        if let language = input.resultsByStage["language"], let code = language["code"]?.stringValue, code != "en" {
-            return .skipped(reason: "unsupported language: \(code)")
-        }
+        if let skipped = input.skipUnlessLanguage("en") { return skipped }
         return .output(score(input.text))
     }
 
