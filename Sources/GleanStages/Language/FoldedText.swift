@@ -30,7 +30,7 @@ struct FoldedText {
     mutating func add(_ scalars: some Sequence<Unicode.Scalar>) {
         var chunk: [Unicode.Scalar] = []
         for scalar in scalars {
-            if scalar.properties.isWhitespace {
+            if scalar.value < 0x80 ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace {
                 flush(&chunk)
                 endWord()
             } else {

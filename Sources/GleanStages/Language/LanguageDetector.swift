@@ -29,15 +29,15 @@ public struct LanguageDetector: Sendable {
         stride = (count + 7) / 8 * 8
         let wanted = languages.map(Set.init)
         allowed = model.entries.map { wanted?.contains($0.language) ?? true }
-        var penalties = [Float](repeating: 0, count: stride * 5)
+        var hasOrder = [Float](repeating: 0, count: stride * 5)
         var floors = [Float](repeating: -100, count: stride)
         for (index, entry) in model.entries.enumerated() {
             floors[index] = scoring.unseenLetter ?? entry.floor
             for order in 0..<5 where order < entry.highestOrder {
-                penalties[order * stride + index] = 1
+                hasOrder[order * stride + index] = 1
             }
         }
-        self.hasOrder = penalties
+        self.hasOrder = hasOrder
         self.floors = floors
     }
 
@@ -53,8 +53,9 @@ public struct LanguageDetector: Sendable {
         guard text.letterCount > 0 else {
             return LanguageDetection(ranking: [], failure: .noLetters, method: .script, letters: 0, lettersRead: 0, script: nil)
         }
-        let script = Script(rawValue: text.mainScript(preferringNonLatin: scoring.nonLatinPriority))
-        let candidates = self.candidates(text)
+        let main = text.mainScript(preferringNonLatin: scoring.nonLatinPriority)
+        let script = Script(rawValue: main)
+        let candidates = self.candidates(text, mainScript: main)
         guard !candidates.isEmpty else {
             return LanguageDetection(
                 ranking: [], failure: .unsupportedScript, method: .script, letters: text.letterCount, lettersRead: 0,
@@ -76,8 +77,7 @@ public struct LanguageDetector: Sendable {
 
     /// The allowed languages written in the text's main script, narrowed by the rules on scripts
     /// that mark one language (kana: Japanese; Han without kana: Chinese).
-    private func candidates(_ text: FoldedText) -> [Int] {
-        let main = text.mainScript(preferringNonLatin: scoring.nonLatinPriority)
+    private func candidates(_ text: FoldedText, mainScript main: Int) -> [Int] {
         let bit: UInt64 = 1 << UInt64(main)
         var result = model.entries.indices.filter { allowed[$0] && model.entries[$0].scriptMask & bit != 0 }
         let kana = text.scriptCounts[Script.hiragana.ordinal] + text.scriptCounts[Script.katakana.ordinal]
