@@ -28,7 +28,9 @@ struct IOB2Corpus {
                 current = Sentence(text: "", tokens: [], tags: [])
             } else {
                 let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-                guard fields.count >= 3 else { throw GleanError(.malformedJSON, "`\(path)`: bad line `\(line)`") }
+                guard fields.count >= 3 else {
+                    throw GleanError(.invalidArgument, "`\(path)`: not an IOB2 line (index, token, tag): `\(line)`")
+                }
                 current.tokens.append(String(fields[1]))
                 current.tags.append(String(fields[2]))
             }

@@ -46,16 +46,12 @@ public struct EntityTagger: Sendable {
     /// The highest-scoring tag allowed after `previous` (I-X only after B-X or I-X).
     static func best(_ buckets: [UInt32], previous: Int, weights: UnsafeBufferPointer<Float>) -> Int {
         let count = tags.count
-        var scores = (Float(0), Float(0), Float(0), Float(0), Float(0), Float(0), Float(0), Float(0), Float(0))
-        withUnsafeMutableBytes(of: &scores) { raw in
-            let scores = raw.bindMemory(to: Float.self)
+        return withUnsafeTemporaryAllocation(of: Float.self, capacity: count) { scores in
+            scores.initialize(repeating: 0)
             for bucket in buckets {
                 let base = Int(bucket) * count
                 for tag in 0..<count { scores[tag] += weights[base + tag] }
             }
-        }
-        return withUnsafeBytes(of: &scores) { raw in
-            let scores = raw.bindMemory(to: Float.self)
             var best = 0
             var bestScore = -Float.infinity
             for tag in 0..<count where allowed(tag, after: previous) && scores[tag] > bestScore {
