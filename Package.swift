@@ -88,10 +88,10 @@ let package = Package(
         // The built-in stages.
         .target(
             name: "GleanStages",
-            dependencies: ["GleanCore", "GleanText"],
+            dependencies: ["GleanCore", "GleanText", .product(name: "Yams", package: "Yams")],
             resources: [
                 .copy("Language/Resources/language-model.bin"), .copy("Entities/Resources/gazetteer.tsv"),
-                .copy("Entities/Resources/entity-tagger.bin"),
+                .copy("Entities/Resources/entity-tagger.bin"), .copy("Stance/Resources/stance-cues.yaml"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -7,6 +7,7 @@ public enum BuiltinStages {
         TextStatsStage.self,
         LanguageStage.self,
         EntitiesStage.self,
+        AlignmentStanceStage.self,
         SentimentStage.self,
         NoopStage.self,
     ]

@@ -77,8 +77,20 @@ public struct EntityRecognizer: Sendable {
         let tags = tagger.tag(words, gazetteerCodes: codes)
         var taken = [Bool](repeating: false, count: words.count)
         var mentions: [Mention] = []
-        // The tagger's spans, typed and linked through the gazetteer.
+        // Known names of several words first ("Shanghai Cooperation Organisation"): the tagger
+        // may cut them up.
         var index = 0
+        while index < words.count {
+            if let match = gazetteer.match(words, at: index), match.length > 1 {
+                mentions.append(Mention(first: index, last: index + match.length - 1, kind: match.entry.kind, entry: match.entry))
+                for covered in index..<(index + match.length) { taken[covered] = true }
+                index += match.length
+            } else {
+                index += 1
+            }
+        }
+        // The tagger's spans, typed and linked through the gazetteer.
+        index = 0
         while index < words.count {
             let tag = tags[index]
             guard tag != 0 && tag % 2 == 1 else {
@@ -87,6 +99,10 @@ public struct EntityRecognizer: Sendable {
             }
             var last = index
             while last + 1 < words.count && tags[last + 1] == tag + 1 { last += 1 }
+            if taken[index...last].contains(true) {
+                index = last + 1
+                continue
+            }
             if let mention = typed(words, first: index, last: last, tag: EntityTagger.tags[tag]) {
                 mentions.append(mention)
                 for covered in mention.first...mention.last { taken[covered] = true }

@@ -6,6 +6,7 @@ import GleanText
 /// all-capital text also matched case-insensitively).
 public struct Gazetteer: Sendable {
     private var entries: [String: GazetteerEntry] = [:]
+    private var names: [String: String] = [:]
     /// The most tokens in a surface form.
     public private(set) var longest = 0
     private let tokenizer = Tokenizer()
@@ -22,6 +23,7 @@ public struct Gazetteer: Sendable {
         let tokens = tokenizer.tokens(in: scalars).map { String(String.UnicodeScalarView(scalars[$0.span.start..<$0.span.end])) }
         guard !tokens.isEmpty else { return }
         entries[tokens.joined(separator: " ")] = entry
+        if names[entry.canonical] == nil || entry.kind != .group { names[entry.canonical] = entry.name }
         longest = max(longest, tokens.count)
     }
 
@@ -42,6 +44,11 @@ public struct Gazetteer: Sendable {
             let parent = fields.count > 4 && !fields[4].isEmpty && fields[4] != "-" ? fields[4] : nil
             add(fields[0], GazetteerEntry(kind: kind, canonical: fields[2], name: name, parent: parent))
         }
+    }
+
+    /// The name of a canonical id (`AZ` → "Azerbaijan", `NATO` → "North Atlantic Treaty Organization"), if known.
+    public func name(of canonical: String) -> String? {
+        names[canonical]
     }
 
     /// The entry for a sequence of token texts, if known.

@@ -1,0 +1,100 @@
+import Foundation
+import GleanCore
+
+/// `alignment-stance`: for each country and bloc a news text mentions, the country's stance
+/// toward aligning with the bloc — member, seeking, partner, neutral or opposed — with evidence.
+public struct AlignmentStanceStage: Stage {
+    /// The stage's settings.
+    public struct Configuration: Decodable, Sendable {
+        /// The blocs to report, by id.
+        public var blocs: [String]
+        /// A YAML file of extra or replacement cues, relative to the pipeline file.
+        public var cues: String?
+        /// Pairs below this confidence are left out.
+        public var minConfidence: Double
+        /// Whether to output the evidence of each pair.
+        public var evidence: Bool
+    }
+
+    /// The stage's descriptor.
+    public static let descriptor = StageDescriptor(
+        name: "alignment-stance",
+        version: "0.1.0",
+        summary: "Where each country stands toward each bloc (member, seeking, partner, neutral, opposed), with evidence.",
+        details: """
+            Reads the countries and blocs found by the `entities` stage (add `needs: [entities]`; \
+            without it the stage finds them itself). Matches cue patterns per stance in each sentence \
+            with negation ("does not seek"), claims by others ("accuses X of wanting to join") and \
+            time ("withdrew in 2012", "until 2008", "since 2015"); gives each cue an actor (the \
+            speaker, the country before it, "it"/"the country" resolved to the subject) and a bloc \
+            (the nearest, or the last named; "the alliance"); bloc programmes carry their stance \
+            (Partnership for Peace → NATO partner). The latest evidence decides each pair. English \
+            only: documents whose `language` result is not English are skipped.
+            """,
+        configuration: [
+            ConfigurationField(
+                "blocs", type: .array(.string), default: .array(StanceAnalyzer.defaultBlocs.map(JSONValue.string)),
+                summary: "Bloc ids to report (NATO, CSTO, EU, SCO, BRICS, EAEU, CIS, NAM, GUAM, …)."),
+            ConfigurationField(
+                "cues", type: .string,
+                summary: "YAML file of extra cue patterns per stance, merged over the built-in ones (relative to the pipeline file)."),
+            ConfigurationField(
+                "min_confidence", type: .number(min: 0, max: 1), default: 0.3, summary: "Leave out pairs below this confidence (0 to 1)."),
+            ConfigurationField("evidence", type: .boolean, default: true, summary: "Output the sentences and cues behind each pair."),
+        ],
+        output: [
+            "type": "array",
+            "description":
+                "One item per actor and bloc: actor {id, name}, bloc, bloc_name, stance, also, confidence, as_of, evidence [{sentence, start, end, cue, cue_start, cue_end, stance, negated}].",
+            "items": [
+                "type": "object",
+                "required": ["actor", "bloc", "stance", "confidence"],
+                "properties": [
+                    "actor": ["type": "object"], "bloc": ["type": "string"], "bloc_name": ["type": "string"],
+                    "stance": ["enum": ["member", "seeking", "partner", "neutral", "opposed"]],
+                    "also": ["type": "array"], "confidence": ["type": "number"], "as_of": ["type": ["integer", "null"]],
+                    "evidence": ["type": "array"],
+                ],
+            ],
+        ]
+    )
+
+    private let analyzer: StanceAnalyzer
+    private let recognizer: EntityRecognizer
+    private let minConfidence: Double
+    private let evidence: Bool
+
+    /// Builds the stage, reading the user's cue file.
+    public init(configuration: Configuration, context: StageContext) throws {
+        var cues = try StanceCues.shipped
+        if let path = configuration.cues {
+            let resolved = context.resolve(path: path)
+            guard let data = FileManager.default.contents(atPath: resolved) else {
+                throw ConfigurationError(field: "cues", "cannot read the cue file `\(resolved)`")
+            }
+            do {
+                let extra = try StanceCues.parse(yaml: String(decoding: data, as: UTF8.self), source: resolved)
+                cues.merge(extra.cues, replacing: extra.replacing)
+            } catch {
+                throw ConfigurationError(field: "cues", error.description)
+            }
+        }
+        guard (0...1).contains(configuration.minConfidence) else {
+            throw ConfigurationError(field: "min_confidence", "must be between 0 and 1, not \(configuration.minConfidence)")
+        }
+        let gazetteer = try Gazetteer.shipped
+        analyzer = StanceAnalyzer(cues: cues, gazetteer: gazetteer, blocs: Set(configuration.blocs))
+        recognizer = EntityRecognizer(tagger: try EntityTagger.shipped, gazetteer: gazetteer)
+        minConfidence = configuration.minConfidence
+        evidence = configuration.evidence
+    }
+
+    /// Finds one document's stance pairs.
+    public func analyze(_ input: StageInput) async throws -> StageResult {
+        if let skipped = input.skipUnlessLanguage("en") { return skipped }
+        let entities =
+            input.resultsByStage["entities"].map(Entity.entities(fromStageOutput:)) ?? recognizer.entities(in: input.text)
+        let pairs = analyzer.pairs(in: input.text, entities: entities).filter { $0.confidence >= minConfidence }
+        return .output(.array(pairs.map { $0.json(evidence: evidence) }))
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import GleanCore
+
+/// A passage labelled with its stance pairs, as in `Evaluation/alignment-stance/dev.jsonl`:
+/// `{"id": …, "text": …, "pairs": [[actor, bloc, stance, acceptable second stances…], …]}`.
+public struct LabelledPassage: Sendable, Hashable {
+    /// The passage's id.
+    public var id: String
+    /// Its text.
+    public var text: String
+    /// Its labelled pairs.
+    public var pairs: [StanceScore.Labelled]
+
+    private struct Line: Decodable {
+        var id: String
+        var text: String
+        var pairs: [[String]]
+    }
+
+    /// Reads a JSON Lines file of labelled passages; a bad line is reported with its number.
+    public static func read(jsonLines text: String, source: String) throws(GleanError) -> [LabelledPassage] {
+        var passages: [LabelledPassage] = []
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            let location = SourceLocation(file: source, line: number + 1, column: 1)
+            let decoded: Line
+            do {
+                decoded = try JSONDecoder().decode(Line.self, from: Data(line.utf8))
+            } catch {
+                throw GleanError(.invalidArgument, "expected {\"id\", \"text\", \"pairs\"}", cause: error, location: location)
+            }
+            var pairs: [StanceScore.Labelled] = []
+            for pair in decoded.pairs {
+                let stances = pair.dropFirst(2).map(Stance.init(rawValue:))
+                guard pair.count >= 3, let primary = stances.first ?? nil, !stances.contains(nil) else {
+                    throw GleanError(
+                        .invalidArgument, "pair \(pair) is not [actor, bloc, stance, acceptable stances…] with stances from "
+                            + Stance.allCases.map(\.rawValue).joined(separator: ", "), location: location)
+                }
+                pairs.append(StanceScore.Labelled(actor: pair[0], bloc: pair[1], stance: primary, also: stances.dropFirst().compactMap { $0 }))
+            }
+            passages.append(LabelledPassage(id: decoded.id, text: decoded.text, pairs: pairs))
+        }
+        return passages
+    }
+}

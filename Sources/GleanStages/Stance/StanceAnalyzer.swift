@@ -1,0 +1,167 @@
+import GleanText
+
+/// Finds, for each actor (a country) and bloc a text mentions, the actor's stance toward the bloc.
+///
+/// Each sentence's words are matched against the cue patterns; each match is checked for
+/// negation ("does not seek"), attribution to another party ("accuses X of wanting"), and time
+/// (its clause's year, "had been", "until", "since"); then given an actor (the pattern's own, the
+/// speaker for hostility, the nearest country before it, "it"/"the country" resolved to the
+/// subject, or the document's current subject) and a bloc (the pattern's own, the nearest in the
+/// sentence, or the last one named). Per pair, the evidence of the latest time decides.
+public struct StanceAnalyzer: Sendable {
+    /// The cues matched.
+    public let cues: StanceCues
+    /// The blocs reported (ids); others are ignored.
+    public var blocs: Set<String>
+    /// Names of countries and blocs, by id, for the output.
+    let gazetteer: Gazetteer
+    /// Cue indices by the words their pattern can start with; `anyStart` for the others.
+    private let cuesByFirstWord: [String: [Int]]
+    private let anyStart: [Int]
+
+    /// The blocs reported by default.
+    public static let defaultBlocs: [String] = [
+        "NATO", "CSTO", "EU", "SCO", "BRICS", "EAEU", "CIS", "NAM", "GUAM", "OTS", "UNION_STATE", "QUAD", "AUKUS", "GCC",
+        "ASEAN", "AU", "COE", "EFTA",
+    ]
+
+    /// Creates an analyzer for `cues`, naming things with `gazetteer`, reporting `blocs`.
+    public init(cues: StanceCues, gazetteer: Gazetteer, blocs: Set<String> = Set(StanceAnalyzer.defaultBlocs)) {
+        self.cues = cues
+        self.gazetteer = gazetteer
+        self.blocs = blocs
+        var byWord: [String: [Int]] = [:]
+        var any: [Int] = []
+        for (index, cue) in cues.cues.enumerated() {
+            if case .word(let matcher) = cue.elements.first, matcher.prefixes.isEmpty {
+                for word in matcher.words { byWord[word, default: []].append(index) }
+            } else {
+                any.append(index)
+            }
+        }
+        cuesByFirstWord = byWord
+        anyStart = any
+    }
+
+    /// The stance pairs of `text`, given its entities, most confident first.
+    public func pairs(in text: String, entities: [Entity]) -> [StancePair] {
+        let prepared = StanceText(text: text, entities: entities, cues: cues, gazetteer: gazetteer)
+        var evidence: [PairKey: [StanceEvidence]] = [:]
+        var focus = Focus()
+        for sentence in prepared.sentences.indices {
+            for match in matches(in: sentence, of: prepared) {
+                for (key, item) in read(match, in: prepared, focus: focus) {
+                    evidence[key, default: []].append(item)
+                }
+            }
+            focus.update(after: sentence, in: prepared)
+        }
+        return evidence.compactMap { key, items in aggregate(key, items) }.sorted {
+            $0.confidence != $1.confidence ? $0.confidence > $1.confidence : ($0.actor, $0.bloc) < ($1.actor, $1.bloc)
+        }
+    }
+
+    /// An actor and a bloc.
+    struct PairKey: Hashable {
+        var actor: String
+        var bloc: String
+    }
+
+    /// A cue matched at some words of a sentence.
+    struct Match {
+        var cue: StanceCue
+        var words: Range<Int>
+        var sentence: Int
+        /// The mention matched by `BLOC`, if any.
+        var bloc: Int?
+        /// The mention matched by `ACTOR`, if any.
+        var actor: Int?
+    }
+
+    /// The document's current subject and bloc, carried from sentence to sentence.
+    struct Focus {
+        var actors: [String] = []
+        var bloc: Int?
+
+        mutating func update(after sentence: Int, in text: StanceText) {
+            let mentions = text.mentions.indices.filter { text.mentions[$0].sentence == sentence }
+            if let subject = mentions.first(where: { text.mentions[$0].actor != nil && !text.mentions[$0].afterPreposition }) {
+                actors = text.group(of: subject).compactMap { text.mentions[$0].actor }
+            }
+            if let last = mentions.last(where: { text.mentions[$0].bloc != nil }) { bloc = last }
+        }
+    }
+
+    // MARK: matching
+
+    /// The cue matches of a sentence; a match inside a longer one is dropped unless it names
+    /// its actor.
+    func matches(in sentence: Int, of text: StanceText) -> [Match] {
+        let range = text.sentences[sentence].words
+        var found: [Match] = []
+        for start in range {
+            let candidates = (cuesByFirstWord[text.words[start].text] ?? []) + anyStart
+            for index in candidates {
+                let cue = cues.cues[index]
+                if let notAfter = cue.notAfter, start > range.lowerBound, notAfter.matches(text.words[start - 1].text) { continue }
+                var bloc: Int?
+                var actor: Int?
+                if let end = match(cue.elements[...], at: start, limit: range.upperBound, in: text, bloc: &bloc, actor: &actor) {
+                    found.append(Match(cue: cue, words: start..<end, sentence: sentence, bloc: bloc, actor: actor))
+                }
+            }
+        }
+        for index in text.mentions(in: sentence) {
+            guard case .bloc(_, let named) = text.mentions[index].referent, let stance = cues.programmes[named],
+                let cue = try? StanceCue(pattern: "programme", stance: stance)
+            else { continue }
+            var programme = cue
+            programme.pattern = "programme " + named
+            found.append(Match(cue: programme, words: text.mentions[index].words, sentence: sentence, bloc: index, actor: nil))
+        }
+        found.sort { ($0.words.count, $0.cue.weight) > ($1.words.count, $1.cue.weight) }
+        var kept: [Match] = []
+        for candidate in found {
+            let inside = kept.contains {
+                !$0.cue.namesActor && $0.words.lowerBound <= candidate.words.lowerBound
+                    && candidate.words.upperBound <= $0.words.upperBound
+            }
+            if !inside || candidate.cue.namesActor { kept.append(candidate) }
+        }
+        return kept.sorted { $0.words.lowerBound < $1.words.lowerBound }
+    }
+
+    private func match(
+        _ elements: ArraySlice<StanceCue.Element>, at position: Int, limit: Int, in text: StanceText, bloc: inout Int?,
+        actor: inout Int?
+    ) -> Int? {
+        guard let element = elements.first else { return position }
+        let rest = elements.dropFirst()
+        switch element {
+        case .word(let matcher):
+            guard position < limit, matcher.matches(text.words[position].text) else { return nil }
+            return match(rest, at: position + 1, limit: limit, in: text, bloc: &bloc, actor: &actor)
+        case .gap:
+            var next = position
+            while next <= limit && next - position <= StanceCue.maximumGap {
+                if let end = match(rest, at: next, limit: limit, in: text, bloc: &bloc, actor: &actor) { return end }
+                guard next < limit, !text.words[next].isBoundary else { return nil }
+                next += 1
+            }
+            return nil
+        case .bloc, .actor:
+            let start = position < limit && text.words[position].text == "the" ? position + 1 : position
+            guard start < limit, let mentionIndex = text.mentionOfWord[start] else { return nil }
+            let mention = text.mentions[mentionIndex]
+            guard mention.words.lowerBound == start else { return nil }
+            if element == .bloc {
+                guard mention.bloc != nil else { return nil }
+                bloc = mentionIndex
+            } else {
+                guard mention.actor != nil else { return nil }
+                actor = mentionIndex
+            }
+            return match(rest, at: mention.words.upperBound, limit: limit, in: text, bloc: &bloc, actor: &actor)
+        }
+    }
+}

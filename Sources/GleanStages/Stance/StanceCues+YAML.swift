@@ -1,0 +1,114 @@
+import GleanCore
+import Yams
+
+extension StanceCues {
+    /// Reads a cue file (the format of `Resources/stance-cues.yaml`); returns the cues and the
+    /// stances whose built-in patterns it replaces. Mistakes are reported as `file:line:column`.
+    public static func parse(yaml text: String, source: String) throws(GleanError) -> (cues: StanceCues, replacing: Set<Stance>) {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch {
+            throw GleanError(.invalidConfiguration, "\(source): not valid YAML", cause: error)
+        }
+        guard let mapping = root?.mapping else {
+            throw GleanError(.invalidConfiguration, "\(source): expected a mapping with `stances:` and word lists")
+        }
+        let reader = Reader(source: source)
+        var cues = StanceCues()
+        var replacing: Set<Stance> = []
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            switch key {
+            case "stances":
+                guard let stances = value.mapping else { throw reader.error(at: value, "`stances` must map a stance to a list of cues") }
+                for (stanceNode, list) in stances {
+                    let stance = try reader.stance(stanceNode)
+                    guard let entries = list.sequence else { throw reader.error(at: list, "the cues of `\(stance.rawValue)` must be a list") }
+                    for entry in entries { cues.cues.append(try reader.cue(entry, stance: stance)) }
+                }
+            case "replace":
+                for node in try reader.list(value, of: key) { replacing.insert(try reader.stance(node)) }
+            case "programmes":
+                guard let programmes = value.mapping else { throw reader.error(at: value, "`programmes` must map a bloc id to a stance") }
+                for (id, stance) in programmes { cues.programmes[id.string ?? ""] = try reader.stance(stance) }
+            case "negators": cues.negators = WordMatcher(try reader.words(value, of: key))
+            case "negated_after": cues.negatedAfter = try reader.words(value, of: key).map(Self.phrase)
+            case "attributions": cues.attributions = WordMatcher(try reader.words(value, of: key))
+            case "past_markers": cues.pastMarkers = try reader.words(value, of: key).map(Self.phrase)
+            case "present_markers": cues.presentMarkers = WordMatcher(try reader.words(value, of: key))
+            case "actor_references": cues.actorReferences = WordMatcher(try reader.words(value, of: key))
+            case "bloc_references": cues.blocReferences = WordMatcher(try reader.words(value, of: key))
+            default:
+                throw reader.error(
+                    at: keyNode,
+                    "unknown key `\(key)`; expected stances, replace, programmes, negators, negated_after, attributions, past_markers, present_markers, actor_references, bloc_references"
+                )
+            }
+        }
+        return (cues, replacing)
+    }
+
+    private static func phrase(_ text: String) -> [String] {
+        text.lowercased().split(separator: " ").map(String.init)
+    }
+
+    private struct Reader {
+        var source: String
+
+        func error(at node: Node, _ message: String) -> GleanError {
+            let location = node.mark.map { SourceLocation(file: source, line: $0.line, column: $0.column) }
+            return GleanError(.invalidConfiguration, message, location: location)
+        }
+
+        func stance(_ node: Node) throws(GleanError) -> Stance {
+            guard let text = node.string, let stance = Stance(rawValue: text) else {
+                throw error(
+                    at: node, "`\(node.string ?? "?")` is not a stance; expected one of "
+                        + Stance.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            return stance
+        }
+
+        func list(_ node: Node, of key: String) throws(GleanError) -> [Node] {
+            guard let sequence = node.sequence else { throw error(at: node, "`\(key)` must be a list") }
+            return Array(sequence)
+        }
+
+        func words(_ node: Node, of key: String) throws(GleanError) -> [String] {
+            var words: [String] = []
+            for item in try list(node, of: key) {
+                guard let text = item.string, !text.isEmpty else { throw error(at: item, "`\(key)` must list words") }
+                words.append(text)
+            }
+            return words
+        }
+
+        func cue(_ node: Node, stance: Stance) throws(GleanError) -> StanceCue {
+            var pattern = node.string
+            var weight = 1.0
+            var negated: Stance?? = nil
+            if let mapping = node.mapping {
+                pattern = mapping["pattern"]?.string
+                for (keyNode, value) in mapping {
+                    switch keyNode.string {
+                    case "pattern": continue
+                    case "weight":
+                        guard let number = value.string.flatMap(Double.init) else { throw error(at: value, "`weight` must be a number") }
+                        weight = number
+                    case "negated":
+                        negated = value.string == "none" ? .some(nil) : .some(try self.stance(value))
+                    default:
+                        throw error(at: keyNode, "unknown key `\(keyNode.string ?? "")` in a cue; expected pattern, weight, negated")
+                    }
+                }
+            }
+            guard let pattern, !pattern.isEmpty else { throw error(at: node, "a cue needs a `pattern`") }
+            do {
+                return try StanceCue(pattern: pattern, stance: stance, weight: weight, negated: negated)
+            } catch {
+                throw self.error(at: node, error.message)
+            }
+        }
+    }
+}

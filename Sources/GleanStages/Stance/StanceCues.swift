@@ -1,0 +1,45 @@
+import GleanCore
+
+/// Everything the `alignment-stance` stage matches: cue patterns per stance, bloc programmes
+/// with their own stance, and the word lists for negation, attribution, time and reference.
+///
+/// The built-in set is ``shipped``; a user's file is merged over it with ``merge(_:)``.
+public struct StanceCues: Sendable {
+    /// The cue patterns.
+    public var cues: [StanceCue] = []
+    /// Bloc programmes (by id) whose mention carries a stance toward the parent bloc
+    /// (`PFP` → `partner`).
+    public var programmes: [String: Stance] = [:]
+    /// Words that negate a cue shortly before it.
+    public var negators = WordMatcher([String]())
+    /// Phrases (as words) that negate a cue shortly after it.
+    public var negatedAfter: [[String]] = []
+    /// Words after which the sentence reports another party's claim.
+    public var attributions = WordMatcher([String]())
+    /// Phrases (as words) that make a cue's time past.
+    public var pastMarkers: [[String]] = []
+    /// Words that mark the present.
+    public var presentMarkers = WordMatcher([String]())
+    /// Words that refer back to an actor.
+    public var actorReferences = WordMatcher([String]())
+    /// Words that refer back to a bloc after `the`.
+    public var blocReferences = WordMatcher([String]())
+
+    /// An empty set.
+    public init() {}
+
+    /// Adds `other` over this set: its cues are added (or replace those of the stances it lists
+    /// in `replacing`), its programmes override, its word lists are added.
+    public mutating func merge(_ other: StanceCues, replacing: Set<Stance> = []) {
+        cues.removeAll { replacing.contains($0.stance) }
+        cues += other.cues
+        programmes.merge(other.programmes) { _, new in new }
+        negators.formUnion(other.negators)
+        negatedAfter += other.negatedAfter
+        attributions.formUnion(other.attributions)
+        pastMarkers += other.pastMarkers
+        presentMarkers.formUnion(other.presentMarkers)
+        actorReferences.formUnion(other.actorReferences)
+        blocReferences.formUnion(other.blocReferences)
+    }
+}

@@ -1,0 +1,36 @@
+/// A set of lower-case words and word prefixes (`applied`, `withdr*`) that a word matches.
+public struct WordMatcher: Sendable, Hashable {
+    /// Whole words.
+    public private(set) var words: Set<String> = []
+    /// Prefixes (written with a trailing `*`).
+    public private(set) var prefixes: [String] = []
+
+    /// A matcher for alternatives such as `applied`, `withdr*`.
+    public init<S: Sequence<String>>(_ alternatives: S) {
+        for alternative in alternatives { add(alternative) }
+    }
+
+    /// Adds one alternative (a word, or a prefix ending in `*`).
+    public mutating func add(_ alternative: String) {
+        let lowered = alternative.lowercased()
+        if lowered.count > 1, lowered.hasSuffix("*") {
+            prefixes.append(String(lowered.dropLast()))
+        } else {
+            words.insert(lowered)
+        }
+    }
+
+    /// Adds every alternative of `other`.
+    public mutating func formUnion(_ other: WordMatcher) {
+        words.formUnion(other.words)
+        prefixes += other.prefixes.filter { !prefixes.contains($0) }
+    }
+
+    /// Whether `word` (lower case) matches.
+    public func matches(_ word: String) -> Bool {
+        words.contains(word) || prefixes.contains { word.hasPrefix($0) }
+    }
+
+    /// Whether nothing matches.
+    public var isEmpty: Bool { words.isEmpty && prefixes.isEmpty }
+}
