@@ -14,6 +14,16 @@ struct EndToEndTests {
         #expect(result.errors.isEmpty)
     }
 
+    @Test("the alignment-monitor pipeline on the sample corpus gives the golden output")
+    func alignmentMonitor() throws {
+        let result = try GleanProcess.run([
+            "run", "Pipelines/alignment-monitor.yaml", "-i", "Pipelines/samples/news.jsonl", "--progress", "never", "--summary",
+            "none",
+        ])
+        #expect(result.status == 0)
+        #expect(result.output == fixture("alignment-monitor.expected.jsonl"))
+    }
+
     @Test("bad input lines and empty text: golden output and error file, exit status 3")
     func failures() throws {
         let scratch = try Scratch()
@@ -162,7 +172,7 @@ struct EndToEndTests {
         let outputParsed = try JSONParser.parse(outputSchema.output.trimmingCharacters(in: .newlines))
         #expect(outputParsed["required"] == ["id", "title", "published", "language", "stats"])
         let stages = try GleanProcess.run(["stages"])
-        #expect(stages.output.hasPrefix("text-stats  1.0.0  Counts characters"))
+        #expect(stages.output.hasPrefix("text-stats        1.0.0  Counts characters"))
         let described = try GleanProcess.run(["stages", "text-stats"])
         #expect(described.output.contains("min_script_share: a number from 0 to 1, default 0.01"))
         let misspelt = try GleanProcess.run(["stages", "text-stat"])

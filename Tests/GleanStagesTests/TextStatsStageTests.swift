@@ -62,6 +62,6 @@ struct TextStatsStageTests {
 
     @Test("every built-in stage is registered under its name")
     func builtins() {
-        #expect(BuiltinStages.registry.names == ["text-stats", "language", "entities", "sentiment", "noop"])
+        #expect(BuiltinStages.registry.names == ["text-stats", "language", "entities", "alignment-stance", "sentiment", "noop"])
     }
 }

@@ -6,42 +6,84 @@ struct EntityFeatures {
     let lower: [String]
     let shapes: [String]
     let gazetteerCodes: [String]
+    /// Each lower-cased token's UTF-8 bytes and the byte offset of each of its scalars (and the end).
+    private let bytes: [[UInt8]]
+    private let boundaries: [[Int]]
 
     init(tokens: [String], gazetteerCodes: [String]) {
         self.tokens = tokens
         lower = tokens.map { $0.lowercased() }
         shapes = tokens.map(Self.shape)
         self.gazetteerCodes = gazetteerCodes
+        bytes = lower.map { Array($0.utf8) }
+        boundaries = lower.map { word in
+            var offsets = [0]
+            for scalar in word.unicodeScalars { offsets.append(offsets[offsets.count - 1] + UTF8.width(scalar)) }
+            return offsets
+        }
     }
 
-    /// The hashed features of token `index` given the previous token's tag.
+    /// FNV-1a over the feature kind and its value's bytes, then mixed and masked to a bucket.
+    private struct FeatureHash {
+        var value: UInt32
+
+        init(_ kind: UInt8) {
+            value = (0x811C_9DC5 ^ UInt32(kind)) &* 0x0100_0193
+        }
+
+        mutating func feed(_ text: String) {
+            for byte in text.utf8 { value = (value ^ UInt32(byte)) &* 0x0100_0193 }
+        }
+
+        mutating func feed(_ bytes: ArraySlice<UInt8>) {
+            for byte in bytes { value = (value ^ UInt32(byte)) &* 0x0100_0193 }
+        }
+
+        var bucket: UInt32 {
+            var hash = value
+            hash ^= hash >> 15
+            hash &*= 0x2C1B_3C6D
+            hash ^= hash >> 12
+            return hash & EntityTagger.featureMask
+        }
+    }
+
+    /// The hashed features of token `index` given the previous token's tag. Values joined by
+    /// `|` are hashed as one string, without building it.
     func hashes(at index: Int, previousTag: Int, into buckets: inout [UInt32]) {
         buckets.removeAll(keepingCapacity: true)
         let word = lower[index]
         let shape = shapes[index]
-        func add(_ kind: UInt8, _ value: some StringProtocol) {
-            var hash: UInt32 = 0x811C_9DC5
-            hash = (hash ^ UInt32(kind)) &* 0x0100_0193
-            for byte in value.utf8 { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
-            hash ^= hash >> 15
-            hash &*= 0x2C1B_3C6D
-            hash ^= hash >> 12
-            buckets.append(hash & EntityTagger.featureMask)
+        func add(_ kind: UInt8, _ value: String, _ second: String? = nil) {
+            var hash = FeatureHash(kind)
+            hash.feed(value)
+            if let second {
+                hash.value = (hash.value ^ 0x7C) &* 0x0100_0193
+                hash.feed(second)
+            }
+            buckets.append(hash.bucket)
+        }
+        func add(_ kind: UInt8, _ value: ArraySlice<UInt8>) {
+            var hash = FeatureHash(kind)
+            hash.feed(value)
+            buckets.append(hash.bucket)
         }
         let previousTag = EntityTagger.tags[previousTag]
         add(0, "")
         add(1, word)
         add(2, shape)
-        let scalars = word.unicodeScalars
-        for length in 1...3 where scalars.count >= length {
-            add(UInt8(2 + length), String(String.UnicodeScalarView(scalars.prefix(length))))
-            add(UInt8(5 + length), String(String.UnicodeScalarView(scalars.suffix(length))))
+        let wordBytes = bytes[index]
+        let offsets = boundaries[index]
+        let count = offsets.count - 1
+        for length in 1...3 where count >= length {
+            add(UInt8(2 + length), wordBytes[0..<offsets[length]])
+            add(UInt8(5 + length), wordBytes[offsets[count - length]...])
         }
-        if scalars.count >= 4 { add(9, String(String.UnicodeScalarView(scalars.suffix(4)))) }
+        if count >= 4 { add(9, wordBytes[offsets[count - 4]...]) }
         add(10, previousTag)
-        add(11, previousTag + "|" + shape)
+        add(11, previousTag, shape)
         add(12, gazetteerCodes[index])
-        add(13, gazetteerCodes[index] + "|" + shape)
+        add(13, gazetteerCodes[index], shape)
         add(14, index == 0 ? "first" : "inner")
         add(15, index > 0 ? lower[index - 1] : "<s>")
         add(16, index > 1 ? lower[index - 2] : "<s>")
@@ -49,11 +91,11 @@ struct EntityFeatures {
         add(18, index + 2 < tokens.count ? lower[index + 2] : "</s>")
         add(19, index > 0 ? shapes[index - 1] : "<s>")
         add(20, index + 1 < tokens.count ? shapes[index + 1] : "</s>")
-        add(21, (index > 0 ? lower[index - 1] : "<s>") + "|" + shape)
-        add(22, (index + 1 < tokens.count ? lower[index + 1] : "</s>") + "|" + shape)
+        add(21, index > 0 ? lower[index - 1] : "<s>", shape)
+        add(22, index + 1 < tokens.count ? lower[index + 1] : "</s>", shape)
         add(23, index > 0 ? gazetteerCodes[index - 1] : "<s>")
         add(24, index + 1 < tokens.count ? gazetteerCodes[index + 1] : "</s>")
-        add(25, previousTag + "|" + word)
+        add(25, previousTag, word)
     }
 
     /// A token's shape: X for capitals, x for small letters, d for digits, others kept; runs of
@@ -63,8 +105,26 @@ struct EntityFeatures {
         var last: Character = " "
         var run = 0
         for scalar in token.unicodeScalars {
-            let properties = scalar.properties
             let symbol: Character
+            if scalar.isASCII {
+                // ASCII without a property lookup (same answers as below).
+                switch scalar.value {
+                case 0x41...0x5A: symbol = "X"
+                case 0x61...0x7A: symbol = "x"
+                case 0x30...0x39: symbol = "d"
+                default: symbol = Character(scalar)
+                }
+                if symbol == last {
+                    run += 1
+                    if run > 2 { continue }
+                } else {
+                    run = 1
+                    last = symbol
+                }
+                result.append(symbol)
+                continue
+            }
+            let properties = scalar.properties
             if properties.isUppercase {
                 symbol = "X"
             } else if properties.isAlphabetic {

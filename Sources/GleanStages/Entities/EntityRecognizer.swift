@@ -20,7 +20,8 @@ public struct EntityRecognizer: Sendable {
 
     /// The entities of `text`, in text order.
     public func entities(in text: String) -> [Entity] {
-        let scalars = Array(text.unicodeScalars)
+        let prepared = ScalarText(text)
+        let scalars = prepared.scalars
         let tokens = tokenizer.tokens(in: scalars)
         var entities: [Entity] = []
         var cursor = 0
@@ -31,12 +32,12 @@ public struct EntityRecognizer: Sendable {
                 spans += Self.splittingPossessive(tokens[cursor].span, in: scalars)
                 cursor += 1
             }
-            let words = spans.map { String(String.UnicodeScalarView(scalars[$0.start..<$0.end])) }
+            let words = spans.map { prepared[$0] }
             for found in recognize(words) {
                 let start = spans[found.first].start
                 let end = spans[found.last].end
                 var entity = Entity(
-                    text: String(String.UnicodeScalarView(scalars[start..<end])), kind: found.kind, start: start, end: end,
+                    text: prepared[TextSpan(start: start, end: end)], kind: found.kind, start: start, end: end,
                     canonical: nil, canonicalName: nil, parent: nil, sentence: sentenceIndex)
                 if link, let entry = found.entry {
                     entity.canonical = entry.canonical
@@ -103,6 +104,19 @@ public struct EntityRecognizer: Sendable {
                 index = last + 1
                 continue
             }
+            // "Russia 's Foreign Ministry": the possessor is a name of its own.
+            if let possessive = (index..<last).first(where: { words[$0] == "'s" || words[$0] == "\u{2019}s" }), possessive > index,
+                let owner = gazetteer.entry(for: words[index..<possessive])
+            {
+                mentions.append(Mention(first: index, last: possessive - 1, kind: owner.kind, entry: owner))
+                for covered in index..<possessive { taken[covered] = true }
+                if possessive + 1 <= last, let rest = typed(words, first: possessive + 1, last: last, tag: EntityTagger.tags[tag]) {
+                    mentions.append(rest)
+                    for covered in rest.first...rest.last { taken[covered] = true }
+                }
+                index = last + 1
+                continue
+            }
             if let mention = typed(words, first: index, last: last, tag: EntityTagger.tags[tag]) {
                 mentions.append(mention)
                 for covered in mention.first...mention.last { taken[covered] = true }
@@ -130,7 +144,9 @@ public struct EntityRecognizer: Sendable {
     /// kind when it knows them; other names count only as nationalities (NORP).
     private func typed(_ words: [String], first: Int, last: Int, tag: String) -> Mention? {
         var first = first
+        var last = last
         if words[first] == "the" || words[first] == "The", first < last { first += 1 }
+        if words[last] == "'s" || words[last] == "\u{2019}s", first < last { last -= 1 }
         let entry = gazetteer.entry(for: words[first...last])
         switch tag {
         case "B-PER": return Mention(first: first, last: last, kind: .person, entry: nil)
@@ -138,9 +154,7 @@ public struct EntityRecognizer: Sendable {
             return Mention(
                 first: first, last: last, kind: entry?.kind == .geopolitical ? .geopolitical : .organisation, entry: entry)
         case "B-LOC":
-            return Mention(
-                first: first, last: last, kind: entry.map { $0.kind == .organisation ? .geopolitical : $0.kind } ?? .geopolitical,
-                entry: entry)
+            return Mention(first: first, last: last, kind: entry?.kind ?? .geopolitical, entry: entry)
         default:
             guard let entry, entry.kind == .group || entry.kind == .organisation else { return nil }
             return Mention(first: first, last: last, kind: entry.kind, entry: entry)

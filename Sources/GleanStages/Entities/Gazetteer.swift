@@ -7,6 +7,9 @@ import GleanText
 public struct Gazetteer: Sendable {
     private var entries: [String: GazetteerEntry] = [:]
     private var names: [String: String] = [:]
+    private var kinds: [String: Set<Entity.Kind>] = [:]
+    /// The most tokens of the surface forms starting with each token (most tokens start none).
+    private var longestByFirstToken: [String: Int] = [:]
     /// The most tokens in a surface form.
     public private(set) var longest = 0
     private let tokenizer = Tokenizer()
@@ -24,7 +27,9 @@ public struct Gazetteer: Sendable {
         guard !tokens.isEmpty else { return }
         entries[tokens.joined(separator: " ")] = entry
         if names[entry.canonical] == nil || entry.kind != .group { names[entry.canonical] = entry.name }
+        kinds[entry.canonical, default: []].insert(entry.kind)
         longest = max(longest, tokens.count)
+        longestByFirstToken[tokens[0]] = max(longestByFirstToken[tokens[0]] ?? 0, tokens.count)
     }
 
     /// Adds the lines of a TSV gazetteer: `surface<TAB>type<TAB>canonical[<TAB>name[<TAB>parent]]`,
@@ -51,6 +56,11 @@ public struct Gazetteer: Sendable {
         names[canonical]
     }
 
+    /// The kinds of entity a canonical id is known as (`AU`: a country and an organisation).
+    public func kinds(of canonical: String) -> Set<Entity.Kind> {
+        kinds[canonical] ?? []
+    }
+
     /// The entry for a sequence of token texts, if known.
     public func entry(for tokens: ArraySlice<String>) -> GazetteerEntry? {
         entries[tokens.joined(separator: " ")]
@@ -58,7 +68,9 @@ public struct Gazetteer: Sendable {
 
     /// The longest known surface form starting at `index`: its token count and entry.
     public func match(_ tokens: [String], at index: Int) -> (length: Int, entry: GazetteerEntry)? {
-        var length = min(longest, tokens.count - index)
+        guard let longestHere = longestByFirstToken[tokens[index]] else { return nil }
+        if longestHere == 1 { return entries[tokens[index]].map { (1, $0) } }
+        var length = min(longestHere, tokens.count - index)
         while length > 0 {
             if let entry = entries[tokens[index..<(index + length)].joined(separator: " ")] {
                 return (length, entry)

@@ -45,7 +45,7 @@ public struct AlignmentStanceStage: Stage {
         output: [
             "type": "array",
             "description":
-                "One item per actor and bloc: actor {id, name}, bloc, bloc_name, stance, also, confidence, as_of, evidence [{sentence, start, end, cue, cue_start, cue_end, stance, negated}].",
+                "One item per actor and bloc: actor {id, name}, bloc, bloc_name, stance, also, confidence, as_of, evidence [{sentence, start, end (the sentence), cue (the words matched), pattern, cue_start, cue_end, stance, negated}].",
             "items": [
                 "type": "object",
                 "required": ["actor", "bloc", "stance", "confidence"],

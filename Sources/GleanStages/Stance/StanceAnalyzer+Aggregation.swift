@@ -12,24 +12,40 @@ extension StanceAnalyzer {
         for item in current { scores[item.stance, default: 0] += item.weight }
         var everywhere: [Stance: Double] = [:]
         for item in evidence { everywhere[item.stance, default: 0] += item.weight }
-        let primary: Stance
-        if scores[.opposed] != nil, scores[.member] != nil, (scores[.opposed] ?? 0) >= (scores[.member] ?? 0) * 0.8 {
+        let withdraws = current.contains(where: \.isWithdrawal)
+        var primary: Stance
+        if withdraws, let opposed = scores[.opposed], opposed >= (scores[.member] ?? 0) {
             primary = .opposed
-        } else if scores[.member] != nil {
+        } else if let member = scores[.member], member >= 0.9 * (scores.filter { $0.key != .member }.values.max() ?? 0) {
             primary = .member
         } else if scores[.partner] != nil, scores[.neutral] != nil {
+            primary = .partner
+        } else if scores[.neutral] != nil, scores[.opposed] != nil, !withdraws {
+            primary = .neutral
+        } else if scores[.neutral] != nil, scores.count == 1, everywhere[.partner] != nil, everywhere[.seeking] == nil,
+            everywhere[.member] == nil
+        {
             primary = .partner
         } else if let strongest = scores.max(by: { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }) {
             primary = strongest.key
         } else {
             return nil
         }
-        let support = scores[primary] ?? 0
+        // Cooperation does not end an application or a membership the text reports earlier.
+        if primary == .partner, let earlier = [Stance.member, .seeking].first(where: { stance in
+            evidence.contains { $0.stance == stance && $0.time < latest }
+        }) {
+            primary = earlier
+        }
+        let support = scores[primary] ?? everywhere[primary] ?? 0
         let against = scores.filter { $0.key != primary && !Self.compatible(primary, $0.key) }.values.reduce(0, +)
-        var also = scores.filter { $0.key != primary }.sorted { $0.value > $1.value }.map(\.key)
+        // Members cooperate with their bloc: that is no second stance.
+        var also = scores.filter { $0.key != primary && !(primary == .member && $0.key == .partner) }
+            .sorted { $0.value > $1.value }.map(\.key)
+        if primary == .seeking, everywhere[.partner] != nil, !also.contains(.partner) { also.append(.partner) }
         if primary == .partner, everywhere[.neutral] != nil, !also.contains(.neutral) { also.append(.neutral) }
         if primary == .opposed, everywhere[.member] != nil, !also.contains(.member) { also.append(.member) }
-        let confidence = (1 - exp(-1.2 * support)) * support / (support + 0.5 * against)
+        let confidence = support > 0 ? (1 - exp(-1.2 * support)) * support / (support + 0.5 * against) : 0
         return StancePair(
             actor: key.actor, actorName: gazetteer.name(of: key.actor) ?? key.actor, bloc: key.bloc,
             blocName: gazetteer.name(of: key.bloc) ?? key.bloc, stance: primary, also: also,
@@ -38,9 +54,11 @@ extension StanceAnalyzer {
     }
 
     /// Stances that can hold together, so that one does not count against the other
-    /// (cooperation with a refusal; withdrawal while formally a member; refusal with hostility).
+    /// (cooperation with a refusal; withdrawal while formally a member; refusal with hostility;
+    /// members and applicants cooperating).
     static func compatible(_ first: Stance, _ second: Stance) -> Bool {
         let pair: Set<Stance> = [first, second]
         return pair == [.partner, .neutral] || pair == [.opposed, .member] || pair == [.neutral, .opposed]
+            || pair == [.member, .partner] || pair == [.seeking, .partner]
     }
 }

@@ -12,7 +12,7 @@ extension StanceAnalyzer {
     func read(_ match: Match, in text: StanceText, focus: Focus) -> [(PairKey, StanceEvidence)] {
         var stance = match.cue.stance
         let sentenceWords = text.sentences[match.sentence].words
-        if stance != .opposed,
+        if stance != .opposed, !match.cue.namesActor,
             sentenceWords.lowerBound < match.words.lowerBound,
             (sentenceWords.lowerBound..<match.words.lowerBound).contains(where: { cues.attributions.matches(text.words[$0].text) })
         {
@@ -20,8 +20,9 @@ extension StanceAnalyzer {
         }
         let blocMentions = blocs(for: match, in: text, focus: focus)
         let actors = actors(for: match, in: text, focus: focus)
-        guard !blocMentions.isEmpty, !actors.isEmpty else { return [] }
+        guard !blocMentions.isEmpty, !actors.isEmpty, !joinsSomethingElse(match, in: text) else { return [] }
         let negated = isNegated(match, in: text)
+        let hedged = isHedged(match, in: text)
         var results: [(PairKey, StanceEvidence)] = []
         let time = time(of: match, in: text)
         for blocMention in blocMentions {
@@ -31,11 +32,16 @@ extension StanceAnalyzer {
             if negated {
                 guard let turned = stance == match.cue.stance ? match.cue.negated : stance.negatedByDefault else { continue }
                 stance = turned
+            } else if hedged, stance == .seeking {
+                stance = .neutral
             }
+            let cueSpan = TextSpan(
+                start: text.words[match.words.lowerBound].span.start, end: text.words[match.words.upperBound - 1].span.end)
             let item = StanceEvidence(
                 stance: stance, weight: match.cue.weight * (negated ? 0.9 : 1), cue: match.cue.pattern,
-                cueSpan: TextSpan(start: text.words[match.words.lowerBound].span.start, end: text.words[match.words.upperBound - 1].span.end),
-                sentence: match.sentence, sentenceSpan: text.sentences[match.sentence].span, negated: negated, year: time.year,
+                cueText: String(String.UnicodeScalarView(text.scalars[cueSpan.start..<cueSpan.end])), cueSpan: cueSpan,
+                sentence: match.sentence, sentenceSpan: text.sentences[match.sentence].span, negated: negated,
+                isWithdrawal: match.cue.isWithdrawal && !negated, year: time.year,
                 time: time.order)
             for actor in actors { results.append((PairKey(actor: actor, bloc: bloc), item)) }
         }
@@ -46,10 +52,13 @@ extension StanceAnalyzer {
 
     /// The actors a match is about.
     func actors(for match: Match, in text: StanceText, focus: Focus) -> [String] {
-        func codes(_ group: [Int]) -> [String] { group.compactMap { text.mentions[$0].actor } }
+        let companions = companions(of: match, in: text)
+        func codes(_ group: [Int]) -> [String] { (group + companions).compactMap { text.mentions[$0].actor } }
         if let actor = match.actor { return codes(text.group(of: actor)) }
         let inSentence = text.mentions(in: match.sentence)
-        let actorsInSentence = inSentence.filter { text.mentions[$0].actor != nil && !text.mentions[$0].afterPreposition }
+        let actorsInSentence = inSentence.filter {
+            text.mentions[$0].actor != nil && !text.mentions[$0].afterPreposition && !text.mentions[$0].isModifier
+        }
         func resolveReference(_ reference: Int) -> [String] {
             if let subject = actorsInSentence.first(where: { $0 < reference }) { return codes(text.group(of: subject)) }
             return focus.actors
@@ -61,11 +70,14 @@ extension StanceAnalyzer {
         for index in before {
             let mention = text.mentions[index]
             if mention.referent == .actorReference { return resolveReference(index) }
-            if mention.actor != nil, !mention.afterPreposition { return codes(text.group(of: index)) }
+            if mention.actor != nil, !mention.afterPreposition, !mention.isModifier, !isPossessiveComplement(index, in: text) {
+                return codes(text.group(of: index))
+            }
         }
         let clause = text.clause(around: match.words, in: match.sentence)
         if let after = inSentence.first(where: {
-            text.mentions[$0].actor != nil && text.mentions[$0].words.lowerBound >= match.words.upperBound
+            text.mentions[$0].actor != nil && !text.mentions[$0].afterPreposition && !text.mentions[$0].isModifier
+                && text.mentions[$0].words.lowerBound >= match.words.upperBound
                 && text.mentions[$0].words.upperBound <= clause.upperBound
         }) {
             return codes(text.group(of: after))
@@ -76,17 +88,71 @@ extension StanceAnalyzer {
     /// The actor that speaks in a sentence ("Russia said", "the Kremlin warned"), if one does
     /// before `limit`.
     func speaker(in sentence: Int, before limit: Int, of text: StanceText) -> Int? {
+        var found: Int?
         for index in text.mentions(in: sentence) where text.mentions[index].actor != nil {
             let mention = text.mentions[index]
             guard mention.words.upperBound <= limit else { break }
             var word = mention.words.upperBound
             while word < min(limit, mention.words.upperBound + 6), !text.words[word].isBoundary {
-                if Self.sayingVerbs.contains(text.words[word].text) { return index }
+                if Self.sayingVerbs.contains(text.words[word].text) {
+                    found = index
+                    break
+                }
                 word += 1
             }
         }
-        return nil
+        return found
     }
+
+    /// Actors named with "alongside" right after the match ("joined the SCO alongside India").
+    func companions(of match: Match, in text: StanceText) -> [Int] {
+        let clause = text.clause(around: match.words, in: match.sentence)
+        let end = min(clause.upperBound, match.words.upperBound + 10)
+        for word in match.words.upperBound..<end {
+            let current = text.words[word].text
+            let next = text.words[safe: word + 1]?.text ?? ""
+            let length: Int
+            if current == "alongside" {
+                length = 1
+            } else if (current == "along" || current == "together") && next == "with" {
+                length = 2
+            } else {
+                continue
+            }
+            var start = word + length
+            if text.words[safe: start]?.text == "the" { start += 1 }
+            guard let mention = text.mention(at: start), text.mentions[mention].actor != nil else { return [] }
+            return text.group(of: mention)
+        }
+        return []
+    }
+
+    /// Whether an actor is only the possessor in a complement ("Belarus is Russia's closest ally").
+    func isPossessiveComplement(_ index: Int, in text: StanceText) -> Bool {
+        let words = text.mentions[index].words
+        guard text.words[safe: words.upperBound]?.text == "'s" || text.words[safe: words.upperBound]?.text == "’s" else { return false }
+        let previous = text.words[safe: words.lowerBound - 1]?.text ?? ""
+        return ["is", "are", "was", "were", "remains", "became", "as", "and"].contains(previous)
+    }
+
+    /// Whether a `join` cue joins something that is not a bloc ("no intention of joining the war").
+    func joinsSomethingElse(_ match: Match, in text: StanceText) -> Bool {
+        guard match.bloc == nil, let last = text.words[safe: match.words.upperBound - 1]?.text,
+            last.hasPrefix("join") || last.hasPrefix("rejoin")
+        else { return false }
+        var next = match.words.upperBound
+        let hasDeterminer = text.words[safe: next].map { ["the", "a", "an", "their", "its"].contains($0.text) } ?? false
+        if hasDeterminer { next += 1 }
+        guard next < text.sentences[match.sentence].words.upperBound else { return false }
+        if let mention = text.mentionOfWord[next] { return text.mentions[mention].actor != nil }
+        let word = text.words[next].text
+        return (hasDeterminer && word.unicodeScalars.first?.properties.isAlphabetic == true) || Self.joinedNonBlocs.contains(word)
+    }
+
+    /// What one joins that is not a bloc ("joined forces", "joining calls for").
+    static let joinedNonBlocs: Set<String> = [
+        "forces", "efforts", "hands", "calls", "sanctions", "protests", "talks", "ranks", "queues", "negotiations",
+    ]
 
     // MARK: bloc
 
@@ -107,7 +173,19 @@ extension StanceAnalyzer {
             }
             if best.map({ distance < $0.distance }) ?? true { best = (distance, index) }
         }
-        if let best { return text.group(of: best.index) }
+        // Hostility is read toward a bloc named in its own sentence only ("hybrid threats" in a
+        // sentence about a pact with the EU is not hostility to the EU).
+        if best == nil, match.cue.stance == .opposed, !match.cue.isWithdrawal { return [] }
+        if let best {
+            // "NATO's Partnership for Peace": the programme, not its bloc.
+            let after = text.mentions[best.index].words.upperBound
+            if text.words[safe: after]?.text == "'s", let programme = text.mention(at: after + 1),
+                case .bloc(let id, let named) = text.mentions[programme].referent, id != named, text.mentions[best.index].bloc == id
+            {
+                return [programme]
+            }
+            return text.group(of: best.index)
+        }
         return focus.bloc.map { [$0] } ?? []
     }
 
@@ -117,9 +195,13 @@ extension StanceAnalyzer {
     /// ("is out of the question") shortly after it.
     func isNegated(_ match: Match, in text: StanceText) -> Bool {
         let sentence = text.sentences[match.sentence].words
+        for index in match.words {
+            let word = text.words[index].text
+            if !match.cue.isOwnWord(word), cues.negators.matches(word) || word.hasSuffix("n't") || word.hasSuffix("n’t") { return true }
+        }
         var index = match.words.lowerBound - 1
         var seen = 0
-        while index >= sentence.lowerBound, seen < 6, !text.isClauseBreak(index) {
+        while index >= sentence.lowerBound, seen < 6, !text.isClauseBreak(index), text.mention(at: index).flatMap({ text.mentions[$0].actor }) == nil {
             let word = text.words[index].text
             if cues.negators.matches(word) || word.hasSuffix("n't") || word.hasSuffix("n’t") { return true }
             index -= 1
@@ -134,6 +216,13 @@ extension StanceAnalyzer {
             }
         }
         return false
+    }
+
+    /// Whether a hedge ("considering", "weighing") comes shortly before the match in its clause.
+    func isHedged(_ match: Match, in text: StanceText) -> Bool {
+        let clause = text.clause(around: match.words, in: match.sentence)
+        let from = max(clause.lowerBound, match.words.lowerBound - 3)
+        return (from..<match.words.upperBound).contains { cues.hedges.matches(text.words[$0].text) && !match.cue.isOwnWord(text.words[$0].text) }
     }
 
     /// When the match's state holds: the year its clause names (nearest to it), the present
@@ -157,11 +246,19 @@ extension StanceAnalyzer {
             if ["until", "till", "before"].contains(previous) { return (Double(year.value) - 0.5, nil) }
             return (Double(year.value), year.value)
         }
+        let near = max(head.lowerBound, match.words.lowerBound - 4)..<match.words.lowerBound
         for marker in cues.pastMarkers where !marker.isEmpty {
-            for start in head where start + marker.count <= match.words.lowerBound {
+            for start in near where start + marker.count <= match.words.lowerBound {
                 if (0..<marker.count).allSatisfy({ text.words[start + $0].text == marker[$0] }) { return (0, nil) }
             }
         }
         return (present, nil)
+    }
+}
+
+extension Array {
+    /// The element at `index`, or `nil` outside the array.
+    subscript(safe index: Int) -> Element? {
+        indices.contains(index) ? self[index] : nil
     }
 }

@@ -15,9 +15,11 @@ public struct StanceAnalyzer: Sendable {
     public var blocs: Set<String>
     /// Names of countries and blocs, by id, for the output.
     let gazetteer: Gazetteer
-    /// Cue indices by the words their pattern can start with; `anyStart` for the others.
+    /// Cue indices by the words their pattern can start with, by the first two characters of
+    /// the prefixes they can start with, and those that start with a mention.
     private let cuesByFirstWord: [String: [Int]]
-    private let anyStart: [Int]
+    private let cuesByPrefixHead: [Substring: [Int]]
+    private let mentionStart: [Int]
 
     /// The blocs reported by default.
     public static let defaultBlocs: [String] = [
@@ -31,24 +33,32 @@ public struct StanceAnalyzer: Sendable {
         self.gazetteer = gazetteer
         self.blocs = blocs
         var byWord: [String: [Int]] = [:]
-        var any: [Int] = []
+        var byPrefix: [Substring: [Int]] = [:]
+        var mention: [Int] = []
         for (index, cue) in cues.cues.enumerated() {
-            if case .word(let matcher) = cue.elements.first, matcher.prefixes.isEmpty {
+            if case .word(let matcher) = cue.elements.first {
                 for word in matcher.words { byWord[word, default: []].append(index) }
+                for prefix in matcher.prefixes { byPrefix[prefix.prefix(2), default: []].append(index) }
             } else {
-                any.append(index)
+                mention.append(index)
             }
         }
         cuesByFirstWord = byWord
-        anyStart = any
+        cuesByPrefixHead = byPrefix.mapValues { Array(Set($0)).sorted() }
+        mentionStart = mention
     }
 
     /// The stance pairs of `text`, given its entities, most confident first.
     public func pairs(in text: String, entities: [Entity]) -> [StancePair] {
         let prepared = StanceText(text: text, entities: entities, cues: cues, gazetteer: gazetteer)
+        guard prepared.namesBloc else { return [] }
         var evidence: [PairKey: [StanceEvidence]] = [:]
         var focus = Focus()
         for sentence in prepared.sentences.indices {
+            guard focus.bloc != nil || prepared.mentions(in: sentence).contains(where: { prepared.mentions[$0].bloc != nil }) else {
+                focus.update(after: sentence, in: prepared)
+                continue
+            }
             for match in matches(in: sentence, of: prepared) {
                 for (key, item) in read(match, in: prepared, focus: focus) {
                     evidence[key, default: []].append(item)
@@ -84,7 +94,7 @@ public struct StanceAnalyzer: Sendable {
         var bloc: Int?
 
         mutating func update(after sentence: Int, in text: StanceText) {
-            let mentions = text.mentions.indices.filter { text.mentions[$0].sentence == sentence }
+            let mentions = text.mentions(in: sentence)
             if let subject = mentions.first(where: { text.mentions[$0].actor != nil && !text.mentions[$0].afterPreposition }) {
                 actors = text.group(of: subject).compactMap { text.mentions[$0].actor }
             }
@@ -100,7 +110,9 @@ public struct StanceAnalyzer: Sendable {
         let range = text.sentences[sentence].words
         var found: [Match] = []
         for start in range {
-            let candidates = (cuesByFirstWord[text.words[start].text] ?? []) + anyStart
+            let word = text.words[start].text
+            var candidates = (cuesByFirstWord[word] ?? []) + (cuesByPrefixHead[word.prefix(2)] ?? [])
+            if text.mention(at: start) != nil || (word == "the" && text.mention(at: start + 1) != nil) { candidates += mentionStart }
             for index in candidates {
                 let cue = cues.cues[index]
                 if let notAfter = cue.notAfter, start > range.lowerBound, notAfter.matches(text.words[start - 1].text) { continue }
@@ -122,11 +134,13 @@ public struct StanceAnalyzer: Sendable {
         found.sort { ($0.words.count, $0.cue.weight) > ($1.words.count, $1.cue.weight) }
         var kept: [Match] = []
         for candidate in found {
+            // A match inside a longer one is dropped, unless one of them names its actor and
+            // they signal different stances ("Hungary's parliament ratified its accession").
             let inside = kept.contains {
-                !$0.cue.namesActor && $0.words.lowerBound <= candidate.words.lowerBound
-                    && candidate.words.upperBound <= $0.words.upperBound
+                $0.words.lowerBound <= candidate.words.lowerBound && candidate.words.upperBound <= $0.words.upperBound
+                    && ($0.cue.stance == candidate.cue.stance || !($0.cue.namesActor || candidate.cue.namesActor))
             }
-            if !inside || candidate.cue.namesActor { kept.append(candidate) }
+            if !inside { kept.append(candidate) }
         }
         return kept.sorted { $0.words.lowerBound < $1.words.lowerBound }
     }
@@ -139,7 +153,10 @@ public struct StanceAnalyzer: Sendable {
         let rest = elements.dropFirst()
         switch element {
         case .word(let matcher):
-            guard position < limit, matcher.matches(text.words[position].text) else { return nil }
+            // A cue's own words are never part of a name ("Non-Aligned Movement" is no "non-aligned").
+            guard position < limit, matcher.matches(text.words[position].text),
+                text.mention(at: position).map({ text.mentions[$0].referent == .actorReference }) ?? true
+            else { return nil }
             return match(rest, at: position + 1, limit: limit, in: text, bloc: &bloc, actor: &actor)
         case .gap:
             var next = position

@@ -32,6 +32,8 @@ public struct StanceCue: Sendable, Hashable {
     public var elements: [Element]
     /// Words that must not come just before the match (`!from|among` at the start of a pattern).
     public var notAfter: WordMatcher?
+    /// Whether it signals leaving, suspending or freezing participation.
+    public var isWithdrawal = false
 
     /// Parses `pattern`. Throws with a message naming what is wrong.
     public init(pattern: String, stance: Stance, weight: Double = 1, negated: Stance?? = nil) throws(GleanError) {
@@ -74,4 +76,9 @@ public struct StanceCue: Sendable, Hashable {
 
     /// Whether the pattern names its actor (`ACTOR`).
     public var namesActor: Bool { elements.contains(.actor) }
+
+    /// Whether `word` is one of the pattern's own words (not a word in a gap).
+    public func isOwnWord(_ word: String) -> Bool {
+        elements.contains { if case .word(let matcher) = $0 { matcher.matches(word) } else { false } }
+    }
 }

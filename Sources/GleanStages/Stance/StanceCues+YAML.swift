@@ -37,12 +37,13 @@ extension StanceCues {
             case "attributions": cues.attributions = WordMatcher(try reader.words(value, of: key))
             case "past_markers": cues.pastMarkers = try reader.words(value, of: key).map(Self.phrase)
             case "present_markers": cues.presentMarkers = WordMatcher(try reader.words(value, of: key))
+            case "hedges": cues.hedges = WordMatcher(try reader.words(value, of: key))
             case "actor_references": cues.actorReferences = WordMatcher(try reader.words(value, of: key))
             case "bloc_references": cues.blocReferences = WordMatcher(try reader.words(value, of: key))
             default:
                 throw reader.error(
                     at: keyNode,
-                    "unknown key `\(key)`; expected stances, replace, programmes, negators, negated_after, attributions, past_markers, present_markers, actor_references, bloc_references"
+                    "unknown key `\(key)`; expected stances, replace, programmes, negators, negated_after, attributions, past_markers, hedges, present_markers, actor_references, bloc_references"
                 )
             }
         }
@@ -88,6 +89,7 @@ extension StanceCues {
             var pattern = node.string
             var weight = 1.0
             var negated: Stance?? = nil
+            var withdrawal = false
             if let mapping = node.mapping {
                 pattern = mapping["pattern"]?.string
                 for (keyNode, value) in mapping {
@@ -96,16 +98,21 @@ extension StanceCues {
                     case "weight":
                         guard let number = value.string.flatMap(Double.init) else { throw error(at: value, "`weight` must be a number") }
                         weight = number
+                    case "withdrawal":
+                        guard let flag = value.string.flatMap(Bool.init) else { throw error(at: value, "`withdrawal` must be true or false") }
+                        withdrawal = flag
                     case "negated":
                         negated = value.string == "none" ? .some(nil) : .some(try self.stance(value))
                     default:
-                        throw error(at: keyNode, "unknown key `\(keyNode.string ?? "")` in a cue; expected pattern, weight, negated")
+                        throw error(at: keyNode, "unknown key `\(keyNode.string ?? "")` in a cue; expected pattern, weight, negated, withdrawal")
                     }
                 }
             }
             guard let pattern, !pattern.isEmpty else { throw error(at: node, "a cue needs a `pattern`") }
             do {
-                return try StanceCue(pattern: pattern, stance: stance, weight: weight, negated: negated)
+                var cue = try StanceCue(pattern: pattern, stance: stance, weight: weight, negated: negated)
+                cue.isWithdrawal = withdrawal
+                return cue
             } catch {
                 throw self.error(at: node, error.message)
             }

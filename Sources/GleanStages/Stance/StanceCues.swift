@@ -18,6 +18,8 @@ public struct StanceCues: Sendable {
     public var attributions = WordMatcher([String]())
     /// Phrases (as words) that make a cue's time past.
     public var pastMarkers: [[String]] = []
+    /// Words that make a following `seeking` cue `neutral` (undecided: "considering applying").
+    public var hedges = WordMatcher([String]())
     /// Words that mark the present.
     public var presentMarkers = WordMatcher([String]())
     /// Words that refer back to an actor.
@@ -39,6 +41,7 @@ public struct StanceCues: Sendable {
         attributions.formUnion(other.attributions)
         pastMarkers += other.pastMarkers
         presentMarkers.formUnion(other.presentMarkers)
+        hedges.formUnion(other.hedges)
         actorReferences.formUnion(other.actorReferences)
         blocReferences.formUnion(other.blocReferences)
     }

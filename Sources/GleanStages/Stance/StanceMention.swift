@@ -19,6 +19,8 @@ struct StanceMention: Sendable, Hashable {
     var sentence: Int
     /// Whether it follows a preposition ("in Baku", "the war in Ukraine"): a place, not an actor.
     var afterPreposition = false
+    /// Whether it is part of a hyphenated word ("Russian-led"): only a pattern's `ACTOR` takes it.
+    var isModifier = false
 
     /// The actor's code, if it names one.
     var actor: String? {

@@ -14,7 +14,7 @@ extension StancePair {
                 evidence.map { item in
                     [
                         "sentence": .int(item.sentence), "start": .int(item.sentenceSpan.start), "end": .int(item.sentenceSpan.end),
-                        "cue": .string(item.cue), "cue_start": .int(item.cueSpan.start), "cue_end": .int(item.cueSpan.end),
+                        "cue": .string(item.cueText), "pattern": .string(item.cue), "cue_start": .int(item.cueSpan.start), "cue_end": .int(item.cueSpan.end),
                         "stance": .string(item.stance.rawValue), "negated": .bool(item.negated),
                     ]
                 })

@@ -30,6 +30,8 @@ public struct StanceEvidence: Sendable, Hashable {
     public var weight: Double
     /// The cue pattern, as written in the cue file.
     public var cue: String
+    /// The words the cue matched, as written in the text.
+    public var cueText: String
     /// The words the cue matched, in Unicode scalars.
     public var cueSpan: TextSpan
     /// The sentence's index.
@@ -38,6 +40,8 @@ public struct StanceEvidence: Sendable, Hashable {
     public var sentenceSpan: TextSpan
     /// Whether a negation turned the cue around.
     public var negated: Bool
+    /// Whether the cue signals leaving, suspending or freezing participation.
+    public var isWithdrawal: Bool
     /// The year the clause gives, if any.
     public var year: Int?
     /// When the cue's state holds, for ordering: a year, or earlier than any year for marked past

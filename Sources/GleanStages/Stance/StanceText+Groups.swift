@@ -6,7 +6,8 @@ extension StanceText {
     func group(of index: Int) -> [Int] {
         let isActor = mentions[index].actor != nil
         func sameKind(_ other: Int) -> Bool {
-            isActor ? mentions[other].actor != nil : mentions[other].bloc != nil
+            (isActor ? mentions[other].actor != nil : mentions[other].bloc != nil)
+                && (!isActor || mentions[other].afterPreposition == mentions[index].afterPreposition)
         }
         func joined(_ left: Int, _ right: Int) -> Bool {
             let between = mentions[left].words.upperBound..<mentions[right].words.lowerBound
@@ -20,9 +21,14 @@ extension StanceText {
         return Array(first...last)
     }
 
+    /// The mention word `index` belongs to, if any (`nil` outside the text too).
+    func mention(at index: Int) -> Int? {
+        mentionOfWord.indices.contains(index) ? mentionOfWord[index] : nil
+    }
+
     /// The mentions of a sentence, by index.
-    func mentions(in sentence: Int) -> [Int] {
-        mentions.indices.filter { mentions[$0].sentence == sentence }
+    func mentions(in sentence: Int) -> Range<Int> {
+        mentionsBySentence[sentence]
     }
 
     /// The first and past-the-last word of the clause around `words`.

@@ -17,6 +17,8 @@ struct StanceText: Sendable {
         var isCapitalised: Bool
     }
 
+    /// The text's Unicode scalars.
+    let scalars: [Unicode.Scalar]
     /// The words, in text order.
     var words: [Word] = []
     /// Each sentence's span and words.
@@ -25,13 +27,17 @@ struct StanceText: Sendable {
     var mentions: [StanceMention] = []
     /// The mention each word belongs to.
     var mentionOfWord: [Int?] = []
+    /// The mentions of each sentence (mentions are in text order).
+    var mentionsBySentence: [Range<Int>] = []
+    /// Whether any bloc is named (else there is nothing to read).
+    var namesBloc: Bool { mentions.contains { $0.bloc != nil } }
 
     /// Conjunctions that start a new clause.
     static let clauseWords: Set<String> = ["but", "while", "whereas", "although", "though", "yet", "and", "because", "despite"]
     /// Prepositions after which a place name is a place, not an actor.
     static let prepositions: Set<String> = [
         "in", "at", "from", "to", "near", "into", "across", "via", "through", "over", "under", "against", "toward",
-        "towards", "on", "onto", "of", "outside", "inside",
+        "towards", "on", "onto", "of", "outside", "inside", "for",
     ]
     /// Cities that stand for a bloc in news ("Brussels" for the EU), by linked id.
     static let blocSeats = ["BE:Brussels": "EU"]
@@ -43,7 +49,9 @@ struct StanceText: Sendable {
 
     /// The words of `text`, with `entities` (from the `entities` stage) placed over them.
     init(text: String, entities: [Entity], cues: StanceCues, gazetteer: Gazetteer) {
-        let scalars = Array(text.unicodeScalars)
+        let prepared = ScalarText(text)
+        let scalars = prepared.scalars
+        self.scalars = scalars
         let spans = SentenceSplitter().sentences(in: scalars)
         var cursor = 0
         let tokens = Tokenizer().tokens(in: scalars)
@@ -52,23 +60,35 @@ struct StanceText: Sendable {
             while cursor < tokens.count && tokens[cursor].span.start < span.start { cursor += 1 }
             while cursor < tokens.count && tokens[cursor].span.end <= span.end {
                 for piece in Self.pieces(of: tokens[cursor], in: scalars) {
-                    let raw = String(String.UnicodeScalarView(scalars[piece.start..<piece.end]))
-                    let isWord = raw.unicodeScalars.first.map { $0.properties.isAlphabetic || $0.properties.numericType != nil } ?? false
+                    let raw = prepared[piece]
+                    let first = scalars[piece.start]
+                    let isWord =
+                        first.isASCII
+                        ? (0x30...0x39).contains(first.value) || (0x41...0x5A).contains(first.value) || (0x61...0x7A).contains(first.value)
+                        : first.properties.isAlphabetic || first.properties.numericType != nil
+                    let isCapitalised = first.isASCII ? (0x41...0x5A).contains(first.value) : first.properties.isUppercase
                     words.append(
                         Word(
                             text: raw.lowercased(), span: piece, sentence: sentence,
                             isBoundary: !isWord && [",", ";", ":", "(", ")", "—", "–", "\""].contains(raw),
-                            isCapitalised: raw.unicodeScalars.first?.properties.isUppercase ?? false))
+                            isCapitalised: isCapitalised))
                 }
                 cursor += 1
             }
             sentences.append((span, first..<words.count))
         }
         mentionOfWord = Array(repeating: nil, count: words.count)
-        placeEntities(entities)
+        placeEntities(entities, gazetteer: gazetteer)
         placeHyphenParts(in: scalars, gazetteer: gazetteer)
         placeReferences(cues)
         mentions.sort { $0.words.lowerBound < $1.words.lowerBound }
+        var first = 0
+        for sentence in sentences.indices {
+            var end = first
+            while end < mentions.count, mentions[end].sentence == sentence { end += 1 }
+            mentionsBySentence.append(first..<end)
+            first = end
+        }
         for (index, mention) in mentions.enumerated() {
             for word in mention.words { mentionOfWord[word] = index }
         }
@@ -97,8 +117,14 @@ struct StanceText: Sendable {
     }
 
     private func wordRange(of span: TextSpan) -> Range<Int>? {
-        let first = words.firstIndex { $0.span.start >= span.start && $0.span.end <= span.end }
-        guard let first else { return nil }
+        var low = 0
+        var high = words.count
+        while low < high {
+            let middle = (low + high) / 2
+            if words[middle].span.start < span.start { low = middle + 1 } else { high = middle }
+        }
+        let first = low
+        guard first < words.count, words[first].span.end <= span.end else { return nil }
         var last = first
         while last + 1 < words.count, words[last + 1].span.end <= span.end { last += 1 }
         return first..<(last + 1)
@@ -107,9 +133,18 @@ struct StanceText: Sendable {
     private func isAfterPreposition(_ range: Range<Int>) -> Bool {
         var index = range.lowerBound - 1
         if index >= 0, words[index].text == "the" { index -= 1 }
-        return index >= 0 && words[index].sentence == words[range.lowerBound].sentence
-            && Self.prepositions.contains(words[index].text)
+        guard index >= 0, words[index].sentence == words[range.lowerBound].sentence, Self.prepositions.contains(words[index].text)
+        else { return false }
+        // "officials from Azerbaijan", "the president of Ukraine" speak for the country.
+        return index == 0 || !Self.representatives.contains(words[index - 1].text)
     }
+
+    /// People who act for a country ("officials from Azerbaijan").
+    static let representatives: Set<String> = [
+        "officials", "official", "delegation", "delegations", "ministers", "minister", "leaders", "leader", "president",
+        "representatives", "diplomats", "envoy", "troops", "soldiers", "forces", "government", "parliament", "spokesman",
+        "spokeswoman", "spokesperson",
+    ]
 
     /// A bloc name used as a figure of speech ("an Asian NATO").
     private func isFigurative(_ range: Range<Int>) -> Bool {
@@ -122,23 +157,30 @@ struct StanceText: Sendable {
         return text.count == 2 && text.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) }
     }
 
-    private func referent(of entity: Entity) -> StanceMention.Referent? {
+    private func referent(of entity: Entity, gazetteer: Gazetteer) -> StanceMention.Referent? {
         if let canonical = entity.canonical, let bloc = Self.blocSeats[canonical] { return .bloc(bloc, named: bloc) }
         switch entity.kind {
-        case .geopolitical, .group:
+        case .geopolitical, .group, .location:
             if Self.isCountryCode(entity.canonical), let code = entity.canonical { return .actor(code) }
             if Self.isCountryCode(entity.parent), let code = entity.parent { return .actor(code) }
+            // A bloc the tagger typed as a place ("BRICS" as GPE).
+            if entity.kind == .geopolitical, let canonical = entity.canonical, !canonical.contains(":") {
+                return .bloc(entity.parent ?? canonical, named: canonical)
+            }
         case .organisation:
-            if Self.isCountryCode(entity.parent), let code = entity.parent { return .actor(code) }
+            // An institution of a country ("the Kremlin" → RU), not of a bloc ("the European Commission" → EU).
+            if Self.isCountryCode(entity.parent), let code = entity.parent, gazetteer.kinds(of: code).contains(.geopolitical) {
+                return .actor(code)
+            }
             if let canonical = entity.canonical { return .bloc(entity.parent ?? canonical, named: canonical) }
-        case .person, .location, .date: break
+        case .person, .date: break
         }
         return nil
     }
 
-    private mutating func placeEntities(_ entities: [Entity]) {
+    private mutating func placeEntities(_ entities: [Entity], gazetteer: Gazetteer) {
         for entity in entities {
-            guard let referent = referent(of: entity), let range = wordRange(of: TextSpan(start: entity.start, end: entity.end))
+            guard let referent = referent(of: entity, gazetteer: gazetteer), let range = wordRange(of: TextSpan(start: entity.start, end: entity.end))
             else { continue }
             if case .bloc = referent, isFigurative(range) { continue }
             var mention = StanceMention(referent: referent, words: range, sentence: words[range.lowerBound].sentence)
@@ -160,9 +202,21 @@ struct StanceText: Sendable {
             let entity = Entity(
                 text: original, kind: entry.kind, start: word.span.start, end: word.span.end, canonical: entry.canonical,
                 canonicalName: entry.name, parent: entry.parent, sentence: word.sentence)
-            guard let referent = referent(of: entity) else { continue }
-            mentions.append(StanceMention(referent: referent, words: index..<(index + 1), sentence: word.sentence))
+            guard let referent = referent(of: entity, gazetteer: gazetteer) else { continue }
+            var mention = StanceMention(referent: referent, words: index..<(index + 1), sentence: word.sentence)
+            mention.isModifier = mention.actor != nil
+            mentions.append(mention)
         }
+    }
+
+    /// Whether `the` comes shortly before word `index` with only words between ("the Russia-led bloc").
+    private func hasArticle(before index: Int) -> Bool {
+        var word = index - 1
+        while word >= 0, index - word <= 4, words[word].sentence == words[index].sentence, !words[word].isBoundary {
+            if words[word].text == "the" { return true }
+            word -= 1
+        }
+        return false
     }
 
     /// "it", "the country" (actor references) and "the alliance" (resolved to the last bloc named).
@@ -172,13 +226,13 @@ struct StanceText: Sendable {
         let blocs = mentions.filter { $0.bloc != nil }.sorted { $0.words.lowerBound < $1.words.lowerBound }
         for (index, word) in words.enumerated() where !covered.contains(index) {
             let previous = index > 0 && words[index - 1].sentence == word.sentence ? words[index - 1].text : ""
-            if cues.blocReferences.matches(word.text), previous == "the" {
+            if cues.blocReferences.matches(word.text), hasArticle(before: index) {
                 let before = blocs.last { $0.words.upperBound <= index }
                 let after = blocs.first { $0.words.lowerBound > index && $0.sentence == word.sentence }
                 guard let target = before ?? after, case .bloc(let id, _) = target.referent else { continue }
                 mentions.append(StanceMention(referent: .bloc(id, named: id), words: index..<(index + 1), sentence: word.sentence))
             } else if cues.actorReferences.matches(word.text) {
-                let isPronoun = ["it", "its", "itself", "they", "their"].contains(word.text)
+                let isPronoun = ["it", "its", "itself", "they", "their", "we", "our", "us"].contains(word.text)
                 guard isPronoun || determiners.contains(previous) else { continue }
                 mentions.append(StanceMention(referent: .actorReference, words: index..<(index + 1), sentence: word.sentence))
             }

@@ -1,0 +1,211 @@
+import Foundation
+import GleanCore
+import GleanStages
+import Testing
+
+@Suite("alignment-stance stage")
+struct AlignmentStanceStageTests {
+    private func stage(_ configuration: JSONValue = [:], base: String = ".") throws -> any Stage {
+        try StageFactory(AlignmentStanceStage.self).makeStage(
+            configuration: configuration, context: StageContext(stageID: "stance", baseDirectory: base))
+    }
+
+    private func output(_ text: String, _ configuration: JSONValue = [:], results: [String: JSONValue] = [:]) async throws
+        -> JSONValue
+    {
+        let result = try await stage(configuration).analyze(StageInput(document: Document(id: "1", text: text), resultsByStage: results))
+        guard case .output(let value) = result else {
+            Issue.record("expected output, got \(result)")
+            return .null
+        }
+        return value
+    }
+
+    /// `actor/bloc/stance` for each pair, sorted.
+    private func pairs(_ text: String, _ configuration: JSONValue = [:]) async throws -> [String] {
+        try await output(text, configuration).arrayValue?.map {
+            "\($0["actor"]?["id"]?.stringValue ?? "?")/\($0["bloc"]?.stringValue ?? "?")/\($0["stance"]?.stringValue ?? "?")"
+        }.sorted() ?? []
+    }
+
+    @Test(
+        "each stance from its cues",
+        arguments: [
+            ("Kazakhstan is a founding member of the Shanghai Cooperation Organisation.", ["KZ/SCO/member"]),
+            ("Georgia has applied for EU membership.", ["GE/EU/seeking"]),
+            ("Japan is one of NATO's global partners.", ["JP/NATO/partner"]),
+            ("Turkmenistan remains neutral and declines to join the CSTO.", ["TM/CSTO/neutral"]),
+            ("Russian Foreign Minister Sergei Lavrov called NATO a threat.", ["RU/NATO/opposed"]),
+        ])
+    func stances(text: String, expected: [String]) async throws {
+        #expect(try await pairs(text) == expected)
+    }
+
+    @Test("negation: \"does not seek membership\" is not seeking; cooperation beside it is partner, neutral also")
+    func negation() async throws {
+        let value = try await output(
+            "Azerbaijan does not seek NATO membership, but the country will keep working with the alliance.")
+        let pair = try #require(value.arrayValue?.first)
+        #expect(pair["stance"] == "partner")
+        #expect(pair["also"] == ["neutral"])
+        #expect(try await pairs("Ireland will not join NATO.") == ["IE/NATO/neutral"])
+    }
+
+    @Test("someone else's claim is not the actor's stance")
+    func reportedSpeech() async throws {
+        #expect(try await pairs("Moscow accuses Chisinau of secretly wanting to join NATO.") == [])
+    }
+
+    @Test("the latest state the text describes wins, and is dated")
+    func history() async throws {
+        #expect(try await pairs("Uzbekistan joined the CSTO in 1994, left it in 1999, returned in 2006 and withdrew again in 2012.")
+            == ["UZ/CSTO/opposed"])
+        let value = try await output("Kyrgyzstan joined the Eurasian Economic Union in 2015.")
+        #expect(value.arrayValue?.first?["as_of"] == 2015)
+        #expect(try await pairs("Before 2022, Sweden had insisted that it would remain outside NATO; today it is a full member of the alliance.")
+            == ["SE/NATO/member"])
+    }
+
+    @Test("several actors and blocs in one sentence; a passage with no stance has no pairs")
+    func lists() async throws {
+        #expect(
+            try await pairs("Belarus and Russia are both members of the CSTO and the Eurasian Economic Union.")
+                == ["BY/CSTO/member", "BY/EAEU/member", "RU/CSTO/member", "RU/EAEU/member"])
+        #expect(try await pairs("NATO foreign ministers met in Brussels on Thursday to discuss the alliance's budget.") == [])
+    }
+
+    @Test("pronouns and \"the country\" carry the actor across sentences; a programme carries its stance")
+    func references() async throws {
+        #expect(
+            try await pairs("Georgia wants to join the European Union. The country applied in March 2022.") == ["GE/EU/seeking"])
+        #expect(try await pairs("Malta rejoined the Partnership for Peace in 2008.") == ["MT/NATO/partner"])
+    }
+
+    @Test("evidence gives the sentence and the cue with scalar offsets, or is left out")
+    func evidence() async throws {
+        let text = "Ünïcode first. Armenia has frozen its participation in the CSTO."
+        let value = try await output(text)
+        let evidence = try #require(value.arrayValue?.first?["evidence"]?.arrayValue?.first)
+        let scalars = Array(text.unicodeScalars)
+        let start = try #require(evidence["cue_start"]?.intValue)
+        let end = try #require(evidence["cue_end"]?.intValue)
+        #expect(String(String.UnicodeScalarView(scalars[start..<end])) == "frozen its participation")
+        #expect(evidence["sentence"] == 1 && evidence["start"] == 15)
+        let bare = try await output(text, ["evidence": false])
+        #expect(bare.arrayValue?.first?["evidence"] == nil)
+    }
+
+    @Test("blocs and min_confidence filter the pairs")
+    func filters() async throws {
+        let text = "Finland, which joined NATO in 2023, has been a member of the European Union since 1995."
+        #expect(try await pairs(text) == ["FI/EU/member", "FI/NATO/member"])
+        #expect(try await pairs(text, ["blocs": ["EU"]]) == ["FI/EU/member"])
+        #expect(try await pairs(text, ["min_confidence": 1]) == [])
+    }
+
+    @Test("the entities stage's result is used when the pipeline has one")
+    func upstreamEntities() async throws {
+        let entities: JSONValue = [
+            "entities": [
+                ["text": "Freedonia", "type": "GPE", "start": 0, "end": 9, "canonical": "FD", "name": "Freedonia"],
+                ["text": "NATO", "type": "ORG", "start": 28, "end": 32, "canonical": "NATO"],
+            ]
+        ]
+        let value = try await output("Freedonia wants to join the NATO alliance.", results: ["entities": entities])
+        #expect(value.arrayValue?.first?["actor"]?["id"] == "FD")
+        #expect(value.arrayValue?.first?["stance"] == "seeking")
+    }
+
+    @Test("documents in another language are skipped")
+    func otherLanguage() async throws {
+        let result = try await stage().analyze(
+            StageInput(document: Document(id: "1", text: "Армения заморозила участие в ОДКБ."), resultsByStage: ["language": ["code": "ru"]]))
+        #expect(result == .skipped(reason: "unsupported language: ru"))
+    }
+
+    @Test("a user's cue file adds patterns; its mistakes name the file, line and column")
+    func userCues() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("glean-cues-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "stances:\n  seeking:\n    - knocking at ... gate\n".write(
+            to: folder.appendingPathComponent("cues.yaml"), atomically: true, encoding: .utf8)
+        let text = "Ukraine keeps knocking at the EU gate."
+        #expect(try await pairs(text) == [])
+        let result = try await stage(["cues": "cues.yaml"], base: folder.path).analyze(StageInput(document: Document(id: "1", text: text)))
+        guard case .output(let value) = result else {
+            Issue.record("expected output")
+            return
+        }
+        #expect(value.arrayValue?.first?["stance"] == "seeking")
+        #expect(value.arrayValue?.first?["evidence"]?.arrayValue?.first?["pattern"] == "knocking at ... gate")
+        try "stances:\n  seekng:\n    - x\n".write(to: folder.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
+        #expect {
+            _ = try stage(["cues": "bad.yaml"], base: folder.path)
+        } throws: { error in
+            "\(error)".contains("bad.yaml:2:3") && "\(error)".contains("`seekng` is not a stance")
+        }
+    }
+
+    @Test(
+        "bad cue patterns are refused with a reason",
+        arguments: ["... membership", "join ...", "BLOC", "a|*"])
+    func badPatterns(pattern: String) {
+        #expect(throws: GleanError.self) { try StanceCue(pattern: pattern, stance: .seeking) }
+    }
+}
+
+@Suite("stance scoring")
+struct StanceScoreTests {
+    @Test("pairs, strict and lenient accuracy, per-stance F1, false pairs on empty passages")
+    func score() {
+        var score = StanceScore()
+        score.add(
+            labelled: [
+                .init(actor: "AZ", bloc: "NATO", stance: .partner, also: [.neutral]), .init(actor: "FI", bloc: "NATO", stance: .member),
+            ],
+            found: [("AZ", "NATO", .neutral), ("FI", "NATO", .member), ("RU", "NATO", .opposed)])
+        score.add(labelled: [], found: [("SE", "EU", .member)])
+        #expect(score.matched == 2 && score.found == 4 && score.labelled == 2)
+        #expect(score.pairs.precision == 0.5 && score.pairs.recall == 1)
+        #expect(score.strictAccuracy == 0.5 && score.lenientAccuracy == 1)
+        #expect(score.perStance(.member).precision == 0.5 && score.perStance(.member).recall == 1)
+        #expect(score.perStance(.partner).f1 == 0)
+        #expect(score.perStance(.partner, lenient: true).f1 == 1)
+        #expect(score.emptyPassages == 1 && score.emptyPassagesWithPairs == 1 && score.emptyPassageFalsePairs == 1)
+    }
+
+    @Test("the development set reads; a malformed line is reported with its number")
+    func labelledPassages() throws {
+        let passages = try LabelledPassage.read(
+            jsonLines: #"{"id":"a","text":"t","pairs":[["AZ","NATO","partner","neutral"]]}"# + "\n\n", source: "dev.jsonl")
+        #expect(passages.first?.pairs == [.init(actor: "AZ", bloc: "NATO", stance: .partner, also: [.neutral])])
+        #expect {
+            _ = try LabelledPassage.read(jsonLines: "{}\n" + #"{"id":"b","text":"t","pairs":[["AZ","NATO","friend"]]}"#, source: "dev.jsonl")
+        } throws: { error in
+            "\(error)".hasPrefix("dev.jsonl:1:1")
+        }
+    }
+}
+
+@Suite("stance development set")
+struct StanceDevelopmentSetTests {
+    @Test("the built-in cues score above the floor on the development set (CI runs all three sets)")
+    func developmentSet() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let path = root.appendingPathComponent("Evaluation/alignment-stance/dev.jsonl").path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let passages = try LabelledPassage.read(jsonLines: text, source: path)
+        #expect(passages.count >= 120)
+        let gazetteer = try Gazetteer.shipped
+        let recognizer = EntityRecognizer(tagger: try EntityTagger.shipped, gazetteer: gazetteer)
+        let analyzer = StanceAnalyzer(cues: try StanceCues.shipped, gazetteer: gazetteer)
+        var score = StanceScore()
+        for passage in passages {
+            let found = analyzer.pairs(in: passage.text, entities: recognizer.entities(in: passage.text)).filter { $0.confidence >= 0.3 }
+            score.add(labelled: passage.pairs, found: found.map { ($0.actor, $0.bloc, $0.stance) })
+        }
+        #expect(score.macroF1() >= 0.939)
+        #expect(Set(passages.flatMap { $0.pairs.map(\.stance) }) == Set(Stance.allCases))
+    }
+}
