@@ -49,12 +49,15 @@ struct EvalStanceCommand: AsyncParsableCommand {
                 if want != got {
                     Terminal.standardOutput.write(
                         "\(passage.id): \(passage.text)\n  labelled: \(want.sorted().joined(separator: " "))\n  found:    "
-                            + found.map { "\($0.actor)/\($0.bloc)/\($0.stance.rawValue)(\(Format.decimal($0.confidence, places: 2)))" }
+                            + found.map {
+                                "\($0.actor)/\($0.bloc)/\($0.stance.rawValue)(\(Format.decimal($0.confidence, places: 2)))"
+                            }
                             .joined(separator: " ") + "\n")
                 }
             }
         }
-        var report = "\(passages.count) passages, \(score.labelled) labelled pairs, \(score.found) found, \(score.matched) matched\n"
+        var report =
+            "\(passages.count) passages, \(score.labelled) labelled pairs, \(score.found) found, \(score.matched) matched\n"
         let pairs = score.pairs
         report += String(format: "pairs: P %.1f  R %.1f  F1 %.1f\n", 100 * pairs.precision, 100 * pairs.recall, 100 * pairs.f1)
         report += String(
@@ -65,24 +68,31 @@ struct EvalStanceCommand: AsyncParsableCommand {
             let strict = score.perStance(stance)
             let lenient = score.perStance(stance, lenient: true)
             report += String(
-                format: "%@  %5.1f %5.1f %5.1f |   %5.1f %5.1f %5.1f\n", stance.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0),
+                format: "%@  %5.1f %5.1f %5.1f |   %5.1f %5.1f %5.1f\n",
+                stance.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0),
                 100 * strict.precision, 100 * strict.recall, 100 * strict.f1, 100 * lenient.precision, 100 * lenient.recall,
                 100 * lenient.f1)
         }
         let macro = 100 * score.macroF1()
         report += String(format: "macro F1: strict %.1f, lenient %.1f\n", macro, 100 * score.macroF1(lenient: true))
-        report += "passages with no pairs: \(score.emptyPassages), of which \(score.emptyPassagesWithPairs) got pairs (\(score.emptyPassageFalsePairs) false pairs)\n"
+        report +=
+            "passages with no pairs: \(score.emptyPassages), of which \(score.emptyPassagesWithPairs) got pairs (\(score.emptyPassageFalsePairs) false pairs)\n"
         let clock = ContinuousClock()
         let start = clock.now
         var count = 0
         for _ in 0..<5 {
-            for passage in passages { count += analyzer.pairs(in: passage.text, entities: recognizer.entities(in: passage.text)).count }
+            for passage in passages {
+                count += analyzer.pairs(in: passage.text, entities: recognizer.entities(in: passage.text)).count
+            }
         }
         let seconds = (clock.now - start).seconds
-        report += String(format: "speed: %.0f passages/s on one core, entities included (%d pairs)\n", Double(5 * passages.count) / seconds, count / 5)
+        report += String(
+            format: "speed: %.0f passages/s on one core, entities included (%d pairs)\n", Double(5 * passages.count) / seconds,
+            count / 5)
         Terminal.standardOutput.write(report)
         if let gate, macro < gate {
-            Terminal.standardError.write(String(format: "glean eval stance: strict macro F1 %.1f is below the floor %.1f\n", macro, gate))
+            Terminal.standardError.write(
+                String(format: "glean eval stance: strict macro F1 %.1f is below the floor %.1f\n", macro, gate))
             throw ExitCode.failure
         }
     }

@@ -13,7 +13,8 @@ struct AlignmentStanceStageTests {
     private func output(_ text: String, _ configuration: JSONValue = [:], results: [String: JSONValue] = [:]) async throws
         -> JSONValue
     {
-        let result = try await stage(configuration).analyze(StageInput(document: Document(id: "1", text: text), resultsByStage: results))
+        let result = try await stage(configuration).analyze(
+            StageInput(document: Document(id: "1", text: text), resultsByStage: results))
         guard case .output(let value) = result else {
             Issue.record("expected output, got \(result)")
             return .null
@@ -58,12 +59,15 @@ struct AlignmentStanceStageTests {
 
     @Test("the latest state the text describes wins, and is dated")
     func history() async throws {
-        #expect(try await pairs("Uzbekistan joined the CSTO in 1994, left it in 1999, returned in 2006 and withdrew again in 2012.")
-            == ["UZ/CSTO/opposed"])
+        #expect(
+            try await pairs("Uzbekistan joined the CSTO in 1994, left it in 1999, returned in 2006 and withdrew again in 2012.")
+                == ["UZ/CSTO/opposed"])
         let value = try await output("Kyrgyzstan joined the Eurasian Economic Union in 2015.")
         #expect(value.arrayValue?.first?["as_of"] == 2015)
-        #expect(try await pairs("Before 2022, Sweden had insisted that it would remain outside NATO; today it is a full member of the alliance.")
-            == ["SE/NATO/member"])
+        #expect(
+            try await pairs(
+                "Before 2022, Sweden had insisted that it would remain outside NATO; today it is a full member of the alliance.")
+                == ["SE/NATO/member"])
     }
 
     @Test("several actors and blocs in one sentence; a passage with no stance has no pairs")
@@ -119,7 +123,9 @@ struct AlignmentStanceStageTests {
     @Test("documents in another language are skipped")
     func otherLanguage() async throws {
         let result = try await stage().analyze(
-            StageInput(document: Document(id: "1", text: "Армения заморозила участие в ОДКБ."), resultsByStage: ["language": ["code": "ru"]]))
+            StageInput(
+                document: Document(id: "1", text: "Армения заморозила участие в ОДКБ."),
+                resultsByStage: ["language": ["code": "ru"]]))
         #expect(result == .skipped(reason: "unsupported language: ru"))
     }
 
@@ -132,14 +138,16 @@ struct AlignmentStanceStageTests {
             to: folder.appendingPathComponent("cues.yaml"), atomically: true, encoding: .utf8)
         let text = "Ukraine keeps knocking at the EU gate."
         #expect(try await pairs(text) == [])
-        let result = try await stage(["cues": "cues.yaml"], base: folder.path).analyze(StageInput(document: Document(id: "1", text: text)))
+        let result = try await stage(["cues": "cues.yaml"], base: folder.path).analyze(
+            StageInput(document: Document(id: "1", text: text)))
         guard case .output(let value) = result else {
             Issue.record("expected output")
             return
         }
         #expect(value.arrayValue?.first?["stance"] == "seeking")
         #expect(value.arrayValue?.first?["evidence"]?.arrayValue?.first?["pattern"] == "knocking at ... gate")
-        try "stances:\n  seekng:\n    - x\n".write(to: folder.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
+        try "stances:\n  seekng:\n    - x\n".write(
+            to: folder.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
         #expect {
             _ = try stage(["cues": "bad.yaml"], base: folder.path)
         } throws: { error in
@@ -162,7 +170,8 @@ struct StanceScoreTests {
         var score = StanceScore()
         score.add(
             labelled: [
-                .init(actor: "AZ", bloc: "NATO", stance: .partner, also: [.neutral]), .init(actor: "FI", bloc: "NATO", stance: .member),
+                .init(actor: "AZ", bloc: "NATO", stance: .partner, also: [.neutral]),
+                .init(actor: "FI", bloc: "NATO", stance: .member),
             ],
             found: [("AZ", "NATO", .neutral), ("FI", "NATO", .member), ("RU", "NATO", .opposed)])
         score.add(labelled: [], found: [("SE", "EU", .member)])
@@ -181,7 +190,8 @@ struct StanceScoreTests {
             jsonLines: #"{"id":"a","text":"t","pairs":[["AZ","NATO","partner","neutral"]]}"# + "\n\n", source: "dev.jsonl")
         #expect(passages.first?.pairs == [.init(actor: "AZ", bloc: "NATO", stance: .partner, also: [.neutral])])
         #expect {
-            _ = try LabelledPassage.read(jsonLines: "{}\n" + #"{"id":"b","text":"t","pairs":[["AZ","NATO","friend"]]}"#, source: "dev.jsonl")
+            _ = try LabelledPassage.read(
+                jsonLines: "{}\n" + #"{"id":"b","text":"t","pairs":[["AZ","NATO","friend"]]}"#, source: "dev.jsonl")
         } throws: { error in
             "\(error)".hasPrefix("dev.jsonl:1:1")
         }
@@ -192,7 +202,8 @@ struct StanceScoreTests {
 struct StanceDevelopmentSetTests {
     @Test("the built-in cues score above the floor on the development set (CI runs all three sets)")
     func developmentSet() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let path = root.appendingPathComponent("Evaluation/alignment-stance/dev.jsonl").path
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let passages = try LabelledPassage.read(jsonLines: text, source: path)
@@ -202,7 +213,9 @@ struct StanceDevelopmentSetTests {
         let analyzer = StanceAnalyzer(cues: try StanceCues.shipped, gazetteer: gazetteer)
         var score = StanceScore()
         for passage in passages {
-            let found = analyzer.pairs(in: passage.text, entities: recognizer.entities(in: passage.text)).filter { $0.confidence >= 0.3 }
+            let found = analyzer.pairs(in: passage.text, entities: recognizer.entities(in: passage.text)).filter {
+                $0.confidence >= 0.3
+            }
             score.add(labelled: passage.pairs, found: found.map { ($0.actor, $0.bloc, $0.stance) })
         }
         #expect(score.macroF1() >= 0.939)

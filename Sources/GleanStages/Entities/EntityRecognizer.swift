@@ -105,12 +105,14 @@ public struct EntityRecognizer: Sendable {
                 continue
             }
             // "Russia 's Foreign Ministry": the possessor is a name of its own.
-            if let possessive = (index..<last).first(where: { words[$0] == "'s" || words[$0] == "\u{2019}s" }), possessive > index,
+            if let possessive = (index..<last).first(where: { words[$0] == "'s" || words[$0] == "\u{2019}s" }),
+                possessive > index,
                 let owner = gazetteer.entry(for: words[index..<possessive])
             {
                 mentions.append(Mention(first: index, last: possessive - 1, kind: owner.kind, entry: owner))
                 for covered in index..<possessive { taken[covered] = true }
-                if possessive + 1 <= last, let rest = typed(words, first: possessive + 1, last: last, tag: EntityTagger.tags[tag]) {
+                if possessive + 1 <= last, let rest = typed(words, first: possessive + 1, last: last, tag: EntityTagger.tags[tag])
+                {
                     mentions.append(rest)
                     for covered in rest.first...rest.last { taken[covered] = true }
                 }

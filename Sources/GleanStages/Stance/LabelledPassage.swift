@@ -34,10 +34,13 @@ public struct LabelledPassage: Sendable, Hashable {
                 let stances = pair.dropFirst(2).map(Stance.init(rawValue:))
                 guard pair.count >= 3, let primary = stances.first ?? nil, !stances.contains(nil) else {
                     throw GleanError(
-                        .invalidArgument, "pair \(pair) is not [actor, bloc, stance, acceptable stances…] with stances from "
+                        .invalidArgument,
+                        "pair \(pair) is not [actor, bloc, stance, acceptable stances…] with stances from "
                             + Stance.allCases.map(\.rawValue).joined(separator: ", "), location: location)
                 }
-                pairs.append(StanceScore.Labelled(actor: pair[0], bloc: pair[1], stance: primary, also: stances.dropFirst().compactMap { $0 }))
+                pairs.append(
+                    StanceScore.Labelled(
+                        actor: pair[0], bloc: pair[1], stance: primary, also: stances.dropFirst().compactMap { $0 }))
             }
             passages.append(LabelledPassage(id: decoded.id, text: decoded.text, pairs: pairs))
         }

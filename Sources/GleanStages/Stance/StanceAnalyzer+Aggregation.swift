@@ -1,5 +1,5 @@
-import GleanText
 import Foundation
+import GleanText
 
 extension StanceAnalyzer {
     /// One pair from its evidence: the evidence of the latest time decides; membership outranks
@@ -32,9 +32,11 @@ extension StanceAnalyzer {
             return nil
         }
         // Cooperation does not end an application or a membership the text reports earlier.
-        if primary == .partner, let earlier = [Stance.member, .seeking].first(where: { stance in
-            evidence.contains { $0.stance == stance && $0.time < latest }
-        }) {
+        if primary == .partner,
+            let earlier = [Stance.member, .seeking].first(where: { stance in
+                evidence.contains { $0.stance == stance && $0.time < latest }
+            })
+        {
             primary = earlier
         }
         let support = scores[primary] ?? everywhere[primary] ?? 0

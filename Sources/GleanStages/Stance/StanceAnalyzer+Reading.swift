@@ -14,7 +14,8 @@ extension StanceAnalyzer {
         let sentenceWords = text.sentences[match.sentence].words
         if stance != .opposed, !match.cue.namesActor,
             sentenceWords.lowerBound < match.words.lowerBound,
-            (sentenceWords.lowerBound..<match.words.lowerBound).contains(where: { cues.attributions.matches(text.words[$0].text) })
+            (sentenceWords.lowerBound..<match.words.lowerBound).contains(where: { cues.attributions.matches(text.words[$0].text) }
+            )
         {
             return []
         }
@@ -130,7 +131,9 @@ extension StanceAnalyzer {
     /// Whether an actor is only the possessor in a complement ("Belarus is Russia's closest ally").
     func isPossessiveComplement(_ index: Int, in text: StanceText) -> Bool {
         let words = text.mentions[index].words
-        guard text.words[safe: words.upperBound]?.text == "'s" || text.words[safe: words.upperBound]?.text == "’s" else { return false }
+        guard text.words[safe: words.upperBound]?.text == "'s" || text.words[safe: words.upperBound]?.text == "’s" else {
+            return false
+        }
         let previous = text.words[safe: words.lowerBound - 1]?.text ?? ""
         return ["is", "are", "was", "were", "remains", "became", "as", "and"].contains(previous)
     }
@@ -180,7 +183,8 @@ extension StanceAnalyzer {
             // "NATO's Partnership for Peace": the programme, not its bloc.
             let after = text.mentions[best.index].words.upperBound
             if text.words[safe: after]?.text == "'s", let programme = text.mention(at: after + 1),
-                case .bloc(let id, let named) = text.mentions[programme].referent, id != named, text.mentions[best.index].bloc == id
+                case .bloc(let id, let named) = text.mentions[programme].referent, id != named,
+                text.mentions[best.index].bloc == id
             {
                 return [programme]
             }
@@ -197,11 +201,15 @@ extension StanceAnalyzer {
         let sentence = text.sentences[match.sentence].words
         for index in match.words {
             let word = text.words[index].text
-            if !match.cue.isOwnWord(word), cues.negators.matches(word) || word.hasSuffix("n't") || word.hasSuffix("n’t") { return true }
+            if !match.cue.isOwnWord(word), cues.negators.matches(word) || word.hasSuffix("n't") || word.hasSuffix("n’t") {
+                return true
+            }
         }
         var index = match.words.lowerBound - 1
         var seen = 0
-        while index >= sentence.lowerBound, seen < 6, !text.isClauseBreak(index), text.mention(at: index).flatMap({ text.mentions[$0].actor }) == nil {
+        while index >= sentence.lowerBound, seen < 6, !text.isClauseBreak(index),
+            text.mention(at: index).flatMap({ text.mentions[$0].actor }) == nil
+        {
             let word = text.words[index].text
             if cues.negators.matches(word) || word.hasSuffix("n't") || word.hasSuffix("n’t") { return true }
             index -= 1
@@ -222,7 +230,9 @@ extension StanceAnalyzer {
     func isHedged(_ match: Match, in text: StanceText) -> Bool {
         let clause = text.clause(around: match.words, in: match.sentence)
         let from = max(clause.lowerBound, match.words.lowerBound - 3)
-        return (from..<match.words.upperBound).contains { cues.hedges.matches(text.words[$0].text) && !match.cue.isOwnWord(text.words[$0].text) }
+        return (from..<match.words.upperBound).contains {
+            cues.hedges.matches(text.words[$0].text) && !match.cue.isOwnWord(text.words[$0].text)
+        }
     }
 
     /// When the match's state holds: the year its clause names (nearest to it), the present

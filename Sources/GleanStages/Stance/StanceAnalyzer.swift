@@ -55,7 +55,8 @@ public struct StanceAnalyzer: Sendable {
         var evidence: [PairKey: [StanceEvidence]] = [:]
         var focus = Focus()
         for sentence in prepared.sentences.indices {
-            guard focus.bloc != nil || prepared.mentions(in: sentence).contains(where: { prepared.mentions[$0].bloc != nil }) else {
+            guard focus.bloc != nil || prepared.mentions(in: sentence).contains(where: { prepared.mentions[$0].bloc != nil })
+            else {
                 focus.update(after: sentence, in: prepared)
                 continue
             }
@@ -112,10 +113,14 @@ public struct StanceAnalyzer: Sendable {
         for start in range {
             let word = text.words[start].text
             var candidates = (cuesByFirstWord[word] ?? []) + (cuesByPrefixHead[word.prefix(2)] ?? [])
-            if text.mention(at: start) != nil || (word == "the" && text.mention(at: start + 1) != nil) { candidates += mentionStart }
+            if text.mention(at: start) != nil || (word == "the" && text.mention(at: start + 1) != nil) {
+                candidates += mentionStart
+            }
             for index in candidates {
                 let cue = cues.cues[index]
-                if let notAfter = cue.notAfter, start > range.lowerBound, notAfter.matches(text.words[start - 1].text) { continue }
+                if let notAfter = cue.notAfter, start > range.lowerBound, notAfter.matches(text.words[start - 1].text) {
+                    continue
+                }
                 var bloc: Int?
                 var actor: Int?
                 if let end = match(cue.elements[...], at: start, limit: range.upperBound, in: text, bloc: &bloc, actor: &actor) {

@@ -55,7 +55,8 @@ public struct StanceCue: Sendable, Hashable {
             default:
                 let alternatives = part.split(separator: "|").map(String.init)
                 guard !alternatives.isEmpty, alternatives.allSatisfy({ $0 != "*" }) else {
-                    throw GleanError(.invalidConfiguration, "cue `\(pattern)`: `\(part)` is not a word, `a|b`, `word*`, `...`, BLOC or ACTOR")
+                    throw GleanError(
+                        .invalidConfiguration, "cue `\(pattern)`: `\(part)` is not a word, `a|b`, `word*`, `...`, BLOC or ACTOR")
                 }
                 elements.append(.word(WordMatcher(alternatives)))
             }

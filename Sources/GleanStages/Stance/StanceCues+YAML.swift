@@ -21,16 +21,22 @@ extension StanceCues {
             let key = keyNode.string ?? ""
             switch key {
             case "stances":
-                guard let stances = value.mapping else { throw reader.error(at: value, "`stances` must map a stance to a list of cues") }
+                guard let stances = value.mapping else {
+                    throw reader.error(at: value, "`stances` must map a stance to a list of cues")
+                }
                 for (stanceNode, list) in stances {
                     let stance = try reader.stance(stanceNode)
-                    guard let entries = list.sequence else { throw reader.error(at: list, "the cues of `\(stance.rawValue)` must be a list") }
+                    guard let entries = list.sequence else {
+                        throw reader.error(at: list, "the cues of `\(stance.rawValue)` must be a list")
+                    }
                     for entry in entries { cues.cues.append(try reader.cue(entry, stance: stance)) }
                 }
             case "replace":
                 for node in try reader.list(value, of: key) { replacing.insert(try reader.stance(node)) }
             case "programmes":
-                guard let programmes = value.mapping else { throw reader.error(at: value, "`programmes` must map a bloc id to a stance") }
+                guard let programmes = value.mapping else {
+                    throw reader.error(at: value, "`programmes` must map a bloc id to a stance")
+                }
                 for (id, stance) in programmes { cues.programmes[id.string ?? ""] = try reader.stance(stance) }
             case "negators": cues.negators = WordMatcher(try reader.words(value, of: key))
             case "negated_after": cues.negatedAfter = try reader.words(value, of: key).map(Self.phrase)
@@ -65,7 +71,8 @@ extension StanceCues {
         func stance(_ node: Node) throws(GleanError) -> Stance {
             guard let text = node.string, let stance = Stance(rawValue: text) else {
                 throw error(
-                    at: node, "`\(node.string ?? "?")` is not a stance; expected one of "
+                    at: node,
+                    "`\(node.string ?? "?")` is not a stance; expected one of "
                         + Stance.allCases.map(\.rawValue).joined(separator: ", "))
             }
             return stance
@@ -96,15 +103,21 @@ extension StanceCues {
                     switch keyNode.string {
                     case "pattern": continue
                     case "weight":
-                        guard let number = value.string.flatMap(Double.init) else { throw error(at: value, "`weight` must be a number") }
+                        guard let number = value.string.flatMap(Double.init) else {
+                            throw error(at: value, "`weight` must be a number")
+                        }
                         weight = number
                     case "withdrawal":
-                        guard let flag = value.string.flatMap(Bool.init) else { throw error(at: value, "`withdrawal` must be true or false") }
+                        guard let flag = value.string.flatMap(Bool.init) else {
+                            throw error(at: value, "`withdrawal` must be true or false")
+                        }
                         withdrawal = flag
                     case "negated":
                         negated = value.string == "none" ? .some(nil) : .some(try self.stance(value))
                     default:
-                        throw error(at: keyNode, "unknown key `\(keyNode.string ?? "")` in a cue; expected pattern, weight, negated, withdrawal")
+                        throw error(
+                            at: keyNode,
+                            "unknown key `\(keyNode.string ?? "")` in a cue; expected pattern, weight, negated, withdrawal")
                     }
                 }
             }

@@ -1,5 +1,5 @@
-import GleanText
 import GleanCore
+import GleanText
 
 extension StancePair {
     /// The pair as the stage outputs it.
@@ -13,8 +13,10 @@ extension StancePair {
             value["evidence"] = .array(
                 evidence.map { item in
                     [
-                        "sentence": .int(item.sentence), "start": .int(item.sentenceSpan.start), "end": .int(item.sentenceSpan.end),
-                        "cue": .string(item.cueText), "pattern": .string(item.cue), "cue_start": .int(item.cueSpan.start), "cue_end": .int(item.cueSpan.end),
+                        "sentence": .int(item.sentence), "start": .int(item.sentenceSpan.start),
+                        "end": .int(item.sentenceSpan.end),
+                        "cue": .string(item.cueText), "pattern": .string(item.cue), "cue_start": .int(item.cueSpan.start),
+                        "cue_end": .int(item.cueSpan.end),
                         "stance": .string(item.stance.rawValue), "negated": .bool(item.negated),
                     ]
                 })

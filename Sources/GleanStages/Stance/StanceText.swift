@@ -64,7 +64,8 @@ struct StanceText: Sendable {
                     let first = scalars[piece.start]
                     let isWord =
                         first.isASCII
-                        ? (0x30...0x39).contains(first.value) || (0x41...0x5A).contains(first.value) || (0x61...0x7A).contains(first.value)
+                        ? (0x30...0x39).contains(first.value) || (0x41...0x5A).contains(first.value)
+                            || (0x61...0x7A).contains(first.value)
                         : first.properties.isAlphabetic || first.properties.numericType != nil
                     let isCapitalised = first.isASCII ? (0x41...0x5A).contains(first.value) : first.properties.isUppercase
                     words.append(
@@ -180,7 +181,8 @@ struct StanceText: Sendable {
 
     private mutating func placeEntities(_ entities: [Entity], gazetteer: Gazetteer) {
         for entity in entities {
-            guard let referent = referent(of: entity, gazetteer: gazetteer), let range = wordRange(of: TextSpan(start: entity.start, end: entity.end))
+            guard let referent = referent(of: entity, gazetteer: gazetteer),
+                let range = wordRange(of: TextSpan(start: entity.start, end: entity.end))
             else { continue }
             if case .bloc = referent, isFigurative(range) { continue }
             var mention = StanceMention(referent: referent, words: range, sentence: words[range.lowerBound].sentence)
@@ -230,7 +232,8 @@ struct StanceText: Sendable {
                 let before = blocs.last { $0.words.upperBound <= index }
                 let after = blocs.first { $0.words.lowerBound > index && $0.sentence == word.sentence }
                 guard let target = before ?? after, case .bloc(let id, _) = target.referent else { continue }
-                mentions.append(StanceMention(referent: .bloc(id, named: id), words: index..<(index + 1), sentence: word.sentence))
+                mentions.append(
+                    StanceMention(referent: .bloc(id, named: id), words: index..<(index + 1), sentence: word.sentence))
             } else if cues.actorReferences.matches(word.text) {
                 let isPronoun = ["it", "its", "itself", "they", "their", "we", "our", "us"].contains(word.text)
                 guard isPronoun || determiners.contains(previous) else { continue }
