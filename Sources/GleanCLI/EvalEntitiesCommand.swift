@@ -22,13 +22,35 @@ struct EvalEntitiesCommand: AsyncParsableCommand {
     @Option(help: "Exit 1 when the overall F1 (percent) is below this.")
     var gate: Double?
 
+    @Option(help: "Hand-annotated news paragraphs ([[text|TYPE|canonical]] marks), evaluated too when present.")
+    var news: String = "Evaluation/entities/news.txt"
+
+    @Option(help: "Exit 1 when the overall F1 (percent) on the news paragraphs is below this.")
+    var newsGate: Double?
+
     func run() async throws {
+        let recognizer = EntityRecognizer(tagger: try EntityTagger.shipped, gazetteer: try Gazetteer.shipped)
+        var failed = false
+        if let text = FileManager.default.contents(atPath: news).map({ String(decoding: $0, as: UTF8.self) }) {
+            let f1 = try evaluateNews(AnnotatedNews(text, path: news), recognizer: recognizer)
+            if let newsGate, f1 < newsGate {
+                Terminal.standardError.write(String(format: "glean eval entities: news F1 %.1f is below the floor %.1f\n", f1, newsGate))
+                failed = true
+            }
+        } else if newsGate != nil {
+            Terminal.standardError.write("glean eval entities: no news paragraphs at `\(news)`\n")
+            failed = true
+        }
         guard FileManager.default.fileExists(atPath: data) else {
-            Terminal.standardError.write("glean eval entities: no data at `\(data)` (give --data); nothing evaluated\n")
+            Terminal.standardError.write("glean eval entities: no data at `\(data)` (give --data); Universal NER not evaluated\n")
             throw ExitCode.failure
         }
+        try evaluateUNER(recognizer: recognizer)
+        if failed { throw ExitCode.failure }
+    }
+
+    private func evaluateUNER(recognizer: EntityRecognizer) throws {
         let corpus = try IOB2Corpus(path: data)
-        let recognizer = EntityRecognizer(tagger: try EntityTagger.shipped, gazetteer: try Gazetteer.shipped)
         var counts: [String: (right: Int, predicted: Int, gold: Int)] = [:]
         for sentence in corpus.sentences {
             let gold = Set(
@@ -91,5 +113,54 @@ struct EvalEntitiesCommand: AsyncParsableCommand {
             Terminal.standardError.write(String(format: "glean eval entities: F1 %.1f is below the floor %.1f\n", overall, gate))
             throw ExitCode.failure
         }
+    }
+
+    /// Scores the recogniser on hand-annotated news: exact span and type per type, and linking
+    /// of the matched mentions that have a canonical id; returns the overall F1 (percent).
+    private func evaluateNews(_ annotated: AnnotatedNews, recognizer: EntityRecognizer) throws -> Double {
+        var counts: [String: (right: Int, predicted: Int, gold: Int)] = [:]
+        var linked = (right: 0, total: 0)
+        for paragraph in annotated.paragraphs {
+            let gold = Set(paragraph.mentions.map { AnnotatedNews.Mention(start: $0.start, end: $0.end, type: $0.type, canonical: nil) })
+            let found = recognizer.entities(in: paragraph.text)
+            let predicted = Set(found.map { AnnotatedNews.Mention(start: $0.start, end: $0.end, type: $0.kind.rawValue, canonical: nil) })
+            for mention in gold.union(predicted) {
+                var entry = counts[mention.type] ?? (0, 0, 0)
+                if gold.contains(mention) && predicted.contains(mention) { entry.right += 1 }
+                if predicted.contains(mention) { entry.predicted += 1 }
+                if gold.contains(mention) { entry.gold += 1 }
+                counts[mention.type] = entry
+            }
+            for mention in paragraph.mentions where mention.canonical != nil {
+                linked.total += 1
+                if found.contains(where: { $0.start == mention.start && $0.end == mention.end && $0.canonical == mention.canonical }) {
+                    linked.right += 1
+                }
+            }
+        }
+        var report = "news paragraphs (\(annotated.paragraphs.count), hand-annotated): exact span and type\n"
+        report += "type     gold   found   right      P      R     F1\n"
+        var total = (right: 0, predicted: 0, gold: 0)
+        var overall = 0.0
+        for type in Entity.Kind.allCases.map(\.rawValue) + ["ALL"] {
+            let entry = type == "ALL" ? total : counts[type] ?? (0, 0, 0)
+            if type != "ALL" {
+                total.right += entry.right
+                total.predicted += entry.predicted
+                total.gold += entry.gold
+            }
+            let precision = 100 * Double(entry.right) / Double(max(entry.predicted, 1))
+            let recall = 100 * Double(entry.right) / Double(max(entry.gold, 1))
+            let f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
+            if type == "ALL" { overall = f1 }
+            report += String(
+                format: "%@ %6d  %6d  %6d  %5.1f  %5.1f  %5.1f\n", type.padding(toLength: 6, withPad: " ", startingAt: 0), entry.gold,
+                entry.predicted, entry.right, precision, recall, f1)
+        }
+        report += String(
+            format: "linked: %d of %d mentions with a canonical id found with that id (%.1f %%)\n\n", linked.right, linked.total,
+            100 * Double(linked.right) / Double(max(linked.total, 1)))
+        Terminal.standardOutput.write(report)
+        return overall
     }
 }

@@ -100,7 +100,10 @@ public struct EntityRecognizer: Sendable {
             }
             var last = index
             while last + 1 < words.count && tags[last + 1] == tag + 1 { last += 1 }
-            if taken[index...last].contains(true) {
+            // Dates are the date rules' ("March 2022" is no place).
+            if taken[index...last].contains(true) || EntityRules.months.contains(words[index])
+                || EntityRules.weekdays.contains(words[index])
+            {
                 index = last + 1
                 continue
             }
@@ -149,9 +152,24 @@ public struct EntityRecognizer: Sendable {
         var last = last
         if words[first] == "the" || words[first] == "The", first < last { first += 1 }
         if words[last] == "'s" || words[last] == "\u{2019}s", first < last { last -= 1 }
+        if tag == "B-PER" {
+            // A title is not part of the name ("Foreign Minister Sergei Lavrov").
+            while first < last, EntityRules.titles.contains(words[first]) || EntityRules.titleWords.contains(words[first]) {
+                first += 1
+            }
+        }
         let entry = gazetteer.entry(for: words[first...last])
+        if tag != "B-OTH", let entry, entry.kind == .group {
+            // A known nationality the tagger took for a name ("Kazakh President …").
+            return Mention(first: first, last: last, kind: .group, entry: entry)
+        }
+        if tag != "B-OTH", EntityRules.placeHeads.contains(words[last]), first < last {
+            return Mention(first: first, last: last, kind: .location, entry: entry)
+        }
         switch tag {
-        case "B-PER": return Mention(first: first, last: last, kind: .person, entry: nil)
+        case "B-PER":
+            if let entry { return Mention(first: first, last: last, kind: entry.kind, entry: entry) }
+            return Mention(first: first, last: last, kind: .person, entry: nil)
         case "B-ORG":
             return Mention(
                 first: first, last: last, kind: entry?.kind == .geopolitical ? .geopolitical : .organisation, entry: entry)

@@ -11,6 +11,16 @@ enum EntityRules {
         "Institute", "Court", "Parliament", "Assembly", "Organization", "Organisation", "Union", "Forces", "Army",
         "Navy", "Service", "Office", "Corporation", "Company", "Association", "Foundation", "Fund", "Guard", "Federation",
     ]
+    /// Words of office that go with a title ("Foreign Minister", "Deputy Prime Minister").
+    static let titleWords: Set<String> = [
+        "Foreign", "Defence", "Defense", "Deputy", "Vice", "Interior", "Finance", "Economy", "Justice", "Chief",
+        "Acting", "Former", "First", "Supreme", "Leader",
+    ]
+    /// Last words of the names of seas, valleys, mountains and other places that are not states.
+    static let placeHeads: Set<String> = [
+        "Sea", "Ocean", "Valley", "Mountains", "Mountain", "River", "Lake", "Gulf", "Strait", "Peninsula", "Desert",
+        "Basin", "Bay", "Coast", "Island", "Islands", "Range", "Plateau", "Corridor",
+    ]
     static let connectors: Set<String> = ["of", "for", "and", "the", "on", "de"]
     static let months: Set<String> = [
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
@@ -60,6 +70,16 @@ enum EntityRules {
                 }
                 if last >= first && free(first...last) {
                     take(first, last, .person)
+                    index = last + 1
+                    continue
+                }
+            }
+            // Seas, valleys, mountains: "Aegean Sea", "Fergana Valley".
+            if isCapitalised(word) && !taken[index] && !titles.contains(word) {
+                var last = index
+                while last + 1 < words.count && !taken[last + 1] && isCapitalised(words[last + 1]) && last - index < 3 { last += 1 }
+                if last > index && placeHeads.contains(words[last]) {
+                    take(index, last, .location)
                     index = last + 1
                     continue
                 }
