@@ -91,7 +91,8 @@ let package = Package(
             dependencies: ["GleanCore", "GleanText", .product(name: "Yams", package: "Yams")],
             resources: [
                 .copy("Language/Resources/language-model.bin"), .copy("Entities/Resources/gazetteer.tsv"),
-                .copy("Entities/Resources/entity-tagger.bin"), .copy("Stance/Resources/stance-cues.yaml"),
+                .copy("Entities/Resources/entity-tagger.bin"), .copy("Entities/Resources/name-lists.tsv"),
+                .copy("Stance/Resources/stance-cues.yaml"),
             ],
             swiftSettings: swiftSettings
         ),

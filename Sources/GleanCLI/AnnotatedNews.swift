@@ -36,19 +36,23 @@ struct AnnotatedNews {
                     while close + 1 < scalars.count, !(scalars[close] == "]" && scalars[close + 1] == "]") { close += 1 }
                     guard close + 1 < scalars.count else {
                         throw GleanError(
-                            .invalidArgument, "`[[` without `]]`", location: SourceLocation(file: path, line: number + 1, column: index + 1))
+                            .invalidArgument, "`[[` without `]]`",
+                            location: SourceLocation(file: path, line: number + 1, column: index + 1))
                     }
                     let fields = String(String.UnicodeScalarView(scalars[(index + 2)..<close])).split(
                         separator: "|", omittingEmptySubsequences: false
                     ).map(String.init)
-                    guard fields.count == 2 || fields.count == 3, !fields[0].isEmpty, Entity.Kind(rawValue: fields[1]) != nil else {
+                    guard fields.count == 2 || fields.count == 3, !fields[0].isEmpty, Entity.Kind(rawValue: fields[1]) != nil
+                    else {
                         throw GleanError(
-                            .invalidArgument, "expected [[text|TYPE]] or [[text|TYPE|canonical]] with a type of the entities stage",
+                            .invalidArgument,
+                            "expected [[text|TYPE]] or [[text|TYPE|canonical]] with a type of the entities stage",
                             location: SourceLocation(file: path, line: number + 1, column: index + 1))
                     }
                     let start = plain.count
                     plain += fields[0].unicodeScalars
-                    mentions.append(Mention(start: start, end: plain.count, type: fields[1], canonical: fields.count == 3 ? fields[2] : nil))
+                    mentions.append(
+                        Mention(start: start, end: plain.count, type: fields[1], canonical: fields.count == 3 ? fields[2] : nil))
                     index = close + 2
                 } else {
                     plain.append(scalars[index])

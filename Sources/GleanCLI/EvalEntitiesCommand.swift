@@ -22,6 +22,9 @@ struct EvalEntitiesCommand: AsyncParsableCommand {
     @Option(help: "Exit 1 when the overall F1 (percent) is below this.")
     var gate: Double?
 
+    @Flag(help: "Print each Universal NER sentence whose PER, ORG and LOC mentions differ from the gold ones.")
+    var showErrors = false
+
     @Option(help: "Hand-annotated news paragraphs ([[text|TYPE|canonical]] marks), evaluated too when present.")
     var news: String = "Evaluation/entities/news.txt"
 
@@ -29,12 +32,13 @@ struct EvalEntitiesCommand: AsyncParsableCommand {
     var newsGate: Double?
 
     func run() async throws {
-        let recognizer = EntityRecognizer(tagger: try EntityTagger.shipped, gazetteer: try Gazetteer.shipped)
+        let recognizer = try EntityRecognizer.shipped
         var failed = false
         if let text = FileManager.default.contents(atPath: news).map({ String(decoding: $0, as: UTF8.self) }) {
             let f1 = try evaluateNews(AnnotatedNews(text, path: news), recognizer: recognizer)
             if let newsGate, f1 < newsGate {
-                Terminal.standardError.write(String(format: "glean eval entities: news F1 %.1f is below the floor %.1f\n", f1, newsGate))
+                Terminal.standardError.write(
+                    String(format: "glean eval entities: news F1 %.1f is below the floor %.1f\n", f1, newsGate))
                 failed = true
             }
         } else if newsGate != nil {
@@ -66,6 +70,20 @@ struct EvalEntitiesCommand: AsyncParsableCommand {
                 }
                 predicted.insert("\(mention.first):\(mention.last):\(type)")
             }
+            if showErrors, predicted != gold {
+                func describe(_ keys: Set<String>) -> String {
+                    keys.sorted().map { key in
+                        let parts = key.split(separator: ":")
+                        let first = Int(parts[0]) ?? 0
+                        let last = Int(parts[1]) ?? 0
+                        return sentence.tokens[first...last].joined(separator: " ") + "/" + parts[2]
+                    }.joined(separator: ", ")
+                }
+                Terminal.standardOutput.write(
+                    sentence.tokens.joined(separator: " ") + "\n  missed: " + describe(gold.subtracting(predicted))
+                        + "\n  extra:  "
+                        + describe(predicted.subtracting(gold)) + "\n")
+            }
             for key in predicted.union(gold) {
                 let type = String(key.split(separator: ":").last ?? "")
                 var entry = counts[type] ?? (0, 0, 0)
@@ -75,7 +93,8 @@ struct EvalEntitiesCommand: AsyncParsableCommand {
                 counts[type] = entry
             }
         }
-        var report = "type   gold   found   right      P      R     F1 | spaCy en_core_web_sm 3.8 (measured here) F1\n"
+        var report =
+            "type   gold   found   right      P      R     F1 | spaCy en_core_web_sm 3.8 F1 (issue; scripts/entities-reference.sh)\n"
         let spacy = ["PER": 62.2, "ORG": 38.4, "LOC": 69.7, "ALL": 56.1]
         var total = (right: 0, predicted: 0, gold: 0)
         var overall = 0.0
@@ -121,9 +140,11 @@ struct EvalEntitiesCommand: AsyncParsableCommand {
         var counts: [String: (right: Int, predicted: Int, gold: Int)] = [:]
         var linked = (right: 0, total: 0)
         for paragraph in annotated.paragraphs {
-            let gold = Set(paragraph.mentions.map { AnnotatedNews.Mention(start: $0.start, end: $0.end, type: $0.type, canonical: nil) })
+            let gold = Set(
+                paragraph.mentions.map { AnnotatedNews.Mention(start: $0.start, end: $0.end, type: $0.type, canonical: nil) })
             let found = recognizer.entities(in: paragraph.text)
-            let predicted = Set(found.map { AnnotatedNews.Mention(start: $0.start, end: $0.end, type: $0.kind.rawValue, canonical: nil) })
+            let predicted = Set(
+                found.map { AnnotatedNews.Mention(start: $0.start, end: $0.end, type: $0.kind.rawValue, canonical: nil) })
             for mention in gold.union(predicted) {
                 var entry = counts[mention.type] ?? (0, 0, 0)
                 if gold.contains(mention) && predicted.contains(mention) { entry.right += 1 }
@@ -133,7 +154,9 @@ struct EvalEntitiesCommand: AsyncParsableCommand {
             }
             for mention in paragraph.mentions where mention.canonical != nil {
                 linked.total += 1
-                if found.contains(where: { $0.start == mention.start && $0.end == mention.end && $0.canonical == mention.canonical }) {
+                if found.contains(where: {
+                    $0.start == mention.start && $0.end == mention.end && $0.canonical == mention.canonical
+                }) {
                     linked.right += 1
                 }
             }
@@ -154,7 +177,8 @@ struct EvalEntitiesCommand: AsyncParsableCommand {
             let f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
             if type == "ALL" { overall = f1 }
             report += String(
-                format: "%@ %6d  %6d  %6d  %5.1f  %5.1f  %5.1f\n", type.padding(toLength: 6, withPad: " ", startingAt: 0), entry.gold,
+                format: "%@ %6d  %6d  %6d  %5.1f  %5.1f  %5.1f\n", type.padding(toLength: 6, withPad: " ", startingAt: 0),
+                entry.gold,
                 entry.predicted, entry.right, precision, recall, f1)
         }
         report += String(

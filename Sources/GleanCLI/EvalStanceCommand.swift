@@ -36,7 +36,7 @@ struct EvalStanceCommand: AsyncParsableCommand {
         }
         let passages = try LabelledPassage.read(jsonLines: String(decoding: bytes, as: UTF8.self), source: data)
         let gazetteer = try Gazetteer.shipped
-        let recognizer = EntityRecognizer(tagger: try EntityTagger.shipped, gazetteer: gazetteer)
+        let recognizer = EntityRecognizer(tagger: try EntityTagger.shipped, gazetteer: gazetteer, names: try NameLexicon.shipped)
         let analyzer = StanceAnalyzer(cues: try StanceCues.shipped, gazetteer: gazetteer)
         var score = StanceScore()
         for passage in passages {

@@ -44,7 +44,9 @@ struct TrainEntitiesCommand: AsyncParsableCommand {
                     return index
                 })
         }
-        let tagger = EntityTagger.train(sentences, gazetteer: try Gazetteer.shipped, epochs: epochs) { epoch, accuracy in
+        let tagger = EntityTagger.train(
+            sentences, gazetteer: try Gazetteer.shipped, names: try NameLexicon.shipped, epochs: epochs
+        ) { epoch, accuracy in
             Terminal.standardError.write(
                 String(format: "epoch %d: %.2f%% of tokens right while training\n", epoch, 100 * accuracy))
         }

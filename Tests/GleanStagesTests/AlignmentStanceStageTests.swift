@@ -209,7 +209,7 @@ struct StanceDevelopmentSetTests {
         let passages = try LabelledPassage.read(jsonLines: text, source: path)
         #expect(passages.count >= 120)
         let gazetteer = try Gazetteer.shipped
-        let recognizer = EntityRecognizer(tagger: try EntityTagger.shipped, gazetteer: gazetteer)
+        let recognizer = EntityRecognizer(tagger: try EntityTagger.shipped, gazetteer: gazetteer, names: try NameLexicon.shipped)
         let analyzer = StanceAnalyzer(cues: try StanceCues.shipped, gazetteer: gazetteer)
         var score = StanceScore()
         for passage in passages {

@@ -91,3 +91,38 @@ struct EntitiesStageTests {
         #expect(throws: GleanError.self) { try broken.addTSV("ok\tGPE\tXX\nbad line\n", source: "bad.tsv") }
     }
 }
+
+@Suite("entities: names, titles, case")
+struct EntityNameTests {
+    private func found(_ text: String) throws -> [String] {
+        try EntityRecognizer.shipped.entities(in: text).map { "\($0.text)/\($0.kind.rawValue)" }
+    }
+
+    @Test("a title is not part of the name; a known nationality stays NORP; months are dates; seas are LOC")
+    func typing() throws {
+        let entities = try found("Russian Foreign Minister Sergei Lavrov flew over the Aegean Sea in March 2024.")
+        #expect(entities.contains("Sergei Lavrov/PERSON"))
+        #expect(entities.contains("Russian/NORP"))
+        #expect(entities.contains("Aegean Sea/LOC"))
+        #expect(entities.contains("March 2024/DATE"))
+        #expect(try found("Russia's Foreign Ministry said so.").contains("Russia/GPE"))
+    }
+
+    @Test("name lists give codes per token, longest place name first")
+    func nameCodes() throws {
+        let lexicon = try NameLexicon(tsv: "first\tmaria\nsurname\tgarcia\ncity\tsan francisco\ncity\tparis\n", source: "t")
+        #expect(
+            lexicon.codes(["Maria", "Garcia", "visited", "San", "Francisco", "and", "PARIS"]) == [
+                "F", "S", "-", "P", "p", "-", "C",
+            ])
+        #expect(throws: GleanError.self) { try NameLexicon(tsv: "planet\tmars\n", source: "t") }
+    }
+
+    @Test("the gazetteer also matches a known name in another case, for the tagger's features")
+    func caseInsensitive() throws {
+        let gazetteer = try Gazetteer.shipped
+        #expect(gazetteer.matchIgnoringCase(["we", "flew", "to", "afghanistan"], at: 3)?.kind == .geopolitical)
+        #expect(gazetteer.match(["afghanistan"], at: 0) == nil)
+        #expect(gazetteer.matchIgnoringCase(["north", "atlantic", "treaty", "organization"], at: 0)?.length == 4)
+    }
+}

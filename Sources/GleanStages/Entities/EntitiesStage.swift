@@ -17,11 +17,11 @@ public struct EntitiesStage: Stage {
     /// The stage's descriptor.
     public static let descriptor = StageDescriptor(
         name: "entities",
-        version: "0.1.0",
+        version: "0.2.0",
         summary: "Finds people, organisations, places, countries, blocs, nationalities and dates in English text, linked to ids.",
         details: """
-            A trained tagger (averaged perceptron over word, shape, affix, context and gazetteer \
-            features), a gazetteer of countries (ISO 3166-1, with other names and demonyms), blocs \
+            A trained tagger (averaged structured perceptron over word, shape, affix, context, \
+            gazetteer and name-list features, Viterbi decoding), a gazetteer of countries (ISO 3166-1, with other names and demonyms), blocs \
             and organisations with their aliases, capitals and regions, and rules for people after \
             titles, organisations by head word, "the Alliance" and dates. Countries link to ISO \
             3166-1 alpha-2 codes, blocs to stable ids (NATO, CSTO, EU, …) with parents (PFP → NATO). \
@@ -74,7 +74,7 @@ public struct EntitiesStage: Stage {
                 throw ConfigurationError(field: "gazetteers", error.message)
             }
         }
-        var recognizer = EntityRecognizer(tagger: try EntityTagger.shipped, gazetteer: gazetteer)
+        var recognizer = EntityRecognizer(tagger: try EntityTagger.shipped, gazetteer: gazetteer, names: try NameLexicon.shipped)
         recognizer.link = configuration.link
         self.recognizer = recognizer
         types = Set(configuration.types.map { $0.compactMap(Entity.Kind.init(rawValue:)) } ?? Entity.Kind.allCases)

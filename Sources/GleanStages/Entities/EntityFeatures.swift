@@ -6,12 +6,14 @@ struct EntityFeatures {
     let lower: [String]
     let shapes: [String]
     let gazetteerCodes: [String]
+    let nameCodes: [String]
     /// Each lower-cased token's UTF-8 bytes and the byte offset of each of its scalars (and the end).
     private let bytes: [[UInt8]]
     private let boundaries: [[Int]]
 
-    init(tokens: [String], gazetteerCodes: [String]) {
+    init(tokens: [String], gazetteerCodes: [String], nameCodes: [String]) {
         self.tokens = tokens
+        self.nameCodes = nameCodes
         lower = tokens.map { $0.lowercased() }
         shapes = tokens.map(Self.shape)
         self.gazetteerCodes = gazetteerCodes
@@ -48,27 +50,45 @@ struct EntityFeatures {
         }
     }
 
-    /// The hashed features of token `index` given the previous token's tag. Values joined by
-    /// `|` are hashed as one string, without building it.
+    private func add(_ kind: UInt8, _ value: String, _ second: String? = nil, into buckets: inout [UInt32]) {
+        var hash = FeatureHash(kind)
+        hash.feed(value)
+        if let second {
+            hash.value = (hash.value ^ 0x7C) &* 0x0100_0193
+            hash.feed(second)
+        }
+        buckets.append(hash.bucket)
+    }
+
+    /// The hashed features of token `index` given the previous token's tag: its context
+    /// features and its transition features.
     func hashes(at index: Int, previousTag: Int, into buckets: inout [UInt32]) {
         buckets.removeAll(keepingCapacity: true)
+        contextHashes(at: index, into: &buckets)
+        transitionHashes(at: index, previousTag: previousTag, into: &buckets)
+    }
+
+    /// The features that depend on the previous tag, appended to `buckets`. Values joined by
+    /// `|` are hashed as one string, without building it.
+    func transitionHashes(at index: Int, previousTag: Int, into buckets: inout [UInt32]) {
+        let previousTag = EntityTagger.tags[previousTag]
+        add(10, previousTag, into: &buckets)
+        add(11, previousTag, shapes[index], into: &buckets)
+        add(25, previousTag, lower[index], into: &buckets)
+    }
+
+    /// The features of token `index` that do not depend on the tags, appended to `buckets`.
+    func contextHashes(at index: Int, into buckets: inout [UInt32]) {
         let word = lower[index]
         let shape = shapes[index]
         func add(_ kind: UInt8, _ value: String, _ second: String? = nil) {
-            var hash = FeatureHash(kind)
-            hash.feed(value)
-            if let second {
-                hash.value = (hash.value ^ 0x7C) &* 0x0100_0193
-                hash.feed(second)
-            }
-            buckets.append(hash.bucket)
+            self.add(kind, value, second, into: &buckets)
         }
         func add(_ kind: UInt8, _ value: ArraySlice<UInt8>) {
             var hash = FeatureHash(kind)
             hash.feed(value)
             buckets.append(hash.bucket)
         }
-        let previousTag = EntityTagger.tags[previousTag]
         add(0, "")
         add(1, word)
         add(2, shape)
@@ -80,8 +100,6 @@ struct EntityFeatures {
             add(UInt8(5 + length), wordBytes[offsets[count - length]...])
         }
         if count >= 4 { add(9, wordBytes[offsets[count - 4]...]) }
-        add(10, previousTag)
-        add(11, previousTag, shape)
         add(12, gazetteerCodes[index])
         add(13, gazetteerCodes[index], shape)
         add(14, index == 0 ? "first" : "inner")
@@ -95,7 +113,14 @@ struct EntityFeatures {
         add(22, index + 1 < tokens.count ? lower[index + 1] : "</s>", shape)
         add(23, index > 0 ? gazetteerCodes[index - 1] : "<s>")
         add(24, index + 1 < tokens.count ? gazetteerCodes[index + 1] : "</s>")
-        add(25, previousTag, word)
+        add(26, nameCodes[index])
+        add(27, nameCodes[index], shape)
+        add(28, index > 0 ? nameCodes[index - 1] : "<s>", nameCodes[index])
+        add(29, nameCodes[index], index + 1 < tokens.count ? nameCodes[index + 1] : "</s>")
+        add(30, index > 0 ? lower[index - 1] : "<s>", word)
+        add(31, word, index + 1 < tokens.count ? lower[index + 1] : "</s>")
+        add(32, index > 0 ? shapes[index - 1] : "<s>", shape)
+        add(33, shape, index + 1 < tokens.count ? shapes[index + 1] : "</s>")
     }
 
     /// A token's shape: X for capitals, x for small letters, d for digits, others kept; runs of
@@ -147,15 +172,23 @@ struct EntityFeatures {
     }
 
     /// Per token, the gazetteer's verdict: `B-GPE`, `I-ORG`, … for tokens inside a known
-    /// surface form (longest match first), `-` otherwise.
+    /// surface form (longest match first), `b-GPE`, `i-ORG`, … when only the case differs, `-`
+    /// otherwise.
     static func gazetteerCodes(_ tokens: [String], gazetteer: Gazetteer) -> [String] {
         var codes = [String](repeating: "-", count: tokens.count)
+        let lower = tokens.map { $0.lowercased() }
         var index = 0
         while index < tokens.count {
             if let match = gazetteer.match(tokens, at: index) {
                 let kind = match.entry.kind.rawValue
                 codes[index] = "B-" + kind
                 for inner in (index + 1)..<(index + match.length) { codes[inner] = "I-" + kind }
+                index += match.length
+            } else if let match = gazetteer.matchIgnoringCase(lower, at: index) {
+                // Known but written in another case ("afghanistan", "NATO" as "Nato"): its own code.
+                let kind = match.kind.rawValue
+                codes[index] = "b-" + kind
+                for inner in (index + 1)..<(index + match.length) { codes[inner] = "i-" + kind }
                 index += match.length
             } else {
                 index += 1

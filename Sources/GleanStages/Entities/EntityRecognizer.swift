@@ -1,3 +1,4 @@
+import GleanCore
 import GleanText
 
 /// Finds named entities in English text: the trained tagger, the gazetteer, and rules for
@@ -7,15 +8,25 @@ public struct EntityRecognizer: Sendable {
     public let tagger: EntityTagger
     /// The gazetteer (built-in plus the user's).
     public let gazetteer: Gazetteer
+    /// The name lists the tagger sees as features.
+    public let names: NameLexicon
     /// Whether to link mentions to canonical ids.
     public var link = true
     private let tokenizer = Tokenizer()
     private let splitter = SentenceSplitter()
 
     /// A recognizer.
-    public init(tagger: EntityTagger, gazetteer: Gazetteer) {
+    public init(tagger: EntityTagger, gazetteer: Gazetteer, names: NameLexicon) {
         self.tagger = tagger
         self.gazetteer = gazetteer
+        self.names = names
+    }
+
+    /// The recognizer with the shipped tagger, gazetteer and name lists.
+    public static var shipped: EntityRecognizer {
+        get throws(GleanError) {
+            EntityRecognizer(tagger: try EntityTagger.shipped, gazetteer: try Gazetteer.shipped, names: try NameLexicon.shipped)
+        }
     }
 
     /// The entities of `text`, in text order.
@@ -75,7 +86,7 @@ public struct EntityRecognizer: Sendable {
     public func recognize(_ words: [String]) -> [Mention] {
         guard !words.isEmpty else { return [] }
         let codes = EntityFeatures.gazetteerCodes(words, gazetteer: gazetteer)
-        let tags = tagger.tag(words, gazetteerCodes: codes)
+        let tags = tagger.tag(words, gazetteerCodes: codes, nameCodes: names.codes(words))
         var taken = [Bool](repeating: false, count: words.count)
         var mentions: [Mention] = []
         // Known names of several words first ("Shanghai Cooperation Organisation"): the tagger

@@ -16,10 +16,13 @@ enum EntityRules {
         "Foreign", "Defence", "Defense", "Deputy", "Vice", "Interior", "Finance", "Economy", "Justice", "Chief",
         "Acting", "Former", "First", "Supreme", "Leader",
     ]
-    /// Last words of the names of seas, valleys, mountains and other places that are not states.
+    /// Last words of the names of seas, valleys, mountains, buildings and other places that are
+    /// not states ("Aegean Sea", "City Hall").
     static let placeHeads: Set<String> = [
         "Sea", "Ocean", "Valley", "Mountains", "Mountain", "River", "Lake", "Gulf", "Strait", "Peninsula", "Desert",
-        "Basin", "Bay", "Coast", "Island", "Islands", "Range", "Plateau", "Corridor",
+        "Basin", "Bay", "Coast", "Island", "Islands", "Range", "Plateau", "Corridor", "Hall", "Center", "Centre",
+        "Building", "Bridge", "Bridges", "Airport", "Station", "Street", "Avenue", "Square", "Museum", "Stadium",
+        "Auditorium", "Cathedral", "Palace",
     ]
     static let connectors: Set<String> = ["of", "for", "and", "the", "on", "de"]
     static let months: Set<String> = [
@@ -77,7 +80,9 @@ enum EntityRules {
             // Seas, valleys, mountains: "Aegean Sea", "Fergana Valley".
             if isCapitalised(word) && !taken[index] && !titles.contains(word) {
                 var last = index
-                while last + 1 < words.count && !taken[last + 1] && isCapitalised(words[last + 1]) && last - index < 3 { last += 1 }
+                while last + 1 < words.count && !taken[last + 1] && isCapitalised(words[last + 1]) && last - index < 3 {
+                    last += 1
+                }
                 if last > index && placeHeads.contains(words[last]) {
                     take(index, last, .location)
                     index = last + 1

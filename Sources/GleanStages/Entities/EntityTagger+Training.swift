@@ -13,11 +13,11 @@ extension EntityTagger {
         }
     }
 
-    /// Trains an averaged perceptron: `epochs` passes over the sentences in a seeded shuffled
-    /// order, greedy decoding with the predicted previous tag (as at run time), weights averaged
-    /// over every update step. Deterministic for the same input.
+    /// Trains an averaged structured perceptron: `epochs` passes over the sentences in a seeded
+    /// shuffled order, each decoded with Viterbi (as at run time) and corrected where its tags
+    /// differ from the gold ones, weights averaged over every sentence. Deterministic.
     public static func train(
-        _ sentences: [TrainingSentence], gazetteer: Gazetteer, epochs: Int, seed: UInt64 = 1,
+        _ sentences: [TrainingSentence], gazetteer: Gazetteer, names: NameLexicon, epochs: Int, seed: UInt64 = 1,
         progress: (Int, Double) -> Void = { _, _ in }
     ) -> EntityTagger {
         let count = tags.count
@@ -29,7 +29,9 @@ extension EntityTagger {
         var order = Array(sentences.indices)
         var random = seed
         let prepared = sentences.map {
-            EntityFeatures(tokens: $0.tokens, gazetteerCodes: EntityFeatures.gazetteerCodes($0.tokens, gazetteer: gazetteer))
+            EntityFeatures(
+                tokens: $0.tokens, gazetteerCodes: EntityFeatures.gazetteerCodes($0.tokens, gazetteer: gazetteer),
+                nameCodes: names.codes($0.tokens))
         }
         var buckets: [UInt32] = []
         func update(_ index: Int, by delta: Float) {
@@ -47,22 +49,19 @@ extension EntityTagger {
             for sentenceIndex in order {
                 let sentence = sentences[sentenceIndex]
                 let features = prepared[sentenceIndex]
-                var previous = 0
+                step += 1
+                let guess = weights.withUnsafeBufferPointer { decode(features, count: sentence.tokens.count, weights: $0) }
                 for position in sentence.tokens.indices {
-                    step += 1
-                    features.hashes(at: position, previousTag: previous, into: &buckets)
-                    let guess = weights.withUnsafeBufferPointer { best(buckets, previous: previous, weights: $0) }
                     let gold = sentence.tags[position]
-                    if guess != gold {
-                        for bucket in buckets {
-                            update(Int(bucket) * count + gold, by: 1)
-                            update(Int(bucket) * count + guess, by: -1)
-                        }
-                    } else {
-                        right += 1
-                    }
+                    let goldPrevious = position > 0 ? sentence.tags[position - 1] : 0
+                    let guessPrevious = position > 0 ? guess[position - 1] : 0
                     total += 1
-                    previous = guess
+                    if guess[position] == gold { right += 1 }
+                    guard guess[position] != gold || guessPrevious != goldPrevious else { continue }
+                    features.hashes(at: position, previousTag: goldPrevious, into: &buckets)
+                    for bucket in buckets { update(Int(bucket) * count + gold, by: 1) }
+                    features.hashes(at: position, previousTag: guessPrevious, into: &buckets)
+                    for bucket in buckets { update(Int(bucket) * count + guess[position], by: -1) }
                 }
             }
             progress(epoch + 1, Double(right) / Double(max(total, 1)))

@@ -36,14 +36,18 @@ extension EntityTagger {
         self.init(weights: weights)
     }
 
-    /// The weights that ship with Glean, loaded once.
+    /// The weights that ship with Glean, loaded once: from `$GLEAN_ENTITY_TAGGER` when set (to
+    /// evaluate other weights), else the resource.
     public static var shipped: EntityTagger {
         get throws(GleanError) { try loadedShipped.get() }
     }
 
     private static let loadedShipped = Result { () throws(GleanError) in
+        let override = ProcessInfo.processInfo.environment["GLEAN_ENTITY_TAGGER"].flatMap {
+            $0.isEmpty ? nil : URL(fileURLWithPath: $0)
+        }
         let bytes = try StageResources.bytes(
-            at: StageResources.url(named: "entity-tagger.bin"), of: "the entity tagger's weights",
+            at: override ?? StageResources.url(named: "entity-tagger.bin"), of: "the entity tagger's weights",
             remedy: "train them with `glean train entities`")
         return try EntityTagger(serialized: bytes)
     }

@@ -1,8 +1,8 @@
 import GleanCore
 
-/// A greedy left-to-right sequence tagger (an averaged perceptron over hashed features of the
-/// word, its shape, affixes, neighbours, the previous tag and gazetteer matches) that labels
-/// tokens with BIO tags for people, organisations, places and other names.
+/// A sequence tagger (an averaged structured perceptron over hashed features of the word, its
+/// shape, affixes, neighbours, the previous tag, gazetteer matches and name lists, decoded with
+/// Viterbi) that labels tokens with BIO tags for people, organisations, places and other names.
 ///
 /// Trained by `glean train entities` on Universal NER's English Web Treebank dev split; the
 /// weights ship as a resource (docs/stages/entities.md).
@@ -27,38 +27,61 @@ public struct EntityTagger: Sendable {
     }
 
     /// The tag index of each token of a sentence. `gazetteerTags` gives, per token, a
-    /// gazetteer feature code from ``EntityFeatures/gazetteerCodes(_:gazetteer:)``.
-    public func tag(_ tokens: [String], gazetteerCodes: [String]) -> [Int] {
-        let features = EntityFeatures(tokens: tokens, gazetteerCodes: gazetteerCodes)
-        var result: [Int] = []
-        result.reserveCapacity(tokens.count)
+    /// gazetteer feature code from ``EntityFeatures/gazetteerCodes(_:gazetteer:)``, `nameCodes`
+    /// the name lists' code from ``NameLexicon/codes(_:)``.
+    public func tag(_ tokens: [String], gazetteerCodes: [String], nameCodes: [String]) -> [Int] {
+        let features = EntityFeatures(tokens: tokens, gazetteerCodes: gazetteerCodes, nameCodes: nameCodes)
+        return weights.withUnsafeBufferPointer { Self.decode(features, count: tokens.count, weights: $0) }
+    }
+
+    /// The best tag sequence (Viterbi over the tag pairs the BIO constraint allows): each
+    /// token's context features are scored once, its transition features once per previous tag.
+    static func decode(_ features: EntityFeatures, count: Int, weights: UnsafeBufferPointer<Float>) -> [Int] {
+        guard count > 0 else { return [] }
+        let tagCount = tags.count
+        var best = [Float](repeating: -.infinity, count: count * tagCount)
+        var from = [Int](repeating: 0, count: count * tagCount)
+        var context = [Float](repeating: 0, count: tagCount)
+        var transition = [Float](repeating: 0, count: tagCount)
         var buckets: [UInt32] = []
-        var previous = 0
-        for index in tokens.indices {
-            features.hashes(at: index, previousTag: previous, into: &buckets)
-            let tag = weights.withUnsafeBufferPointer { Self.best(buckets, previous: previous, weights: $0) }
-            result.append(tag)
-            previous = tag
+        for position in 0..<count {
+            buckets.removeAll(keepingCapacity: true)
+            features.contextHashes(at: position, into: &buckets)
+            score(buckets, weights: weights, into: &context)
+            for previous in 0..<tagCount {
+                let before: Float = position == 0 ? (previous == 0 ? 0 : -.infinity) : best[(position - 1) * tagCount + previous]
+                guard before > -.infinity else { continue }
+                buckets.removeAll(keepingCapacity: true)
+                features.transitionHashes(at: position, previousTag: previous, into: &buckets)
+                score(buckets, weights: weights, into: &transition)
+                for tag in 0..<tagCount where allowed(tag, after: previous) {
+                    let total = before + context[tag] + transition[tag]
+                    if total > best[position * tagCount + tag] {
+                        best[position * tagCount + tag] = total
+                        from[position * tagCount + tag] = previous
+                    }
+                }
+            }
+        }
+        var tag = 0
+        for candidate in 1..<tagCount where best[(count - 1) * tagCount + candidate] > best[(count - 1) * tagCount + tag] {
+            tag = candidate
+        }
+        var result = [Int](repeating: 0, count: count)
+        for position in stride(from: count - 1, through: 0, by: -1) {
+            result[position] = tag
+            tag = from[position * tagCount + tag]
         }
         return result
     }
 
-    /// The highest-scoring tag allowed after `previous` (I-X only after B-X or I-X).
-    static func best(_ buckets: [UInt32], previous: Int, weights: UnsafeBufferPointer<Float>) -> Int {
+    /// Sums the weights of `buckets` per tag into `scores`.
+    static func score(_ buckets: [UInt32], weights: UnsafeBufferPointer<Float>, into scores: inout [Float]) {
         let count = tags.count
-        return withUnsafeTemporaryAllocation(of: Float.self, capacity: count) { scores in
-            scores.initialize(repeating: 0)
-            for bucket in buckets {
-                let base = Int(bucket) * count
-                for tag in 0..<count { scores[tag] += weights[base + tag] }
-            }
-            var best = 0
-            var bestScore = -Float.infinity
-            for tag in 0..<count where allowed(tag, after: previous) && scores[tag] > bestScore {
-                best = tag
-                bestScore = scores[tag]
-            }
-            return best
+        for tag in 0..<count { scores[tag] = 0 }
+        for bucket in buckets {
+            let base = Int(bucket) * count
+            for tag in 0..<count { scores[tag] += weights[base + tag] }
         }
     }
 

@@ -10,6 +10,9 @@ public struct Gazetteer: Sendable {
     private var kinds: [String: Set<Entity.Kind>] = [:]
     /// The most tokens of the surface forms starting with each token (most tokens start none).
     private var longestByFirstToken: [String: Int] = [:]
+    /// The kinds of the surface forms in lower case, and their longest by first token.
+    private var lowercased: [String: Entity.Kind] = [:]
+    private var longestByFirstLowercased: [String: Int] = [:]
     /// The most tokens in a surface form.
     public private(set) var longest = 0
     private let tokenizer = Tokenizer()
@@ -30,6 +33,9 @@ public struct Gazetteer: Sendable {
         kinds[entry.canonical, default: []].insert(entry.kind)
         longest = max(longest, tokens.count)
         longestByFirstToken[tokens[0]] = max(longestByFirstToken[tokens[0]] ?? 0, tokens.count)
+        let lower = tokens.map { $0.lowercased() }
+        lowercased[lower.joined(separator: " ")] = entry.kind
+        longestByFirstLowercased[lower[0]] = max(longestByFirstLowercased[lower[0]] ?? 0, tokens.count)
     }
 
     /// Adds the lines of a TSV gazetteer: `surface<TAB>type<TAB>canonical[<TAB>name[<TAB>parent]]`,
@@ -75,6 +81,20 @@ public struct Gazetteer: Sendable {
             if let entry = entries[tokens[index..<(index + length)].joined(separator: " ")] {
                 return (length, entry)
             }
+            length -= 1
+        }
+        return nil
+    }
+}
+
+extension Gazetteer {
+    /// The longest known surface form starting at `index` whatever the case ("afghanistan"):
+    /// its token count and kind. `lower` holds the tokens in lower case.
+    public func matchIgnoringCase(_ lower: [String], at index: Int) -> (length: Int, kind: Entity.Kind)? {
+        guard let longestHere = longestByFirstLowercased[lower[index]] else { return nil }
+        var length = min(longestHere, lower.count - index)
+        while length > 0 {
+            if let kind = lowercased[lower[index..<(index + length)].joined(separator: " ")] { return (length, kind) }
             length -= 1
         }
         return nil

@@ -87,7 +87,7 @@ public struct AlignmentStanceStage: Stage {
         }
         let gazetteer = try Gazetteer.shipped
         analyzer = StanceAnalyzer(cues: cues, gazetteer: gazetteer, blocs: Set(configuration.blocs))
-        recognizer = EntityRecognizer(tagger: try EntityTagger.shipped, gazetteer: gazetteer)
+        recognizer = EntityRecognizer(tagger: try EntityTagger.shipped, gazetteer: gazetteer, names: try NameLexicon.shipped)
         minConfidence = configuration.minConfidence
         evidence = configuration.evidence
     }

@@ -1,0 +1,90 @@
+import GleanCore
+
+/// Lists of first names, surnames, cities and US states, seen by ``EntityTagger`` as features
+/// (a word on a list is evidence the tagger weighs, never an entity by itself).
+///
+/// Built by `scripts/build-name-lists.py` from the US Census 1990 name files and GeoNames;
+/// see docs/stages/entities.md.
+public struct NameLexicon: Sendable {
+    /// Flags per single lower-case word: first name, surname, city, state.
+    private var flags: [String: UInt8] = [:]
+    /// Names of several words (cities, states), by their first word.
+    private var longNames: [String: [[String]]] = [:]
+
+    private static let first: UInt8 = 1, surname: UInt8 = 2, city: UInt8 = 4, state: UInt8 = 8
+
+    /// An empty lexicon (every token's code is `-`).
+    public init() {}
+
+    /// Reads `kind<TAB>name` lines (kinds `first`, `surname`, `city`, `state`; `#` comments).
+    public init(tsv: String, source: String) throws(GleanError) {
+        for (number, line) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            let flag: UInt8? =
+                switch fields.first {
+                case "first": Self.first
+                case "surname": Self.surname
+                case "city": Self.city
+                case "state": Self.state
+                default: nil
+                }
+            guard fields.count == 2, let flag, !fields[1].isEmpty else {
+                throw GleanError(
+                    .invalidModel, "\(source):\(number + 1): expected kind<TAB>name, kind first, surname, city or state")
+            }
+            let words = fields[1].split(separator: " ").map(String.init)
+            if words.count == 1 {
+                flags[words[0], default: 0] |= flag
+            } else {
+                longNames[words[0], default: []].append(words)
+            }
+        }
+    }
+
+    /// A feature code per token: `F` first name, `S` surname, `C` city, `T` state (combined, as
+    /// `FS`), `P`/`p` for the first/other words of a name of several words, `-` for none.
+    public func codes(_ tokens: [String]) -> [String] {
+        let lower = tokens.map { $0.lowercased() }
+        var codes = [String](repeating: "", count: tokens.count)
+        var index = 0
+        while index < lower.count {
+            if let candidates = longNames[lower[index]] {
+                let length =
+                    candidates.filter { $0.count <= lower.count - index && Array(lower[index..<(index + $0.count)]) == $0 }
+                    .map(\.count).max() ?? 0
+                if length > 1 {
+                    codes[index] = "P"
+                    for inner in (index + 1)..<(index + length) { codes[inner] = "p" }
+                    index += length
+                    continue
+                }
+            }
+            index += 1
+        }
+        for (position, word) in lower.enumerated() {
+            let flag = flags[word] ?? 0
+            var code = codes[position]
+            if flag & Self.first != 0 { code += "F" }
+            if flag & Self.surname != 0 { code += "S" }
+            if flag & Self.city != 0 { code += "C" }
+            if flag & Self.state != 0 { code += "T" }
+            codes[position] = code.isEmpty ? "-" : code
+        }
+        return codes
+    }
+}
+
+extension NameLexicon {
+    /// The lists that ship with Glean (`Resources/name-lists.tsv`), loaded once.
+    public static var shipped: NameLexicon {
+        get throws(GleanError) { try loadedShipped.get() }
+    }
+
+    private static let loadedShipped = Result { () throws(GleanError) in
+        let bytes = try StageResources.bytes(
+            at: StageResources.url(named: "name-lists.tsv"), of: "the name lists",
+            remedy: "rebuild them with scripts/build-name-lists.py")
+        return try NameLexicon(tsv: String(decoding: bytes, as: UTF8.self), source: "name-lists.tsv")
+    }
+}
