@@ -8,7 +8,8 @@ Reads  /usr/share/iso-codes/json/iso_3166-1.json (Debian iso-codes, LGPL-2.1): e
        scripts/gazetteer/places.tsv: capitals, major cities and regions (facts).
 Writes Sources/GleanStages/Entities/Resources/gazetteer.tsv, one surface form a line:
        surface<TAB>type<TAB>canonical id<TAB>canonical name<TAB>parent id or -
-       types: GPE (countries and cities), LOC (regions), NORP (demonyms), ORG (blocs, bodies).
+       types: GPE (countries and cities), LOC (regions), NORP (demonyms, and their plurals for
+       people: "Georgians"), ORG (blocs, bodies).
        Country ids are ISO 3166-1 alpha-2; a city's parent is its country.
 Run from the repository root: python3 scripts/build-gazetteer.py [ISO_3166_JSON]
 """
@@ -51,6 +52,9 @@ for code, others, demonyms in rows("countries-extra.tsv"):
         add(other, "GPE", code, names.get(code, other))
     for demonym in demonyms.split("|"):
         add(demonym, "NORP", code, names.get(code, demonym))
+        # People of the country: "Georgians", "Azerbaijanis", "Kazakhs" (not "Chinese", "Swiss").
+        if demonym[-1:] in ("n", "i") or demonym.endswith("kh"):
+            add(demonym + "s", "NORP", code, names.get(code, demonym))
 for country in countries:
     code = country["alpha_2"]
     for key in ("common_name", "name", "official_name"):

@@ -3,7 +3,8 @@ import GleanText
 
 extension StanceAnalyzer {
     /// One pair from its evidence: the evidence of the latest time decides; membership outranks
-    /// cooperation and refusal, withdrawal outranks membership, cooperation with a refusal is
+    /// cooperation (members cooperate) and, unless clearly outweighed, refusal and aims;
+    /// withdrawal outranks membership, cooperation with a refusal is
     /// `partner` with `neutral` also; otherwise the strongest stance wins.
     func aggregate(_ key: PairKey, _ evidence: [StanceEvidence]) -> StancePair? {
         guard let latest = evidence.map(\.time).max() else { return nil }
@@ -16,7 +17,9 @@ extension StanceAnalyzer {
         var primary: Stance
         if withdraws, let opposed = scores[.opposed], opposed >= (scores[.member] ?? 0) {
             primary = .opposed
-        } else if let member = scores[.member], member >= 0.9 * (scores.filter { $0.key != .member }.values.max() ?? 0) {
+        } else if let member = scores[.member],
+            member >= 0.9 * (scores.filter { $0.key != .member && $0.key != .partner }.values.max() ?? 0)
+        {
             primary = .member
         } else if scores[.partner] != nil, scores[.neutral] != nil {
             primary = .partner

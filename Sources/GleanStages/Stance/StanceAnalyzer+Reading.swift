@@ -21,7 +21,9 @@ extension StanceAnalyzer {
         }
         let blocMentions = blocs(for: match, in: text, focus: focus)
         let actors = actors(for: match, in: text, focus: focus)
-        guard !blocMentions.isEmpty, !actors.isEmpty, !joinsSomethingElse(match, in: text) else { return [] }
+        guard !blocMentions.isEmpty, !actors.isEmpty, !joinsSomethingElse(match, in: text),
+            !(match.cue.stance == .partner && match.bloc == nil && cooperatesWithCountry(after: match, in: text))
+        else { return [] }
         let negated = isNegated(match, in: text)
         let hedged = isHedged(match, in: text)
         var results: [(PairKey, StanceEvidence)] = []
@@ -138,6 +140,21 @@ extension StanceAnalyzer {
         return ["is", "are", "was", "were", "remains", "became", "as", "and"].contains(previous)
     }
 
+    /// Whether cooperation is with a country, not a bloc ("cooperation with Russia on a
+    /// bilateral basis").
+    func cooperatesWithCountry(after match: Match, in text: StanceText) -> Bool {
+        let clause = text.clause(around: match.words, in: match.sentence)
+        var word = match.words.upperBound
+        while word < min(clause.upperBound, match.words.upperBound + 3) {
+            if ["with", "alongside"].contains(text.words[word].text) {
+                let next = text.words[safe: word + 1]?.text == "the" ? word + 2 : word + 1
+                return text.mention(at: next).map { text.mentions[$0].actor != nil } ?? false
+            }
+            word += 1
+        }
+        return false
+    }
+
     /// Whether a `join` cue joins something that is not a bloc ("no intention of joining the war").
     func joinsSomethingElse(_ match: Match, in text: StanceText) -> Bool {
         guard match.bloc == nil, let last = text.words[safe: match.words.upperBound - 1]?.text,
@@ -236,7 +253,8 @@ extension StanceAnalyzer {
     }
 
     /// When the match's state holds: the year its clause names (nearest to it), the present
-    /// ("since 2012", "now", no date), or the marked past ("had been", "until 2008").
+    /// ("since 2012", "now", "until 2028" with a present verb, no date), or the marked past
+    /// ("had been", "was neutral until 2008", "before 2022").
     func time(of match: Match, in text: StanceText) -> (order: Double, year: Int?) {
         let present = 1_000_000.0
         let clause = text.clause(around: match.words, in: match.sentence)
@@ -253,7 +271,13 @@ extension StanceAnalyzer {
         if let year {
             let previous = year.index > clause.lowerBound ? text.words[year.index - 1].text : ""
             if previous == "since" { return (present, nil) }
-            if ["until", "till", "before"].contains(previous) { return (Double(year.value) - 0.5, nil) }
+            // "before 2022": earlier; "was neutral until 2014": ended then; "suspended the talks
+            // until 2028": holds now.
+            let pastTense = clause.contains { ["was", "were", "had", "remained"].contains(text.words[$0].text) }
+            if previous == "before" || (["until", "till"].contains(previous) && pastTense) {
+                return (Double(year.value) - 0.5, nil)
+            }
+            if ["until", "till"].contains(previous) { return (present, nil) }
             return (Double(year.value), year.value)
         }
         let near = max(head.lowerBound, match.words.lowerBound - 4)..<match.words.lowerBound

@@ -133,18 +133,24 @@ struct StanceText: Sendable {
 
     private func isAfterPreposition(_ range: Range<Int>) -> Bool {
         var index = range.lowerBound - 1
-        if index >= 0, words[index].text == "the" { index -= 1 }
+        while index >= 0, Self.placeModifiers.contains(words[index].text) { index -= 1 }
         guard index >= 0, words[index].sentence == words[range.lowerBound].sentence, Self.prepositions.contains(words[index].text)
         else { return false }
         // "officials from Azerbaijan", "the president of Ukraine" speak for the country.
         return index == 0 || !Self.representatives.contains(words[index - 1].text)
     }
 
-    /// People who act for a country ("officials from Azerbaijan").
+    /// Words between a preposition and a place ("in northern Norway").
+    static let placeModifiers: Set<String> = [
+        "the", "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "neighbouring",
+        "neighboring", "rural", "occupied",
+    ]
+
+    /// People who act for a country ("officials from Azerbaijan", "thousands of Georgians").
     static let representatives: Set<String> = [
         "officials", "official", "delegation", "delegations", "ministers", "minister", "leaders", "leader", "president",
         "representatives", "diplomats", "envoy", "troops", "soldiers", "forces", "government", "parliament", "spokesman",
-        "spokeswoman", "spokesperson",
+        "spokeswoman", "spokesperson", "thousands", "hundreds", "millions", "percent", "majority", "most",
     ]
 
     /// A bloc name used as a figure of speech ("an Asian NATO").
