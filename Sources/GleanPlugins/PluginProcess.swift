@@ -20,6 +20,8 @@ final class PluginProcess: Sendable {
         var nextID = 1
         var pending: [Int: CheckedContinuation<[UInt8], any Error>] = [:]
         var exited: String?
+        /// Whether the plugin's input is closed (its descriptor may already belong to another file).
+        var inputClosed = false
     }
 
     /// Starts the plugin described by `manifest`.
@@ -123,7 +125,7 @@ final class PluginProcess: Sendable {
     func shutdown(grace: Duration) async {
         if !hasExited {
             _ = try? await request("shutdown", [:], timeout: grace)
-            close(input)
+            closeInput()
             let deadline = ContinuousClock.now + grace
             while !hasExited && ContinuousClock.now < deadline {
                 try? await Task.sleep(for: .milliseconds(10))
@@ -151,8 +153,23 @@ final class PluginProcess: Sendable {
         continuation?.resume(throwing: failure)
     }
 
+    /// Closes the plugin's input once, on the writer queue after the writes queued before it.
+    /// Closing it twice could close a descriptor the system has since given to another plugin.
+    private func closeInput() {
+        writer.async { [self] in
+            let first = state.withLock { state -> Bool in
+                defer { state.inputClosed = true }
+                return !state.inputClosed
+            }
+            if first { close(input) }
+        }
+    }
+
+    /// Writes all of `bytes` to the plugin's input (run on the writer queue); false when the
+    /// input is closed or the write fails.
     private func writeAll(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { buffer -> Bool in
+        guard !state.withLock({ $0.inputClosed }) else { return false }
+        return bytes.withUnsafeBytes { buffer -> Bool in
             var offset = 0
             while offset < buffer.count, let base = buffer.baseAddress {
                 let count = write(input, base + offset, buffer.count - offset)
@@ -219,7 +236,7 @@ final class PluginProcess: Sendable {
         for continuation in orphans {
             continuation.resume(throwing: PluginFailure(.crashed, "plugin \(name) \(reason) with a request in flight"))
         }
-        close(input)
+        closeInput()
     }
 
     private func handle(line: UnsafeRawBufferPointer) {

@@ -52,6 +52,18 @@ func inputs(_ texts: [String]) -> [StageInput] {
     texts.enumerated().map { StageInput(document: Document(id: "d\($0.offset)", text: $0.element)) }
 }
 
+/// Whether `condition` holds within `limit`, polled every 20 ms (a killed process takes a moment
+/// to go, longer on a loaded machine).
+func eventually(within limit: Duration = .seconds(10), _ condition: () -> Bool) async -> Bool {
+    let clock = ContinuousClock()
+    let deadline = clock.now + limit
+    while !condition() {
+        guard clock.now < deadline else { return false }
+        try? await Task.sleep(for: .milliseconds(20))
+    }
+    return true
+}
+
 /// How many live processes started by this test process run `script`.
 func running(_ script: String) -> Int {
     let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
@@ -78,7 +90,7 @@ struct PluginHostTests {
         #expect(outcomes.map { try? $0.get() } == [.output(3), .output(5), .output(15)])
         #expect(running("misbehave.py") == 1)
         await stage.shutdown()
-        #expect(running("misbehave.py") == 0)
+        #expect(await eventually { running("misbehave.py") == 0 })
     }
 
     @Test("a plugin that fails to start: bad path, not executable")
@@ -126,7 +138,7 @@ struct PluginHostTests {
         }
         await exits.shutdown()
         await wrong.shutdown()
-        #expect(running("misbehave.py") == 0)
+        #expect(await eventually { running("misbehave.py") == 0 })
     }
 
     @Test("non-protocol output and answers with unknown ids are reported, results still right")
@@ -154,7 +166,7 @@ struct PluginHostTests {
             Issue.record("the hanging document must fail")
         }
         await stage.shutdown()
-        #expect(running("misbehave.py") == 0)
+        #expect(await eventually { running("misbehave.py") == 0 })
     }
 
     @Test("a plugin that crashes mid-batch: restarted, the poison document isolated, the rest succeed")
@@ -176,7 +188,7 @@ struct PluginHostTests {
         }
         #expect(log.contains("restarting it"))
         await stage.shutdown()
-        #expect(running("misbehave.py") == 0)
+        #expect(await eventually { running("misbehave.py") == 0 })
     }
 
     @Test("the plugin's max_batch from the handshake splits larger batches")
@@ -224,8 +236,7 @@ struct PluginHostTests {
         let started = clock.now
         await stage.shutdown()
         #expect(clock.now - started < .seconds(10))
-        try await Task.sleep(for: .milliseconds(100))
-        #expect(running("misbehave.py") == 0)
+        #expect(await eventually { running("misbehave.py") == 0 })
     }
 
     @Test("recycling after N documents starts a fresh instance")
@@ -234,11 +245,10 @@ struct PluginHostTests {
         let stage = try pluginStage("misbehave", ["restart_after": 2], log: log)
         for _ in 0..<3 {
             let outcomes = await stage.analyze(batch: inputs(["ab", "cd"]))
-            #expect(outcomes.map { try? $0.get() } == [.output(2), .output(2)])
+            #expect(outcomes.map { try? $0.get() } == [.output(2), .output(2)], "\(outcomes)")
         }
         #expect(log.contains("recycling plugin misbehave after 2 documents (restart_after)"))
         await stage.shutdown()
-        try await Task.sleep(for: .milliseconds(200))
-        #expect(running("misbehave.py") == 0)
+        #expect(await eventually { running("misbehave.py") == 0 })
     }
 }
