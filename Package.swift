@@ -88,7 +88,10 @@ let package = Package(
         // The built-in stages.
         .target(
             name: "GleanStages",
-            dependencies: ["GleanCore", "GleanText", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "GleanCore", "GleanText", .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             resources: [
                 .copy("Language/Resources/language-model.bin"), .copy("Entities/Resources/gazetteer.tsv"),
                 .copy("Entities/Resources/entity-tagger.bin"), .copy("Entities/Resources/name-lists.tsv"),

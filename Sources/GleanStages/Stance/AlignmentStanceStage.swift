@@ -1,5 +1,6 @@
 import Foundation
 import GleanCore
+import Logging
 
 /// `alignment-stance`: for each country and bloc a news text mentions, the country's stance
 /// toward aligning with the bloc — member, seeking, partner, neutral or opposed — with evidence.
@@ -86,6 +87,13 @@ public struct AlignmentStanceStage: Stage {
             throw ConfigurationError(field: "min_confidence", "must be between 0 and 1, not \(configuration.minConfidence)")
         }
         let gazetteer = try Gazetteer.shipped
+        for bloc in configuration.blocs where !gazetteer.kinds(of: bloc).contains(.organisation) {
+            // A typo, or a bloc of the user's own gazetteer: say so, do not refuse.
+            let hint = Spelling.suggestion(for: bloc, among: StanceAnalyzer.defaultBlocs).map { " (did you mean `\($0)`?)" } ?? ""
+            context.logger.warning(
+                "\(context.stageID): `blocs`: `\(bloc)` is no bloc id of the built-in gazetteer\(hint); it gets pairs only if your own gazetteer links to it"
+            )
+        }
         analyzer = StanceAnalyzer(cues: cues, gazetteer: gazetteer, blocs: Set(configuration.blocs))
         recognizer = EntityRecognizer(tagger: try EntityTagger.shipped, gazetteer: gazetteer, names: try NameLexicon.shipped)
         minConfidence = configuration.minConfidence

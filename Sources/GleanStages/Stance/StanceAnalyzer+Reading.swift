@@ -289,10 +289,3 @@ extension StanceAnalyzer {
         return (present, nil)
     }
 }
-
-extension Array {
-    /// The element at `index`, or `nil` outside the array.
-    subscript(safe index: Int) -> Element? {
-        indices.contains(index) ? self[index] : nil
-    }
-}
