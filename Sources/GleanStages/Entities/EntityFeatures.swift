@@ -7,13 +7,15 @@ struct EntityFeatures {
     let shapes: [String]
     let gazetteerCodes: [String]
     let nameCodes: [String]
+    let caseCodes: [String]
     /// Each lower-cased token's UTF-8 bytes and the byte offset of each of its scalars (and the end).
     private let bytes: [[UInt8]]
     private let boundaries: [[Int]]
 
-    init(tokens: [String], gazetteerCodes: [String], nameCodes: [String]) {
+    init(tokens: [String], gazetteerCodes: [String], nameCodes: [String], caseCodes: [String]) {
         self.tokens = tokens
         self.nameCodes = nameCodes
+        self.caseCodes = caseCodes
         lower = tokens.map { $0.lowercased() }
         shapes = tokens.map(Self.shape)
         self.gazetteerCodes = gazetteerCodes
@@ -121,6 +123,8 @@ struct EntityFeatures {
         add(31, word, index + 1 < tokens.count ? lower[index + 1] : "</s>")
         add(32, index > 0 ? shapes[index - 1] : "<s>", shape)
         add(33, shape, index + 1 < tokens.count ? shapes[index + 1] : "</s>")
+        add(34, caseCodes[index], shape)
+        add(35, index > 0 ? caseCodes[index - 1] : "<s>", caseCodes[index])
     }
 
     /// A token's shape: X for capitals, x for small letters, d for digits, others kept; runs of

@@ -86,7 +86,7 @@ public struct EntityRecognizer: Sendable {
     public func recognize(_ words: [String]) -> [Mention] {
         guard !words.isEmpty else { return [] }
         let codes = EntityFeatures.gazetteerCodes(words, gazetteer: gazetteer)
-        let tags = tagger.tag(words, gazetteerCodes: codes, nameCodes: names.codes(words))
+        let tags = tagger.tag(words, gazetteerCodes: codes, nameCodes: names.codes(words), caseCodes: names.caseCodes(words))
         var taken = [Bool](repeating: false, count: words.count)
         var mentions: [Mention] = []
         // Known names of several words first ("Shanghai Cooperation Organisation"): the tagger

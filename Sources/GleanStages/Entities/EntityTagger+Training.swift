@@ -31,7 +31,7 @@ extension EntityTagger {
         let prepared = sentences.map {
             EntityFeatures(
                 tokens: $0.tokens, gazetteerCodes: EntityFeatures.gazetteerCodes($0.tokens, gazetteer: gazetteer),
-                nameCodes: names.codes($0.tokens))
+                nameCodes: names.codes($0.tokens), caseCodes: names.caseCodes($0.tokens))
         }
         var buckets: [UInt32] = []
         func update(_ index: Int, by delta: Float) {

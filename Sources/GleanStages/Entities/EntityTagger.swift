@@ -28,9 +28,9 @@ public struct EntityTagger: Sendable {
 
     /// The tag index of each token of a sentence. `gazetteerTags` gives, per token, a
     /// gazetteer feature code from ``EntityFeatures/gazetteerCodes(_:gazetteer:)``, `nameCodes`
-    /// the name lists' code from ``NameLexicon/codes(_:)``.
-    public func tag(_ tokens: [String], gazetteerCodes: [String], nameCodes: [String]) -> [Int] {
-        let features = EntityFeatures(tokens: tokens, gazetteerCodes: gazetteerCodes, nameCodes: nameCodes)
+    /// the name lists' code from ``NameLexicon/codes(_:)``, `caseCodes` from ``NameLexicon/caseCodes(_:)``.
+    public func tag(_ tokens: [String], gazetteerCodes: [String], nameCodes: [String], caseCodes: [String]) -> [Int] {
+        let features = EntityFeatures(tokens: tokens, gazetteerCodes: gazetteerCodes, nameCodes: nameCodes, caseCodes: caseCodes)
         return weights.withUnsafeBufferPointer { Self.decode(features, count: tokens.count, weights: $0) }
     }
 

@@ -10,17 +10,26 @@ public struct NameLexicon: Sendable {
     private var flags: [String: UInt8] = [:]
     /// Names of several words (cities, states), by their first word.
     private var longNames: [String: [[String]]] = [:]
+    /// How words are usually written inside a sentence: `l` lower case, `m` mixed, `c` capitalised.
+    private var casing: [String: String] = [:]
 
     private static let first: UInt8 = 1, surname: UInt8 = 2, city: UInt8 = 4, state: UInt8 = 8
 
     /// An empty lexicon (every token's code is `-`).
     public init() {}
 
-    /// Reads `kind<TAB>name` lines (kinds `first`, `surname`, `city`, `state`; `#` comments).
+    /// Reads `kind<TAB>name` lines (kinds `first`, `surname`, `city`, `state`, and `case-lower`,
+    /// `case-mixed`, `case-capital` for how a word is usually written; `#` comments).
     public init(tsv: String, source: String) throws(GleanError) {
         for (number, line) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            if fields.count == 2, let kind = fields.first, kind.hasPrefix("case-"),
+                let code = ["case-lower": "l", "case-mixed": "m", "case-capital": "c"][String(kind)]
+            {
+                casing[String(fields[1])] = code
+                continue
+            }
             let flag: UInt8? =
                 switch fields.first {
                 case "first": Self.first
@@ -31,7 +40,9 @@ public struct NameLexicon: Sendable {
                 }
             guard fields.count == 2, let flag, !fields[1].isEmpty else {
                 throw GleanError(
-                    .invalidModel, "\(source):\(number + 1): expected kind<TAB>name, kind first, surname, city or state")
+                    .invalidModel,
+                    "\(source):\(number + 1): expected kind<TAB>name, kind first, surname, city, state, case-lower, case-mixed or case-capital"
+                )
             }
             let words = fields[1].split(separator: " ").map(String.init)
             if words.count == 1 {
@@ -40,6 +51,12 @@ public struct NameLexicon: Sendable {
                 longNames[words[0], default: []].append(words)
             }
         }
+    }
+
+    /// How each token is usually written inside a sentence: `l` lower case, `m` mixed, `c`
+    /// capitalised, `-` unknown.
+    public func caseCodes(_ tokens: [String]) -> [String] {
+        tokens.map { casing[$0.lowercased()] ?? "-" }
     }
 
     /// A feature code per token: `F` first name, `S` surname, `C` city, `T` state (combined, as
