@@ -55,7 +55,7 @@ struct EvalEntitiesCommand: AsyncParsableCommand {
 
     private func evaluateUNER(recognizer: EntityRecognizer) throws {
         let corpus = try IOB2Corpus(path: data)
-        var counts: [String: (right: Int, predicted: Int, gold: Int)] = [:]
+        var counts = MentionCounts()
         for sentence in corpus.sentences {
             let gold = Set(
                 IOB2Corpus.spans(sentence.tags).filter { $0.type != "OTH" }.map { "\($0.first):\($0.last):\($0.type)" })
@@ -84,35 +84,14 @@ struct EvalEntitiesCommand: AsyncParsableCommand {
                         + "\n  extra:  "
                         + describe(predicted.subtracting(gold)) + "\n")
             }
-            for key in predicted.union(gold) {
-                let type = String(key.split(separator: ":").last ?? "")
-                var entry = counts[type] ?? (0, 0, 0)
-                if predicted.contains(key) && gold.contains(key) { entry.right += 1 }
-                if predicted.contains(key) { entry.predicted += 1 }
-                if gold.contains(key) { entry.gold += 1 }
-                counts[type] = entry
-            }
+            counts.add(gold: gold, found: predicted) { String($0.split(separator: ":").last ?? "") }
         }
-        var report =
-            "type   gold   found   right      P      R     F1 | spaCy en_core_web_sm 3.8 F1 (issue; scripts/entities-reference.sh)\n"
         let spacy = ["PER": 62.2, "ORG": 38.4, "LOC": 69.7, "ALL": 56.1]
-        var total = (right: 0, predicted: 0, gold: 0)
-        var overall = 0.0
-        for type in ["PER", "ORG", "LOC", "ALL"] {
-            let entry = type == "ALL" ? total : counts[type] ?? (0, 0, 0)
-            if type != "ALL" {
-                total.right += entry.right
-                total.predicted += entry.predicted
-                total.gold += entry.gold
-            }
-            let precision = 100 * Double(entry.right) / Double(max(entry.predicted, 1))
-            let recall = 100 * Double(entry.right) / Double(max(entry.gold, 1))
-            let f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
-            if type == "ALL" { overall = f1 }
-            report += String(
-                format: "%@ %6d  %6d  %6d  %5.1f  %5.1f  %5.1f | %5.1f\n", type.padding(toLength: 4, withPad: " ", startingAt: 0),
-                entry.gold, entry.predicted, entry.right, precision, recall, f1, spacy[type] ?? .nan)
-        }
+        let table = counts.table(["PER", "ORG", "LOC"], width: 4) { String(format: " | %5.1f", spacy[$0] ?? .nan) }
+        let overall = table.overallF1
+        let report =
+            "type   gold   found   right      P      R     F1 | spaCy en_core_web_sm 3.8 F1 (issue; scripts/entities-reference.sh)\n"
+            + table.text
         Terminal.standardOutput.write(report)
         let texts = corpus.sentences.map(\.text)
         let tokenCount = corpus.sentences.reduce(0) { $0 + $1.tokens.count }
@@ -137,7 +116,7 @@ struct EvalEntitiesCommand: AsyncParsableCommand {
     /// Scores the recogniser on hand-annotated news: exact span and type per type, and linking
     /// of the matched mentions that have a canonical id; returns the overall F1 (percent).
     private func evaluateNews(_ annotated: AnnotatedNews, recognizer: EntityRecognizer) throws -> Double {
-        var counts: [String: (right: Int, predicted: Int, gold: Int)] = [:]
+        var counts = MentionCounts()
         var linked = (right: 0, total: 0)
         for paragraph in annotated.paragraphs {
             let gold = Set(
@@ -145,13 +124,7 @@ struct EvalEntitiesCommand: AsyncParsableCommand {
             let found = recognizer.entities(in: paragraph.text)
             let predicted = Set(
                 found.map { AnnotatedNews.Mention(start: $0.start, end: $0.end, type: $0.kind.rawValue, canonical: nil) })
-            for mention in gold.union(predicted) {
-                var entry = counts[mention.type] ?? (0, 0, 0)
-                if gold.contains(mention) && predicted.contains(mention) { entry.right += 1 }
-                if predicted.contains(mention) { entry.predicted += 1 }
-                if gold.contains(mention) { entry.gold += 1 }
-                counts[mention.type] = entry
-            }
+            counts.add(gold: gold, found: predicted, type: \.type)
             for mention in paragraph.mentions where mention.canonical != nil {
                 linked.total += 1
                 if found.contains(where: {
@@ -163,24 +136,9 @@ struct EvalEntitiesCommand: AsyncParsableCommand {
         }
         var report = "news paragraphs (\(annotated.paragraphs.count), hand-annotated): exact span and type\n"
         report += "type     gold   found   right      P      R     F1\n"
-        var total = (right: 0, predicted: 0, gold: 0)
-        var overall = 0.0
-        for type in Entity.Kind.allCases.map(\.rawValue) + ["ALL"] {
-            let entry = type == "ALL" ? total : counts[type] ?? (0, 0, 0)
-            if type != "ALL" {
-                total.right += entry.right
-                total.predicted += entry.predicted
-                total.gold += entry.gold
-            }
-            let precision = 100 * Double(entry.right) / Double(max(entry.predicted, 1))
-            let recall = 100 * Double(entry.right) / Double(max(entry.gold, 1))
-            let f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
-            if type == "ALL" { overall = f1 }
-            report += String(
-                format: "%@ %6d  %6d  %6d  %5.1f  %5.1f  %5.1f\n", type.padding(toLength: 6, withPad: " ", startingAt: 0),
-                entry.gold,
-                entry.predicted, entry.right, precision, recall, f1)
-        }
+        let table = counts.table(Entity.Kind.allCases.map(\.rawValue), width: 6)
+        let overall = table.overallF1
+        report += table.text
         report += String(
             format: "linked: %d of %d mentions with a canonical id found with that id (%.1f %%)\n\n", linked.right, linked.total,
             100 * Double(linked.right) / Double(max(linked.total, 1)))
