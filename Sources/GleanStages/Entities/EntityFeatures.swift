@@ -136,29 +136,18 @@ struct EntityFeatures {
         for scalar in token.unicodeScalars {
             let symbol: Character
             if scalar.isASCII {
-                // ASCII without a property lookup (same answers as below).
+                // ASCII without a property lookup (the same answers as below).
                 switch scalar.value {
                 case 0x41...0x5A: symbol = "X"
                 case 0x61...0x7A: symbol = "x"
                 case 0x30...0x39: symbol = "d"
                 default: symbol = Character(scalar)
                 }
-                if symbol == last {
-                    run += 1
-                    if run > 2 { continue }
-                } else {
-                    run = 1
-                    last = symbol
-                }
-                result.append(symbol)
-                continue
-            }
-            let properties = scalar.properties
-            if properties.isUppercase {
+            } else if scalar.properties.isUppercase {
                 symbol = "X"
-            } else if properties.isAlphabetic {
+            } else if scalar.properties.isAlphabetic {
                 symbol = "x"
-            } else if properties.numericType != nil {
+            } else if scalar.properties.numericType != nil {
                 symbol = "d"
             } else {
                 symbol = Character(scalar)
