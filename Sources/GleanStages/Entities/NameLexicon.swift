@@ -68,7 +68,7 @@ public struct NameLexicon: Sendable {
         while index < lower.count {
             if let candidates = longNames[lower[index]] {
                 let length =
-                    candidates.filter { $0.count <= lower.count - index && Array(lower[index..<(index + $0.count)]) == $0 }
+                    candidates.filter { $0.count <= lower.count - index && lower[index..<(index + $0.count)].elementsEqual($0) }
                     .map(\.count).max() ?? 0
                 if length > 1 {
                     codes[index] = "P"
