@@ -35,9 +35,8 @@ struct EvalStanceCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         let passages = try LabelledPassage.read(jsonLines: String(decoding: bytes, as: UTF8.self), source: data)
-        let gazetteer = try Gazetteer.shipped
-        let recognizer = EntityRecognizer(tagger: try EntityTagger.shipped, gazetteer: gazetteer, names: try NameLexicon.shipped)
-        let analyzer = StanceAnalyzer(cues: try StanceCues.shipped, gazetteer: gazetteer)
+        let recognizer = try EntityRecognizer.shipped
+        let analyzer = StanceAnalyzer(cues: try StanceCues.shipped, gazetteer: recognizer.gazetteer)
         var score = StanceScore()
         for passage in passages {
             let found = analyzer.pairs(in: passage.text, entities: recognizer.entities(in: passage.text))

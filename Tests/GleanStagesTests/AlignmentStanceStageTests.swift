@@ -208,9 +208,8 @@ struct StanceDevelopmentSetTests {
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let passages = try LabelledPassage.read(jsonLines: text, source: path)
         #expect(passages.count >= 120)
-        let gazetteer = try Gazetteer.shipped
-        let recognizer = EntityRecognizer(tagger: try EntityTagger.shipped, gazetteer: gazetteer, names: try NameLexicon.shipped)
-        let analyzer = StanceAnalyzer(cues: try StanceCues.shipped, gazetteer: gazetteer)
+        let recognizer = try EntityRecognizer.shipped
+        let analyzer = StanceAnalyzer(cues: try StanceCues.shipped, gazetteer: recognizer.gazetteer)
         var score = StanceScore()
         for passage in passages {
             let found = analyzer.pairs(in: passage.text, entities: recognizer.entities(in: passage.text)).filter {

@@ -95,7 +95,7 @@ public struct AlignmentStanceStage: Stage {
             )
         }
         analyzer = StanceAnalyzer(cues: cues, gazetteer: gazetteer, blocs: Set(configuration.blocs))
-        recognizer = EntityRecognizer(tagger: try EntityTagger.shipped, gazetteer: gazetteer, names: try NameLexicon.shipped)
+        recognizer = try EntityRecognizer.shipped
         minConfidence = configuration.minConfidence
         evidence = configuration.evidence
     }
