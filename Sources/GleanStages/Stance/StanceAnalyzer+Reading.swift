@@ -77,7 +77,7 @@ extension StanceAnalyzer {
                 return codes(text.group(of: index))
             }
         }
-        let clause = text.clause(around: match.words, in: match.sentence)
+        let clause = match.clause
         if let after = inSentence.first(where: {
             text.mentions[$0].actor != nil && !text.mentions[$0].afterPreposition && !text.mentions[$0].isModifier
                 && text.mentions[$0].words.lowerBound >= match.words.upperBound
@@ -109,7 +109,7 @@ extension StanceAnalyzer {
 
     /// Actors named with "alongside" right after the match ("joined the SCO alongside India").
     func companions(of match: Match, in text: StanceText) -> [Int] {
-        let clause = text.clause(around: match.words, in: match.sentence)
+        let clause = match.clause
         let end = min(clause.upperBound, match.words.upperBound + 10)
         for word in match.words.upperBound..<end {
             let current = text.words[word].text
@@ -143,7 +143,7 @@ extension StanceAnalyzer {
     /// Whether cooperation is with a country, not a bloc ("cooperation with Russia on a
     /// bilateral basis").
     func cooperatesWithCountry(after match: Match, in text: StanceText) -> Bool {
-        let clause = text.clause(around: match.words, in: match.sentence)
+        let clause = match.clause
         var word = match.words.upperBound
         while word < min(clause.upperBound, match.words.upperBound + 3) {
             if ["with", "alongside"].contains(text.words[word].text) {
@@ -245,7 +245,7 @@ extension StanceAnalyzer {
 
     /// Whether a hedge ("considering", "weighing") comes shortly before the match in its clause.
     func isHedged(_ match: Match, in text: StanceText) -> Bool {
-        let clause = text.clause(around: match.words, in: match.sentence)
+        let clause = match.clause
         let from = max(clause.lowerBound, match.words.lowerBound - 3)
         return (from..<match.words.upperBound).contains {
             cues.hedges.matches(text.words[$0].text) && !match.cue.isOwnWord(text.words[$0].text)
@@ -257,7 +257,7 @@ extension StanceAnalyzer {
     /// ("had been", "was neutral until 2008", "before 2022").
     func time(of match: Match, in text: StanceText) -> (order: Double, year: Int?) {
         let present = 1_000_000.0
-        let clause = text.clause(around: match.words, in: match.sentence)
+        let clause = match.clause
         var year: (index: Int, value: Int)?
         for index in clause {
             let word = text.words[index].text

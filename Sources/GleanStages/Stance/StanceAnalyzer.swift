@@ -87,6 +87,8 @@ public struct StanceAnalyzer: Sendable {
         var bloc: Int?
         /// The mention matched by `ACTOR`, if any.
         var actor: Int?
+        /// The words of the clause around the match (for its actor, negation, hedges and time).
+        var clause: Range<Int>
     }
 
     /// The document's current subject and bloc, carried from sentence to sentence.
@@ -124,7 +126,10 @@ public struct StanceAnalyzer: Sendable {
                 var bloc: Int?
                 var actor: Int?
                 if let end = match(cue.elements[...], at: start, limit: range.upperBound, in: text, bloc: &bloc, actor: &actor) {
-                    found.append(Match(cue: cue, words: start..<end, sentence: sentence, bloc: bloc, actor: actor))
+                    found.append(
+                        Match(
+                            cue: cue, words: start..<end, sentence: sentence, bloc: bloc, actor: actor,
+                            clause: text.clause(around: start..<end, in: sentence)))
                 }
             }
         }
@@ -134,7 +139,11 @@ public struct StanceAnalyzer: Sendable {
             else { continue }
             var programme = cue
             programme.pattern = "programme " + named
-            found.append(Match(cue: programme, words: text.mentions[index].words, sentence: sentence, bloc: index, actor: nil))
+            let words = text.mentions[index].words
+            found.append(
+                Match(
+                    cue: programme, words: words, sentence: sentence, bloc: index, actor: nil,
+                    clause: text.clause(around: words, in: sentence)))
         }
         found.sort { ($0.words.count, $0.cue.weight) > ($1.words.count, $1.cue.weight) }
         var kept: [Match] = []
