@@ -22,6 +22,13 @@ struct EvalEntitiesCommand: AsyncParsableCommand {
     @Option(help: "Exit 1 when the overall F1 (percent) is below this.")
     var gate: Double?
 
+    @Option(
+        name: .customLong("type-gate"),
+        help: ArgumentHelp(
+            "Exit 1 when one type's F1 (percent) is below a floor, as `LOC=73.8`; repeatable.", valueName: "type=floor"),
+        transform: TypeGate.init(argument:))
+    var typeGates: [TypeGate] = []
+
     @Flag(help: "Print each Universal NER sentence whose PER, ORG and LOC mentions differ from the gold ones.")
     var showErrors = false
 
@@ -30,6 +37,23 @@ struct EvalEntitiesCommand: AsyncParsableCommand {
 
     @Option(help: "Exit 1 when the overall F1 (percent) on the news paragraphs is below this.")
     var newsGate: Double?
+
+    /// A floor for one type's F1 on Universal NER (`--type-gate LOC=73.8`).
+    struct TypeGate {
+        /// PER, ORG or LOC.
+        var type: String
+        /// The lowest acceptable F1, percent.
+        var floor: Double
+
+        init(argument: String) throws {
+            let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, ["PER", "ORG", "LOC"].contains(parts[0]), let floor = Double(parts[1]) else {
+                throw ValidationError("--type-gate takes TYPE=F1 with TYPE PER, ORG or LOC, as `LOC=73.8`; got `\(argument)`")
+            }
+            type = parts[0]
+            self.floor = floor
+        }
+    }
 
     func run() async throws {
         let recognizer = try EntityRecognizer.shipped
@@ -88,7 +112,7 @@ struct EvalEntitiesCommand: AsyncParsableCommand {
         }
         let spacy = ["PER": 62.2, "ORG": 38.4, "LOC": 69.7, "ALL": 56.1]
         let table = counts.table(["PER", "ORG", "LOC"], width: 4) { String(format: " | %5.1f", spacy[$0] ?? .nan) }
-        let overall = table.overallF1
+        let overall = table.f1["ALL"] ?? 0
         let report =
             "type   gold   found   right      P      R     F1 | spaCy en_core_web_sm 3.8 F1 (issue; scripts/entities-reference.sh)\n"
             + table.text
@@ -107,10 +131,21 @@ struct EvalEntitiesCommand: AsyncParsableCommand {
             String(
                 format: "speed: %d sentences, %d tokens in %.3f s on one core: %.0f tokens/s (%d entities)\n", texts.count,
                 tokenCount, best, Double(tokenCount) / best, checksum / 3))
+        var failed = false
         if let gate, overall < gate {
             Terminal.standardError.write(String(format: "glean eval entities: F1 %.1f is below the floor %.1f\n", overall, gate))
-            throw ExitCode.failure
+            failed = true
         }
+        for typeGate in typeGates {
+            let f1 = table.f1[typeGate.type] ?? 0
+            if f1 < typeGate.floor {
+                Terminal.standardError.write(
+                    String(format: "glean eval entities: %@ F1 %.1f is below the floor %.1f\n", typeGate.type, f1, typeGate.floor)
+                )
+                failed = true
+            }
+        }
+        if failed { throw ExitCode.failure }
     }
 
     /// Scores the recogniser on hand-annotated news: exact span and type per type, and linking
@@ -137,7 +172,7 @@ struct EvalEntitiesCommand: AsyncParsableCommand {
         var report = "news paragraphs (\(annotated.paragraphs.count), hand-annotated): exact span and type\n"
         report += "type     gold   found   right      P      R     F1\n"
         let table = counts.table(Entity.Kind.allCases.map(\.rawValue), width: 6)
-        let overall = table.overallF1
+        let overall = table.f1["ALL"] ?? 0
         report += table.text
         report += String(
             format: "linked: %d of %d mentions with a canonical id found with that id (%.1f %%)\n\n", linked.right, linked.total,

@@ -16,11 +16,11 @@ struct MentionCounts {
     }
 
     /// One line per type of `types`, then `ALL` over them: gold, found, right, P, R and F1 (percent),
-    /// each line followed by `extra(type)` when given; and the overall F1.
-    func table(_ types: [String], width: Int, extra: (String) -> String = { _ in "" }) -> (text: String, overallF1: Double) {
+    /// each line followed by `extra(type)` when given; and the F1 per type, `ALL` for the overall one.
+    func table(_ types: [String], width: Int, extra: (String) -> String = { _ in "" }) -> (text: String, f1: [String: Double]) {
         var text = ""
         var total = (right: 0, found: 0, gold: 0)
-        var overall = 0.0
+        var scores: [String: Double] = [:]
         for type in types + ["ALL"] {
             let entry = type == "ALL" ? total : counts[type] ?? (0, 0, 0)
             if type != "ALL" {
@@ -31,12 +31,12 @@ struct MentionCounts {
             let precision = 100 * Double(entry.right) / Double(max(entry.found, 1))
             let recall = 100 * Double(entry.right) / Double(max(entry.gold, 1))
             let f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
-            if type == "ALL" { overall = f1 }
+            scores[type] = f1
             text +=
                 String(
                     format: "%@ %6d  %6d  %6d  %5.1f  %5.1f  %5.1f", type.padding(toLength: width, withPad: " ", startingAt: 0),
                     entry.gold, entry.found, entry.right, precision, recall, f1) + extra(type) + "\n"
         }
-        return (text, overall)
+        return (text, scores)
     }
 }

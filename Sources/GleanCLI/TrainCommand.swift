@@ -29,6 +29,9 @@ struct TrainEntitiesCommand: AsyncParsableCommand {
     @Option(help: "Passes over the data.")
     var epochs = 15
 
+    @Option(help: "Seeds the order the sentences are shuffled into each pass.")
+    var seed: UInt64 = 1
+
     @Option(help: "Where to write the weights.")
     var output: String = "Sources/GleanStages/Entities/Resources/entity-tagger.bin"
 
@@ -45,7 +48,8 @@ struct TrainEntitiesCommand: AsyncParsableCommand {
                 })
         }
         let tagger = EntityTagger.train(
-            sentences, gazetteer: try Gazetteer.shipped, names: try NameLexicon.shipped, epochs: epochs
+            sentences, gazetteer: try Gazetteer.shipped, names: try NameLexicon.shipped, epochs: epochs,
+            seed: seed
         ) { epoch, accuracy in
             Terminal.standardError.write(
                 String(format: "epoch %d: %.2f%% of tokens right while training\n", epoch, 100 * accuracy))

@@ -21,6 +21,10 @@ public struct SentenceSplitter: Sendable {
         "adm", "gov", "sen", "rep", "pres", "amb", "rev", "hon", "inc", "ltd", "co", "corp", "jan", "feb", "mar",
         "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "fig", "approx", "dept", "est",
         "e.g", "i.e", "cf", "al", "mt", "ft", "min", "max", "art", "para", "ca",
+        // US states and Canadian provinces as the press abbreviates them ("Ottawa, Ont."), but
+        // not those that are also words ("Ill.", "Miss.", "Wash.").
+        "ariz", "calif", "colo", "conn", "fla", "ky", "md", "mich", "minn", "mont", "neb", "nev", "okla", "tenn",
+        "wyo", "wis", "ont", "que", "sask", "alta",
     ]
 
     /// The sentences of `text`, trimmed of surrounding white space; empty text has none.

@@ -118,6 +118,42 @@ struct EntityNameTests {
         #expect(throws: GleanError.self) { try NameLexicon(tsv: "planet\tmars\n", source: "t") }
     }
 
+    @Test("named things give their kinds per token: capitals for the first word, longest name first")
+    func knownCodes() throws {
+        let lexicon = try NameLexicon(
+            tsv:
+                "known-place\tnew york\nknown-place\tnew york city\nknown-org\tcia\nknown-person\thouston\nknown-place\thouston\n",
+            source: "t")
+        #expect(
+            lexicon.knownCodes(["The", "CIA", "left", "New", "York", "City", "for", "Houston"]) == [
+                "-", "O", "-", "L", "l", "l", "-", "HL",
+            ])
+        #expect(NameLexicon().knownCodes(["CIA"]) == ["-"])
+    }
+
+    @Test(
+        "a state or province abbreviated after a town and a comma is a place, and so is the town",
+        arguments: [
+            ("Write to 12 Oak Lane, Spring, TX 77388.", ["Spring/GPE", "TX/GPE"]),
+            ("She flew from Raleigh, NC to Ottawa, Ont. last week.", ["Raleigh/GPE", "NC/GPE", "Ottawa/GPE", "Ont./GPE"]),
+        ])
+    func addressRegions(text: String, expected: [String]) throws {
+        let entities = try found(text)
+        for place in expected { #expect(entities.contains(place), "\(place) in \(entities)") }
+    }
+
+    @Test("not after a person's name: Harry Preuss, MD is a doctor")
+    func notAfterPerson() throws {
+        #expect(!(try found("The letter was signed by Harry Preuss, MD, a surgeon.")).contains("MD/GPE"))
+    }
+
+    @Test("the White House, the Pentagon and the Kremlin speak as organisations")
+    func seats() throws {
+        let entities = try EntityRecognizer.shipped.entities(in: "The White House and the Pentagon told the Kremlin.")
+        #expect(entities.contains { $0.text == "White House" && $0.kind == .organisation && $0.canonical == "WHITE_HOUSE" })
+        #expect(entities.contains { $0.text == "Pentagon" && $0.kind == .organisation })
+    }
+
     @Test("the gazetteer also matches a known name in another case, for the tagger's features")
     func caseInsensitive() throws {
         let gazetteer = try Gazetteer.shipped

@@ -19,6 +19,8 @@ struct SentenceSplitterTests {
             ("J. R. Smith spoke. Then left.", ["J. R. Smith spoke.", "Then left."]),
             ("He said \"we will not join.\" Then he left.", ["He said \"we will not join.\"", "Then he left."]),
             ("It grew 3.5 percent. Good.", ["It grew 3.5 percent.", "Good."]),
+            ("They met in Ottawa, Ont. Last week.", ["They met in Ottawa, Ont. Last week."]),
+            ("She was ill. The doctor came.", ["She was ill.", "The doctor came."]),
             ("lower case. after a period stays", ["lower case. after a period stays"]),
             ("A headline without a stop\n\nThe body begins.", ["A headline without a stop", "The body begins."]),
             ("Wait... What?! Yes.", ["Wait...", "What?!", "Yes."]),

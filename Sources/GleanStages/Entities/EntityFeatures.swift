@@ -8,14 +8,16 @@ struct EntityFeatures {
     let gazetteerCodes: [String]
     let nameCodes: [String]
     let caseCodes: [String]
+    let knownCodes: [String]
     /// Each lower-cased token's UTF-8 bytes and the byte offset of each of its scalars (and the end).
     private let bytes: [[UInt8]]
     private let boundaries: [[Int]]
 
-    init(tokens: [String], gazetteerCodes: [String], nameCodes: [String], caseCodes: [String]) {
+    init(tokens: [String], gazetteerCodes: [String], names: NameLexicon) {
         self.tokens = tokens
-        self.nameCodes = nameCodes
-        self.caseCodes = caseCodes
+        nameCodes = names.codes(tokens)
+        caseCodes = names.caseCodes(tokens)
+        knownCodes = names.knownCodes(tokens)
         lower = tokens.map { $0.lowercased() }
         shapes = tokens.map(Self.shape)
         self.gazetteerCodes = gazetteerCodes
@@ -125,6 +127,8 @@ struct EntityFeatures {
         add(33, shape, index + 1 < tokens.count ? shapes[index + 1] : "</s>")
         add(34, caseCodes[index], shape)
         add(35, index > 0 ? caseCodes[index - 1] : "<s>", caseCodes[index])
+        add(36, knownCodes[index])
+        add(37, knownCodes[index], shape)
     }
 
     /// A token's shape: X for capitals, x for small letters, d for digits, others kept; runs of

@@ -86,7 +86,7 @@ public struct EntityRecognizer: Sendable {
     public func recognize(_ words: [String]) -> [Mention] {
         guard !words.isEmpty else { return [] }
         let codes = EntityFeatures.gazetteerCodes(words, gazetteer: gazetteer)
-        let tags = tagger.tag(words, gazetteerCodes: codes, nameCodes: names.codes(words), caseCodes: names.caseCodes(words))
+        let tags = tagger.tag(words, gazetteerCodes: codes, names: names)
         var taken = [Bool](repeating: false, count: words.count)
         var mentions: [Mention] = []
         // Known names of several words first ("Shanghai Cooperation Organisation"): the tagger
@@ -153,7 +153,44 @@ public struct EntityRecognizer: Sendable {
             }
         }
         mentions += EntityRules.mentions(words, taken: &taken)
+        addressRegions(words, mentions: &mentions, taken: &taken)
         return mentions.sorted { $0.first < $1.first }
+    }
+
+    /// "Spring, TX", "Ottawa, Ont.": a state or province abbreviated after a place and a comma
+    /// is a place (also when the tagger took it for an organisation), and so is the town before
+    /// it: a capitalised run of up to three words nothing else claimed, or one word the tagger
+    /// took for a person ("Raleigh, NC"). Not after a person's full name ("Harry Preuss, MD").
+    private func addressRegions(_ words: [String], mentions: inout [Mention], taken: inout [Bool]) {
+        for index in words.indices.dropFirst(2)
+        where words[index - 1] == "," && EntityRules.regionAbbreviations.contains(words[index]) {
+            let region = mentions.firstIndex { $0.first == index && $0.last == index }
+            guard region.map({ mentions[$0].entry == nil }) ?? !taken[index] else { continue }
+            let town = index - 2
+            if let before = mentions.firstIndex(where: { $0.last == town }) {
+                switch mentions[before].kind {
+                case .geopolitical, .location: break
+                case .person where mentions[before].first == town && mentions[before].entry == nil && words[index] != "MD":
+                    mentions[before].kind = .geopolitical
+                default: continue
+                }
+            } else {
+                guard !taken[town], EntityRules.isCapitalised(words[town]) else { continue }
+                var first = town
+                while first > 0, town - first < 2, !taken[first - 1], EntityRules.isCapitalised(words[first - 1]),
+                    names.caseCodes([words[first - 1]]) != ["l"]
+                {
+                    first -= 1
+                }
+                mentions.append(
+                    Mention(first: first, last: town, kind: .geopolitical, entry: gazetteer.entry(for: words[first...town])))
+                for covered in first...town { taken[covered] = true }
+            }
+            let mention = Mention(
+                first: index, last: index, kind: .geopolitical, entry: gazetteer.entry(for: words[index...index]))
+            if let region { mentions[region] = mention } else { mentions.append(mention) }
+            taken[index] = true
+        }
     }
 
     /// Types a tagger span: people stay people; places and organisations take the gazetteer's

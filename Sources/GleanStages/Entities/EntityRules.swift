@@ -24,6 +24,18 @@ enum EntityRules {
         "Building", "Bridge", "Bridges", "Airport", "Station", "Street", "Avenue", "Square", "Museum", "Stadium",
         "Auditorium", "Cathedral", "Palace",
     ]
+    /// US states and Canadian provinces as addresses write them after a town and a comma
+    /// ("Spring, TX", "Trenton, N.J.", "Ottawa, Ont."): postal codes and the press's abbreviations.
+    static let regionAbbreviations: Set<String> = [
+        "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME",
+        "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA",
+        "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC", "D.C.", "Ala.", "Ariz.", "Ark.",
+        "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ill.", "Ind.", "Kan.", "Ky.", "La.", "Md.", "Mass.", "Mich.",
+        "Minn.", "Miss.", "Mo.", "Mont.", "Neb.", "Nev.", "N.H.", "N.J.", "N.M.", "N.Y.", "N.C.", "N.D.", "Okla.", "Ore.",
+        "Pa.", "R.I.", "S.C.", "S.D.", "Tenn.", "Vt.", "Va.", "Wash.", "W.Va.", "Wis.", "Wyo.", "AB", "BC", "MB", "NB",
+        "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT", "Alta.", "B.C.", "Man.", "N.B.", "N.L.", "N.S.", "Ont.",
+        "P.E.I.", "Que.", "Sask.",
+    ]
     static let connectors: Set<String> = ["of", "for", "and", "the", "on", "de"]
     static let months: Set<String> = [
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",

@@ -30,8 +30,7 @@ extension EntityTagger {
         var random = seed
         let prepared = sentences.map {
             EntityFeatures(
-                tokens: $0.tokens, gazetteerCodes: EntityFeatures.gazetteerCodes($0.tokens, gazetteer: gazetteer),
-                nameCodes: names.codes($0.tokens), caseCodes: names.caseCodes($0.tokens))
+                tokens: $0.tokens, gazetteerCodes: EntityFeatures.gazetteerCodes($0.tokens, gazetteer: gazetteer), names: names)
         }
         var buckets: [UInt32] = []
         func update(_ index: Int, by delta: Float) {

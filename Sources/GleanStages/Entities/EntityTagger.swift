@@ -26,11 +26,11 @@ public struct EntityTagger: Sendable {
         weights = [Float](repeating: 0, count: (1 << Self.featureBits) * Self.tags.count)
     }
 
-    /// The tag index of each token of a sentence. `gazetteerTags` gives, per token, a
-    /// gazetteer feature code from ``EntityFeatures/gazetteerCodes(_:gazetteer:)``, `nameCodes`
-    /// the name lists' code from ``NameLexicon/codes(_:)``, `caseCodes` from ``NameLexicon/caseCodes(_:)``.
-    public func tag(_ tokens: [String], gazetteerCodes: [String], nameCodes: [String], caseCodes: [String]) -> [Int] {
-        let features = EntityFeatures(tokens: tokens, gazetteerCodes: gazetteerCodes, nameCodes: nameCodes, caseCodes: caseCodes)
+    /// The tag index of each token of a sentence. `gazetteerCodes` gives, per token, a
+    /// gazetteer feature code from ``EntityFeatures/gazetteerCodes(_:gazetteer:)``; `names` the
+    /// name lists the tagger was trained with.
+    public func tag(_ tokens: [String], gazetteerCodes: [String], names: NameLexicon) -> [Int] {
+        let features = EntityFeatures(tokens: tokens, gazetteerCodes: gazetteerCodes, names: names)
         return weights.withUnsafeBufferPointer { Self.decode(features, count: tokens.count, weights: $0) }
     }
 

@@ -1,10 +1,11 @@
 import GleanCore
 
-/// Lists of first names, surnames, cities and US states, seen by ``EntityTagger`` as features
-/// (a word on a list is evidence the tagger weighs, never an entity by itself).
+/// Lists of first names, surnames, cities and US states, and of named places, organisations,
+/// people and buildings, seen by ``EntityTagger`` as features (a word on a list is evidence the
+/// tagger weighs, never an entity by itself).
 ///
-/// Built by `scripts/build-name-lists.py` from the US Census 1990 name files and GeoNames;
-/// see docs/stages/entities.md.
+/// Built by `scripts/build-name-lists.py` from the US Census 1990 name files, GeoNames and
+/// WordNet; see docs/stages/entities.md.
 public struct NameLexicon: Sendable {
     /// Flags per single lower-case word: first name, surname, city, state.
     private var flags: [String: UInt8] = [:]
@@ -12,18 +13,36 @@ public struct NameLexicon: Sendable {
     private var longNames: [String: [[String]]] = [:]
     /// How words are usually written inside a sentence: `l` lower case, `m` mixed, `c` capitalised.
     private var casing: [String: String] = [:]
+    /// Named things by their first lower-case word: the name's words and its kinds' letters
+    /// (`L` place, `O` organisation, `H` person, `B` building).
+    private var known: [String: [(words: [String], kinds: String)]] = [:]
 
     private static let first: UInt8 = 1, surname: UInt8 = 2, city: UInt8 = 4, state: UInt8 = 8
+    private static let knownKinds = ["known-place": "L", "known-org": "O", "known-person": "H", "known-building": "B"]
 
     /// An empty lexicon (every token's code is `-`).
     public init() {}
 
-    /// Reads `kind<TAB>name` lines (kinds `first`, `surname`, `city`, `state`, and `case-lower`,
+    /// Reads `kind<TAB>name` lines (kinds `first`, `surname`, `city`, `state`; `known-place`,
+    /// `known-org`, `known-person`, `known-building` for named things; and `case-lower`,
     /// `case-mixed`, `case-capital` for how a word is usually written; `#` comments).
     public init(tsv: String, source: String) throws(GleanError) {
         for (number, line) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            if fields.count == 2, let kind = fields.first, let letter = Self.knownKinds[String(kind)], !fields[1].isEmpty {
+                let words = fields[1].split(separator: " ").map(String.init)
+                var entries = known[words[0], default: []]
+                if let same = entries.firstIndex(where: { $0.words == words }) {
+                    if !entries[same].kinds.contains(letter) {
+                        entries[same].kinds = String((entries[same].kinds + letter).sorted())
+                    }
+                } else {
+                    entries.append((words, letter))
+                }
+                known[words[0]] = entries
+                continue
+            }
             if fields.count == 2, let kind = fields.first, kind.hasPrefix("case-"),
                 let code = ["case-lower": "l", "case-mixed": "m", "case-capital": "c"][String(kind)]
             {
@@ -41,7 +60,7 @@ public struct NameLexicon: Sendable {
             guard fields.count == 2, let flag, !fields[1].isEmpty else {
                 throw GleanError(
                     .invalidModel,
-                    "\(source):\(number + 1): expected kind<TAB>name, kind first, surname, city, state, case-lower, case-mixed or case-capital"
+                    "\(source):\(number + 1): expected kind<TAB>name, kind first, surname, city, state, known-place, known-org, known-person, known-building, case-lower, case-mixed or case-capital"
                 )
             }
             let words = fields[1].split(separator: " ").map(String.init)
@@ -57,6 +76,33 @@ public struct NameLexicon: Sendable {
     /// capitalised, `-` unknown.
     public func caseCodes(_ tokens: [String]) -> [String] {
         tokens.map { casing[$0.lowercased()] ?? "-" }
+    }
+
+    /// Per token, the kinds of the longest named thing it is part of: the first word's code in
+    /// capitals (`L` place, `O` organisation, `H` person, `B` building, combined as `HL`), the
+    /// others' in small letters, `-` outside any.
+    public func knownCodes(_ tokens: [String]) -> [String] {
+        var codes = [String](repeating: "-", count: tokens.count)
+        guard !known.isEmpty else { return codes }
+        let lower = tokens.map { $0.lowercased() }
+        var index = 0
+        while index < lower.count {
+            var best: (length: Int, kinds: String)?
+            for entry in known[lower[index]] ?? []
+            where entry.words.count <= lower.count - index && entry.words.count > (best?.length ?? 0)
+                && lower[index..<(index + entry.words.count)].elementsEqual(entry.words)
+            {
+                best = (entry.words.count, entry.kinds)
+            }
+            guard let best else {
+                index += 1
+                continue
+            }
+            codes[index] = best.kinds
+            for inner in (index + 1)..<(index + best.length) { codes[inner] = best.kinds.lowercased() }
+            index += best.length
+        }
+        return codes
     }
 
     /// A feature code per token: `F` first name, `S` surname, `C` city, `T` state (combined, as
