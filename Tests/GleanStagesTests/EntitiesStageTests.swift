@@ -1,3 +1,4 @@
+import Foundation
 import GleanCore
 import GleanStages
 import Testing
@@ -72,6 +73,58 @@ struct EntitiesStageTests {
         let value = try describe("Officials from Azerbaijan and NATO met in Baku.", with: ["types": ["ORG"], "link": false])
         #expect(mentions(value).map(\.type) == ["ORG"])
         #expect(mentions(value).first?.canonical == nil)
+    }
+
+    @Test("a YAML gazetteer names an entity's forms once; its mistakes are reported as file:line:column")
+    func yamlGazetteer() throws {
+        var gazetteer = Gazetteer()
+        try gazetteer.addYAML(
+            """
+            # people we follow
+            - id: Q-HASANOV
+              type: PERSON
+              name: Zakir Hasanov
+              forms: [Zakir Hasanov, General Hasanov]
+              parent: AZ
+            - id: ACME
+              type: ORG
+              forms: Acme Defence Systems
+            """, source: "mine.yaml")
+        #expect(
+            gazetteer.entry(for: ["General", "Hasanov"])
+                == GazetteerEntry(kind: .person, canonical: "Q-HASANOV", name: "Zakir Hasanov", parent: "AZ"))
+        #expect(gazetteer.entry(for: ["Acme", "Defence", "Systems"])?.name == "Acme Defence Systems")
+        let cases: [(String, String)] = [
+            ("- id: X\n  type: PLANET\n  forms: [Mars]\n", "bad.yaml:2:9: `PLANET` is not a type"),
+            ("- id: X\n  type: ORG\n", "bad.yaml:1:3: the entry has no forms"),
+            ("- id: X\n  type: ORG\n  forms: [A]\n  colour: red\n", "bad.yaml:4:3: unknown key `colour`"),
+            ("id: X\n", "bad.yaml:1:1: expected a list of entries"),
+            ("- [unclosed\n", "bad.yaml: not valid YAML"),
+        ]
+        for (text, message) in cases {
+            var broken = Gazetteer()
+            do {
+                try broken.addYAML(text, source: "bad.yaml")
+                Issue.record("no error for \(text)")
+            } catch {
+                #expect(error.description.hasPrefix(message), "\(error.description)")
+            }
+        }
+    }
+
+    @Test("the stage reads a YAML gazetteer given in the pipeline")
+    func yamlGazetteerInStage() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "glean-gazetteer-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data("- id: Q-HASANOV\n  type: PERSON\n  forms: [Zakir Hasanov]\n".utf8).write(
+            to: directory.appendingPathComponent("people.yaml"))
+        let stage = try StageFactory(EntitiesStage.self).makeStage(
+            configuration: ["gazetteers": ["people.yaml"]],
+            context: StageContext(stageID: "entities", baseDirectory: directory.path))
+        let value = (stage as? EntitiesStage)?.describe("Zakir Hasanov visited Ankara.")
+        #expect(mentions(value ?? .null).contains { $0 == ("Zakir Hasanov", "PERSON", "Q-HASANOV") })
     }
 
     @Test("an unreadable gazetteer is a configuration error")

@@ -8,7 +8,7 @@ public struct EntitiesStage: Stage {
     public struct Configuration: Decodable, Sendable {
         /// Which types to report (all when absent).
         public var types: [String]?
-        /// Extra gazetteer files (TSV or YAML-free TSV), relative to the pipeline file.
+        /// Extra gazetteer files (`.yaml`/`.yml` or TSV), relative to the pipeline file.
         public var gazetteers: [String]
         /// Whether to link mentions to canonical ids.
         public var link: Bool
@@ -35,7 +35,7 @@ public struct EntitiesStage: Stage {
             ConfigurationField(
                 "gazetteers", type: .array(.string), default: [],
                 summary:
-                    "Extra gazetteer files, TSV `surface<TAB>type<TAB>canonical[<TAB>name[<TAB>parent]]`, relative to the pipeline file."
+                    "Extra gazetteer files, relative to the pipeline file: YAML (`.yaml`, `.yml`; a list of entries with id, type, forms, name, parent) or TSV `surface<TAB>type<TAB>canonical[<TAB>name[<TAB>parent]]`."
             ),
             ConfigurationField("link", type: .boolean, default: true, summary: "Link mentions to canonical ids."),
         ],
@@ -68,10 +68,15 @@ public struct EntitiesStage: Stage {
             guard let data = FileManager.default.contents(atPath: resolved) else {
                 throw ConfigurationError(field: "gazetteers", "cannot read the gazetteer file `\(resolved)`")
             }
+            let text = String(decoding: data, as: UTF8.self)
             do {
-                try gazetteer.addTSV(String(decoding: data, as: UTF8.self), source: resolved)
+                if resolved.hasSuffix(".yaml") || resolved.hasSuffix(".yml") {
+                    try gazetteer.addYAML(text, source: resolved)
+                } else {
+                    try gazetteer.addTSV(text, source: resolved)
+                }
             } catch {
-                throw ConfigurationError(field: "gazetteers", error.message)
+                throw ConfigurationError(field: "gazetteers", error.description)
             }
         }
         var recognizer = EntityRecognizer(tagger: try EntityTagger.shipped, gazetteer: gazetteer, names: try NameLexicon.shipped)

@@ -8,4 +8,12 @@ public struct GazetteerEntry: Sendable, Hashable {
     public var name: String
     /// The parent bloc or country id, if any.
     public var parent: String?
+
+    /// An entry.
+    public init(kind: Entity.Kind, canonical: String, name: String, parent: String? = nil) {
+        self.kind = kind
+        self.canonical = canonical
+        self.name = name
+        self.parent = parent
+    }
 }

@@ -64,8 +64,7 @@ extension StanceCues {
         var source: String
 
         func error(at node: Node, _ message: String) -> GleanError {
-            let location = node.mark.map { SourceLocation(file: source, line: $0.line, column: $0.column) }
-            return GleanError(.invalidConfiguration, message, location: location)
+            node.configurationError(in: source, message)
         }
 
         func stance(_ node: Node) throws(GleanError) -> Stance {
