@@ -127,6 +127,38 @@ struct EntitiesStageTests {
         #expect(mentions(value ?? .null).contains { $0 == ("Zakir Hasanov", "PERSON", "Q-HASANOV") })
     }
 
+    @Test("in another language only its country names are found, linked, and the language recorded")
+    func otherLanguage() async throws {
+        let stage = try StageFactory(EntitiesStage.self).makeStage(configuration: [:], context: StageContext(stageID: "entities"))
+        let result = try await stage.analyze(
+            StageInput(
+                document: Document(id: "1", text: "Finnland und Schweden traten der NATO bei; Deutschland begrüßte das."),
+                resultsByStage: ["language": ["code": "de"]]))
+        guard case .output(let value) = result else {
+            Issue.record("expected output, got \(result)")
+            return
+        }
+        #expect(value["language"] == "de")
+        #expect(mentions(value).map(\.canonical) == ["FI", "SE", "DE"])
+        #expect(value["entities"]?.arrayValue?.first?["name"] == "Finland")
+        let skipping = try StageFactory(EntitiesStage.self).makeStage(
+            configuration: ["other_languages": false], context: StageContext(stageID: "entities"))
+        let skipped = try await skipping.analyze(
+            StageInput(document: Document(id: "1", text: "Finnland."), resultsByStage: ["language": ["code": "de"]]))
+        #expect(skipped == .skipped(reason: "unsupported language: de"))
+    }
+
+    @Test("translated country names are read per language; a bad line is reported")
+    func countryNames() throws {
+        let names = try CountryNames(
+            tsv: "# names\nde\tFinnland\tFI\nfr\tFinlande\tFI\n", source: "t", english: try Gazetteer.shipped)
+        #expect(names.languages == ["de", "fr"])
+        #expect(names.gazetteer(for: "de")?.entry(for: ["Finnland"])?.name == "Finland")
+        #expect(names.gazetteer(for: "it") == nil)
+        #expect(throws: GleanError.self) { try CountryNames(tsv: "de\tFinnland\n", source: "t", english: Gazetteer()) }
+        #expect(try CountryNames.shipped.languages.count > 100)
+    }
+
     @Test("an unreadable gazetteer is a configuration error")
     func badGazetteer() {
         #expect(throws: (any Error).self) {

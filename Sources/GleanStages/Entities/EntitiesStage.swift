@@ -12,6 +12,8 @@ public struct EntitiesStage: Stage {
         public var gazetteers: [String]
         /// Whether to link mentions to canonical ids.
         public var link: Bool
+        /// Whether to find country names in documents in other languages (else they are skipped).
+        public var otherLanguages: Bool
     }
 
     /// The stage's descriptor.
@@ -25,8 +27,9 @@ public struct EntitiesStage: Stage {
             and organisations with their aliases, capitals and regions, and rules for people after \
             titles, organisations by head word, "the Alliance" and dates. Countries link to ISO \
             3166-1 alpha-2 codes, blocs to stable ids (NATO, CSTO, EU, …) with parents (PFP → NATO). \
-            Offsets are Unicode scalars. English only: documents whose `language` result is not \
-            English are skipped.
+            Offsets are Unicode scalars. English text gets everything; in documents whose \
+            `language` result is another language only country names are found, from iso-codes' \
+            translations (or, with `other_languages: false`, the document is skipped).
             """,
         configuration: [
             ConfigurationField(
@@ -38,6 +41,11 @@ public struct EntitiesStage: Stage {
                     "Extra gazetteer files, relative to the pipeline file: YAML (`.yaml`, `.yml`; a list of entries with id, type, forms, name, parent) or TSV `surface<TAB>type<TAB>canonical[<TAB>name[<TAB>parent]]`."
             ),
             ConfigurationField("link", type: .boolean, default: true, summary: "Link mentions to canonical ids."),
+            ConfigurationField(
+                "other_languages", type: .boolean, default: true,
+                summary:
+                    "In documents the language stage found in another language, find country names in that language (iso-codes' translations, 144 languages) instead of skipping them."
+            ),
         ],
         output: [
             "type": "object",
@@ -53,12 +61,18 @@ public struct EntitiesStage: Stage {
                     "description":
                         "Distinct entities (by canonical id, else type and text) with their mention counts, most mentioned first.",
                 ],
+                "language": [
+                    "type": "string",
+                    "description":
+                        "Present when the document is in another language than English: its code; only country names were looked for.",
+                ],
             ],
         ]
     )
 
     private let recognizer: EntityRecognizer
     private let types: Set<Entity.Kind>
+    private let countryNames: CountryNames?
 
     /// Builds the stage, reading the user's gazetteers.
     public init(configuration: Configuration, context: StageContext) throws {
@@ -83,17 +97,31 @@ public struct EntitiesStage: Stage {
         recognizer.link = configuration.link
         self.recognizer = recognizer
         types = Set(configuration.types.map { $0.compactMap(Entity.Kind.init(rawValue:)) } ?? Entity.Kind.allCases)
+        countryNames = configuration.otherLanguages ? try CountryNames.shipped : nil
     }
 
     /// Finds one document's entities.
     public func analyze(_ input: StageInput) async throws -> StageResult {
-        if let skipped = input.skipUnlessLanguage("en") { return skipped }
+        if let skipped = input.skipUnlessLanguage("en") {
+            guard let language = input.upstreamLanguage, let names = countryNames?.gazetteer(for: language) else {
+                return skipped
+            }
+            var output = describe(recognizer.entities(in: input.text, knownOnly: names))
+            output["language"] = .string(language)
+            return .output(output)
+        }
         return .output(describe(input.text))
     }
 
-    /// The stage's output for `text`.
+    /// The stage's output for English `text`.
     public func describe(_ text: String) -> JSONValue {
-        let entities = recognizer.entities(in: text).filter { types.contains($0.kind) }
+        describe(recognizer.entities(in: text))
+    }
+
+    /// The stage's output for `found` entities: those of the configured types, and the
+    /// distinct ones with their mention counts.
+    private func describe(_ found: [Entity]) -> JSONValue {
+        let entities = found.filter { types.contains($0.kind) }
         var counts: [String: (count: Int, first: Int, value: JSONValue)] = [:]
         var mentions: [JSONValue] = []
         for (order, entity) in entities.enumerated() {

@@ -31,6 +31,34 @@ public struct EntityRecognizer: Sendable {
 
     /// The entities of `text`, in text order.
     public func entities(in text: String) -> [Entity] {
+        var entities = mentions(in: text, recognize)
+        if link { linkAlliance(&entities) }
+        return entities
+    }
+
+    /// The names of `names` (a gazetteer of another language's country names,
+    /// ``CountryNames``) in `text`, longest first, linked when ``link`` is on; nothing else is
+    /// recognised.
+    public func entities(in text: String, knownOnly names: Gazetteer) -> [Entity] {
+        mentions(in: text) { words in
+            var found: [Mention] = []
+            var index = 0
+            while index < words.count {
+                if let match = names.match(words, at: index) {
+                    found.append(
+                        Mention(first: index, last: index + match.length - 1, kind: match.entry.kind, entry: match.entry))
+                    index += match.length
+                } else {
+                    index += 1
+                }
+            }
+            return found
+        }
+    }
+
+    /// Splits `text` into sentences and tokens, finds each sentence's mentions with
+    /// `recognize` and turns them into entities with scalar offsets.
+    private func mentions(in text: String, _ recognize: ([String]) -> [Mention]) -> [Entity] {
         let prepared = ScalarText(text)
         let scalars = prepared.scalars
         let tokens = tokenizer.tokens(in: scalars)
@@ -58,7 +86,6 @@ public struct EntityRecognizer: Sendable {
                 entities.append(entity)
             }
         }
-        if link { linkAlliance(&entities) }
         return entities
     }
 
