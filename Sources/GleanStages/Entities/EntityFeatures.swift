@@ -15,10 +15,11 @@ struct EntityFeatures {
 
     init(tokens: [String], gazetteerCodes: [String], names: NameLexicon) {
         self.tokens = tokens
-        nameCodes = names.codes(tokens)
-        caseCodes = names.caseCodes(tokens)
-        knownCodes = names.knownCodes(tokens)
-        lower = tokens.map { $0.lowercased() }
+        let lower = tokens.map { $0.lowercased() }
+        self.lower = lower
+        nameCodes = names.codes(lowercased: lower)
+        caseCodes = names.caseCodes(lowercased: lower)
+        knownCodes = names.knownCodes(lowercased: lower)
         shapes = tokens.map(Self.shape)
         self.gazetteerCodes = gazetteerCodes
         bytes = lower.map { Array($0.utf8) }

@@ -205,7 +205,7 @@ public struct EntityRecognizer: Sendable {
                 guard !taken[town], EntityRules.isCapitalised(words[town]) else { continue }
                 var first = town
                 while first > 0, town - first < 2, !taken[first - 1], EntityRules.isCapitalised(words[first - 1]),
-                    names.caseCodes([words[first - 1]]) != ["l"]
+                    names.caseCode(words[first - 1]) != "l"
                 {
                     first -= 1
                 }

@@ -13,12 +13,13 @@ public struct NameLexicon: Sendable {
     private var longNames: [String: [[String]]] = [:]
     /// How words are usually written inside a sentence: `l` lower case, `m` mixed, `c` capitalised.
     private var casing: [String: String] = [:]
-    /// Named things by their first lower-case word: the name's words and its kinds' letters
-    /// (`L` place, `O` organisation, `H` person, `B` building).
-    private var known: [String: [(words: [String], kinds: String)]] = [:]
+    /// Named things (lower case, words joined by a space) and their kinds' letters, sorted (`L`
+    /// place, `O` organisation, `H` person, `B` building); and their words by their first word.
+    private var knownKinds: [String: String] = [:]
+    private var knownNames: [String: [[String]]] = [:]
 
     private static let first: UInt8 = 1, surname: UInt8 = 2, city: UInt8 = 4, state: UInt8 = 8
-    private static let knownKinds = ["known-place": "L", "known-org": "O", "known-person": "H", "known-building": "B"]
+    private static let knownLetters = ["known-place": "L", "known-org": "O", "known-person": "H", "known-building": "B"]
 
     /// An empty lexicon (every token's code is `-`).
     public init() {}
@@ -30,17 +31,13 @@ public struct NameLexicon: Sendable {
         for (number, line) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            if fields.count == 2, let kind = fields.first, let letter = Self.knownKinds[String(kind)], !fields[1].isEmpty {
-                let words = fields[1].split(separator: " ").map(String.init)
-                var entries = known[words[0], default: []]
-                if let same = entries.firstIndex(where: { $0.words == words }) {
-                    if !entries[same].kinds.contains(letter) {
-                        entries[same].kinds = String((entries[same].kinds + letter).sorted())
-                    }
-                } else {
-                    entries.append((words, letter))
+            if fields.count == 2, let kind = fields.first, let letter = Self.knownLetters[String(kind)], !fields[1].isEmpty {
+                let name = String(fields[1])
+                let kinds = knownKinds[name] ?? ""
+                if kinds.isEmpty {
+                    knownNames[String(name.prefix { $0 != " " }), default: []].append(name.split(separator: " ").map(String.init))
                 }
-                known[words[0]] = entries
+                if !kinds.contains(letter) { knownKinds[name] = String((kinds + letter).sorted()) }
                 continue
             }
             if fields.count == 2, let kind = fields.first, kind.hasPrefix("case-"),
@@ -75,32 +72,39 @@ public struct NameLexicon: Sendable {
     /// How each token is usually written inside a sentence: `l` lower case, `m` mixed, `c`
     /// capitalised, `-` unknown.
     public func caseCodes(_ tokens: [String]) -> [String] {
-        tokens.map { casing[$0.lowercased()] ?? "-" }
+        caseCodes(lowercased: tokens.map { $0.lowercased() })
+    }
+
+    /// How `word` is usually written inside a sentence (a code of ``caseCodes(_:)``).
+    public func caseCode(_ word: String) -> String {
+        casing[word.lowercased()] ?? "-"
+    }
+
+    /// ``caseCodes(_:)`` of tokens already in lower case.
+    func caseCodes(lowercased lower: [String]) -> [String] {
+        lower.map { casing[$0] ?? "-" }
     }
 
     /// Per token, the kinds of the longest named thing it is part of: the first word's code in
     /// capitals (`L` place, `O` organisation, `H` person, `B` building, combined as `HL`), the
     /// others' in small letters, `-` outside any.
     public func knownCodes(_ tokens: [String]) -> [String] {
-        var codes = [String](repeating: "-", count: tokens.count)
-        guard !known.isEmpty else { return codes }
-        let lower = tokens.map { $0.lowercased() }
+        knownCodes(lowercased: tokens.map { $0.lowercased() })
+    }
+
+    /// ``knownCodes(_:)`` of tokens already in lower case.
+    func knownCodes(lowercased lower: [String]) -> [String] {
+        var codes = [String](repeating: "-", count: lower.count)
         var index = 0
         while index < lower.count {
-            var best: (length: Int, kinds: String)?
-            for entry in known[lower[index]] ?? []
-            where entry.words.count <= lower.count - index && entry.words.count > (best?.length ?? 0)
-                && lower[index..<(index + entry.words.count)].elementsEqual(entry.words)
-            {
-                best = (entry.words.count, entry.kinds)
-            }
-            guard let best else {
+            let length = Self.longestName(among: knownNames[lower[index]], in: lower, at: index)
+            guard length > 0, let kinds = knownKinds[lower[index..<(index + length)].joined(separator: " ")] else {
                 index += 1
                 continue
             }
-            codes[index] = best.kinds
-            for inner in (index + 1)..<(index + best.length) { codes[inner] = best.kinds.lowercased() }
-            index += best.length
+            codes[index] = kinds
+            for inner in (index + 1)..<(index + length) { codes[inner] = kinds.lowercased() }
+            index += length
         }
         return codes
     }
@@ -108,20 +112,20 @@ public struct NameLexicon: Sendable {
     /// A feature code per token: `F` first name, `S` surname, `C` city, `T` state (combined, as
     /// `FS`), `P`/`p` for the first/other words of a name of several words, `-` for none.
     public func codes(_ tokens: [String]) -> [String] {
-        let lower = tokens.map { $0.lowercased() }
-        var codes = [String](repeating: "", count: tokens.count)
+        codes(lowercased: tokens.map { $0.lowercased() })
+    }
+
+    /// ``codes(_:)`` of tokens already in lower case.
+    func codes(lowercased lower: [String]) -> [String] {
+        var codes = [String](repeating: "", count: lower.count)
         var index = 0
         while index < lower.count {
-            if let candidates = longNames[lower[index]] {
-                let length =
-                    candidates.filter { $0.count <= lower.count - index && lower[index..<(index + $0.count)].elementsEqual($0) }
-                    .map(\.count).max() ?? 0
-                if length > 1 {
-                    codes[index] = "P"
-                    for inner in (index + 1)..<(index + length) { codes[inner] = "p" }
-                    index += length
-                    continue
-                }
+            let length = Self.longestName(among: longNames[lower[index]], in: lower, at: index)
+            if length > 1 {
+                codes[index] = "P"
+                for inner in (index + 1)..<(index + length) { codes[inner] = "p" }
+                index += length
+                continue
             }
             index += 1
         }
@@ -135,6 +139,18 @@ public struct NameLexicon: Sendable {
             codes[position] = code.isEmpty ? "-" : code
         }
         return codes
+    }
+
+    /// The most words of the `candidates` (names starting with `lower[index]`) that `lower` spells
+    /// from `index`, or 0.
+    private static func longestName(among candidates: [[String]]?, in lower: [String], at index: Int) -> Int {
+        var longest = 0
+        for name in candidates ?? []
+        where name.count > longest && name.count <= lower.count - index && lower[index..<(index + name.count)].elementsEqual(name)
+        {
+            longest = name.count
+        }
+        return longest
     }
 }
 
