@@ -41,18 +41,9 @@ public struct EntityRecognizer: Sendable {
     /// recognised.
     public func entities(in text: String, knownOnly names: Gazetteer) -> [Entity] {
         mentions(in: text) { words in
-            var found: [Mention] = []
-            var index = 0
-            while index < words.count {
-                if let match = names.match(words, at: index) {
-                    found.append(
-                        Mention(first: index, last: index + match.length - 1, kind: match.entry.kind, entry: match.entry))
-                    index += match.length
-                } else {
-                    index += 1
-                }
+            names.matches(in: words).map {
+                Mention(first: $0.first, last: $0.first + $0.length - 1, kind: $0.entry.kind, entry: $0.entry)
             }
-            return found
         }
     }
 
@@ -118,18 +109,13 @@ public struct EntityRecognizer: Sendable {
         var mentions: [Mention] = []
         // Known names of several words first ("Shanghai Cooperation Organisation"): the tagger
         // may cut them up.
-        var index = 0
-        while index < words.count {
-            if let match = gazetteer.match(words, at: index), match.length > 1 {
-                mentions.append(Mention(first: index, last: index + match.length - 1, kind: match.entry.kind, entry: match.entry))
-                for covered in index..<(index + match.length) { taken[covered] = true }
-                index += match.length
-            } else {
-                index += 1
-            }
+        for match in gazetteer.matches(in: words) where match.length > 1 {
+            mentions.append(
+                Mention(first: match.first, last: match.first + match.length - 1, kind: match.entry.kind, entry: match.entry))
+            for covered in match.first..<(match.first + match.length) { taken[covered] = true }
         }
         // The tagger's spans, typed and linked through the gazetteer.
-        index = 0
+        var index = 0
         while index < words.count {
             let tag = tags[index]
             guard tag != 0 && tag % 2 == 1 else {

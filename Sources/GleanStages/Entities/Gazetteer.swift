@@ -85,6 +85,22 @@ public struct Gazetteer: Sendable {
         }
         return nil
     }
+
+    /// The known surface forms in `tokens`, read left to right, the longest at each place, not
+    /// overlapping: first token, token count and entry of each.
+    public func matches(in tokens: [String]) -> [(first: Int, length: Int, entry: GazetteerEntry)] {
+        var found: [(first: Int, length: Int, entry: GazetteerEntry)] = []
+        var index = 0
+        while index < tokens.count {
+            if let match = match(tokens, at: index) {
+                found.append((index, match.length, match.entry))
+                index += match.length
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
 }
 
 extension Gazetteer {
