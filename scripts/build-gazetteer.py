@@ -7,24 +7,34 @@ Reads  /usr/share/iso-codes/json/iso_3166-1.json (Debian iso-codes, LGPL-2.1): e
        scripts/gazetteer/blocs.tsv: organisations and blocs with parents and aliases (facts);
        scripts/gazetteer/places.tsv: capitals, major cities and regions (facts).
        /usr/share/locale/LANG/LC_MESSAGES/iso_3166-1.mo (the same package): the country names
-       translated into other languages.
+       translated into other languages;
+       the Unicode CLDR's territory names (Unicode License v3), as the PyPI package Babel 2.19.0
+       packages them (downloaded with `pip download` into .build/babel/): the short names in
+       common use ("Russland", "Россия", "Corée du Sud") where iso-codes has only the formal
+       ones ("Russische Föderation").
 Writes Sources/GleanStages/Entities/Resources/gazetteer.tsv, one surface form a line:
        surface<TAB>type<TAB>canonical id<TAB>canonical name<TAB>parent id or -
        types: GPE (countries and cities), LOC (regions), NORP (demonyms, and their plurals for
        people: "Georgians"), ORG (blocs, bodies).
        Country ids are ISO 3166-1 alpha-2; a city's parent is its country.
        Sources/GleanStages/Entities/Resources/country-names.tsv: language<TAB>name<TAB>alpha-2,
-       the translated short, common and official names for each language with a translation
-       catalogue (language code of two or three letters; zh_CN as zh), where they differ from
-       the English ones; the stage finds these in documents in other languages.
-Run from the repository root: python3 scripts/build-gazetteer.py [ISO_3166_JSON [LOCALE_DIR]]
+       for each language with an iso-codes catalogue or that the `language` stage identifies
+       (ISO 639-1 code, else 639-3; zh_CN as zh, CLDR's fil as tl): the translated short,
+       common and official names (also those written as in English: German "Ukraine"), and
+       CLDR's names of every script of the language (Serbian in Cyrillic and Latin); a name
+       two countries share in one language is left out. The stage finds these in documents
+       in other languages.
+Run from the repository root:
+       python3 scripts/build-gazetteer.py [ISO_3166_JSON [LOCALE_DIR [BABEL_DIR]]]
 """
 import gettext
 import glob
 import json
 import os
 import re
+import subprocess
 import sys
+import zipfile
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 source = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/iso-codes/json/iso_3166-1.json"
@@ -86,23 +96,70 @@ with open(out_path, "w", encoding="utf-8") as out:
         out.write(f"{surface}\t{kind}\t{canonical}\t{name}\t{parent}\n")
 print(f"{len(entries)} surface forms -> {out_path}", file=sys.stderr)
 
-translated = set()
+
+BABEL = "2.19.0"
+# The languages the `language` stage identifies, read from its list of them.
+with open(os.path.join(root, "Sources", "GleanStages", "Language", "Language.swift"), encoding="utf-8") as f:
+    DETECTED = set(re.findall(r'\("([a-z]{2})", "[a-z]{3}", "', f.read()))
+assert len(DETECTED) == 75, sorted(DETECTED)
+
+
+def babel_package():
+    """Babel's directory (given, or downloaded with pip into .build/babel/ and unpacked)."""
+    if len(sys.argv) > 3:
+        return sys.argv[3]
+    work = os.path.join(root, ".build", "babel")
+    os.makedirs(work, exist_ok=True)
+    subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "-d", work, f"babel=={BABEL}"], check=True)
+    with zipfile.ZipFile(glob.glob(os.path.join(work, f"babel-{BABEL}-*.whl"))[0]) as archive:
+        archive.extractall(os.path.join(work, "package"))
+    return os.path.join(work, "package")
+
+
+translated = {}  # (language, name) -> set of alpha-2 codes
+country_codes = {country["alpha_2"] for country in countries}
+
+
+def add_translation(language, name, code):
+    name = name.strip()
+    if name and "\t" not in name and language != "en":
+        translated.setdefault((language, name), set()).add(code)
+
+
 for catalogue in sorted(glob.glob(os.path.join(locale_dir, "*", "LC_MESSAGES", "iso_3166-1.mo"))):
     locale = catalogue.split(os.sep)[-3]
     language = "zh" if locale == "zh_CN" else locale
     if not re.fullmatch(r"[a-z]{2,3}", language):
         continue
     with open(catalogue, "rb") as f:
-        translation = gettext.GNUTranslations(f)
+        catalog = gettext.GNUTranslations(f)._catalog  # only the names the catalogue translates
     for country in countries:
         for key in ("common_name", "name", "official_name"):
-            if key in country:
-                name = translation.gettext(country[key]).strip()
-                if name and name != country[key] and "\t" not in name:
-                    translated.add((language, name, country["alpha_2"]))
+            if country.get(key) in catalog:
+                add_translation(language, catalog[country[key]], country["alpha_2"])
+languages = {language for language, _ in translated} | DETECTED
+
+sys.path.insert(0, babel_package())
+import babel  # noqa: E402
+from babel import Locale, localedata  # noqa: E402
+
+assert babel.__version__ == BABEL, babel.__version__
+for identifier in sorted(localedata.locale_identifiers()):
+    locale = Locale.parse(identifier)
+    language = {"fil": "tl", "no": "nb"}.get(locale.language, locale.language)
+    if language not in languages or locale.territory is not None:
+        continue  # regional variants (pt_PT, sr_Latn_BA) repeat their language's names
+    for code, name in locale.territories.items():
+        if code in country_codes:
+            add_translation(language, name, code)
+
+kept = sorted((language, name, next(iter(codes))) for (language, name), codes in translated.items() if len(codes) == 1)
+shared = sum(1 for codes in translated.values() if len(codes) > 1)
 with open(translated_path, "w", encoding="utf-8") as out:
-    out.write("# Generated by scripts/build-gazetteer.py from Debian iso-codes' translations (LGPL-2.1):\n")
+    out.write("# Generated by scripts/build-gazetteer.py from Debian iso-codes' translations (LGPL-2.1) and the\n")
+    out.write(f"# Unicode CLDR's territory names (CLDR {babel.core.get_cldr_version()} via Babel {BABEL}, Unicode License v3):\n")
     out.write("# language<TAB>country name<TAB>ISO 3166-1 alpha-2. See docs/stages/entities.md.\n")
-    for language, name, code in sorted(translated):
+    for language, name, code in kept:
         out.write(f"{language}\t{name}\t{code}\n")
-print(f"{len(translated)} translated names -> {translated_path}", file=sys.stderr)
+print(f"{len(kept)} translated names in {len({k[0] for k in kept})} languages ({shared} shared by two countries left out)"
+      f" -> {translated_path}", file=sys.stderr)

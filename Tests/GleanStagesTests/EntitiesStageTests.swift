@@ -153,8 +153,8 @@ struct EntitiesStageTests {
         let names = try CountryNames(
             tsv: "# names\nde\tFinnland\tFI\nfr\tFinlande\tFI\n", source: "t", english: try Gazetteer.shipped)
         #expect(names.languages == ["de", "fr"])
-        #expect(names.gazetteer(for: "de")?.entry(for: ["Finnland"])?.name == "Finland")
-        #expect(names.gazetteer(for: "it") == nil)
+        #expect(names.names(in: "de")?.gazetteer.entry(for: ["Finnland"])?.name == "Finland")
+        #expect(names.names(in: "it") == nil)
         #expect(throws: GleanError.self) { try CountryNames(tsv: "de\tFinnland\n", source: "t", english: Gazetteer()) }
         #expect(try CountryNames.shipped.languages.count > 100)
     }

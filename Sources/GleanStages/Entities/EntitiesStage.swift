@@ -29,7 +29,8 @@ public struct EntitiesStage: Stage {
             3166-1 alpha-2 codes, blocs to stable ids (NATO, CSTO, EU, …) with parents (PFP → NATO). \
             Offsets are Unicode scalars. English text gets everything; in documents whose \
             `language` result is another language only country names are found, from iso-codes' \
-            translations (or, with `other_languages: false`, the document is skipped).
+            translations and CLDR's names, also inflected ("России", "Venäjällä"), or with \
+            `other_languages: false` the document is skipped.
             """,
         configuration: [
             ConfigurationField(
@@ -44,7 +45,7 @@ public struct EntitiesStage: Stage {
             ConfigurationField(
                 "other_languages", type: .boolean, default: true,
                 summary:
-                    "In documents the language stage found in another language, find country names in that language (iso-codes' translations, 144 languages) instead of skipping them."
+                    "In documents the language stage found in another language, find country names in that language (iso-codes' and CLDR's names, 148 languages, inflected forms too) instead of skipping them."
             ),
         ],
         output: [
@@ -103,7 +104,7 @@ public struct EntitiesStage: Stage {
     /// Finds one document's entities.
     public func analyze(_ input: StageInput) async throws -> StageResult {
         if let skipped = input.skipUnlessLanguage("en") {
-            guard let language = input.upstreamLanguage, let names = countryNames?.gazetteer(for: language) else {
+            guard let language = input.upstreamLanguage, let names = countryNames?.names(in: language) else {
                 return skipped
             }
             var output = describe(recognizer.entities(in: input.text, knownOnly: names))

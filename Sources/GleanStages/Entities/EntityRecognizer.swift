@@ -31,25 +31,27 @@ public struct EntityRecognizer: Sendable {
 
     /// The entities of `text`, in text order.
     public func entities(in text: String) -> [Entity] {
-        var entities = mentions(in: text, recognize)
+        var entities = mentions(in: text, splitting: { $0.splittingPossessive(in: $1) }, recognize)
         if link { linkAlliance(&entities) }
         return entities
     }
 
-    /// The names of `names` (a gazetteer of another language's country names,
-    /// ``CountryNames``) in `text`, longest first, linked when ``link`` is on; nothing else is
-    /// recognised.
-    public func entities(in text: String, knownOnly names: Gazetteer) -> [Entity] {
-        mentions(in: text) { words in
+    /// The country names of another language (``LocalizedCountryNames``) in `text`, the
+    /// longest at each place, linked when ``link`` is on; nothing else is recognised. Words are
+    /// split at their apostrophes, so "l'Ukraine" gives "Ukraine" and "Türkiye'de" "Türkiye".
+    public func entities(in text: String, knownOnly names: LocalizedCountryNames) -> [Entity] {
+        mentions(in: text, splitting: { $0.splitting(in: $1) { $0 == "'" || $0 == "\u{2019}" } }) { words in
             names.matches(in: words).map {
                 Mention(first: $0.first, last: $0.first + $0.length - 1, kind: $0.entry.kind, entry: $0.entry)
             }
         }
     }
 
-    /// Splits `text` into sentences and tokens, finds each sentence's mentions with
-    /// `recognize` and turns them into entities with scalar offsets.
-    private func mentions(in text: String, _ recognize: ([String]) -> [Mention]) -> [Entity] {
+    /// Splits `text` into sentences and tokens (each word's span cut by `split`), finds each
+    /// sentence's mentions with `recognize` and turns them into entities with scalar offsets.
+    private func mentions(
+        in text: String, splitting split: (TextSpan, [Unicode.Scalar]) -> [TextSpan], _ recognize: ([String]) -> [Mention]
+    ) -> [Entity] {
         let prepared = ScalarText(text)
         let scalars = prepared.scalars
         let tokens = tokenizer.tokens(in: scalars)
@@ -59,7 +61,7 @@ public struct EntityRecognizer: Sendable {
             while cursor < tokens.count && tokens[cursor].span.start < sentence.start { cursor += 1 }
             var spans: [TextSpan] = []
             while cursor < tokens.count && tokens[cursor].span.end <= sentence.end {
-                spans += Self.splittingPossessive(tokens[cursor].span, in: scalars)
+                spans += split(tokens[cursor].span, scalars)
                 cursor += 1
             }
             let words = spans.map { prepared[$0] }
@@ -78,14 +80,6 @@ public struct EntityRecognizer: Sendable {
             }
         }
         return entities
-    }
-
-    /// A word's span, split before a possessive `'s` / `’s` ("Türkiye’s" → "Türkiye", "’s").
-    private static func splittingPossessive(_ span: TextSpan, in scalars: [Unicode.Scalar]) -> [TextSpan] {
-        guard span.end - span.start > 2, scalars[span.end - 1] == "s" || scalars[span.end - 1] == "S" else { return [span] }
-        let apostrophe = scalars[span.end - 2]
-        guard apostrophe == "'" || apostrophe == "\u{2019}" else { return [span] }
-        return [TextSpan(start: span.start, end: span.end - 2), TextSpan(start: span.end - 2, end: span.end)]
     }
 
     /// A mention found in a sentence's tokens: first and last token, kind, gazetteer entry.

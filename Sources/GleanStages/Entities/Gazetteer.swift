@@ -25,8 +25,17 @@ public struct Gazetteer: Sendable {
 
     /// Adds (or replaces) a surface form.
     public mutating func add(_ surface: String, _ entry: GazetteerEntry) {
+        add(tokens: tokens(of: surface), entry)
+    }
+
+    /// The tokens of a surface form, as the gazetteer matches them.
+    public func tokens(of surface: String) -> [String] {
         let scalars = Array(surface.unicodeScalars)
-        let tokens = tokenizer.tokens(in: scalars).map { String(String.UnicodeScalarView(scalars[$0.span.start..<$0.span.end])) }
+        return tokenizer.tokens(in: scalars).map { String(String.UnicodeScalarView(scalars[$0.span.start..<$0.span.end])) }
+    }
+
+    /// Adds (or replaces) a surface form already split into ``tokens(of:)``.
+    public mutating func add(tokens: [String], _ entry: GazetteerEntry) {
         guard !tokens.isEmpty else { return }
         entries[tokens.joined(separator: " ")] = entry
         if names[entry.canonical] == nil || entry.kind != .group { names[entry.canonical] = entry.name }
