@@ -97,24 +97,9 @@ struct StanceText: Sendable {
 
     /// A token's pieces: a possessive `'s` and the parts of a hyphenated word are split off.
     private static func pieces(of token: Token, in scalars: [Unicode.Scalar]) -> [TextSpan] {
-        var span = token.span
-        var tail: [TextSpan] = []
-        if span.length > 2, scalars[span.end - 1] == "s" || scalars[span.end - 1] == "S",
-            scalars[span.end - 2] == "'" || scalars[span.end - 2] == "\u{2019}"
-        {
-            tail.append(TextSpan(start: span.end - 2, end: span.end))
-            span.end -= 2
-        }
-        guard token.kind == .word else { return [span] + tail }
-        var pieces: [TextSpan] = []
-        var start = span.start
-        for index in span.start..<span.end where scalars[index] == "-" || scalars[index] == "\u{2010}" {
-            if index > start { pieces.append(TextSpan(start: start, end: index)) }
-            pieces.append(TextSpan(start: index, end: index + 1))
-            start = index + 1
-        }
-        if start < span.end { pieces.append(TextSpan(start: start, end: span.end)) }
-        return pieces + tail
+        let possessive = token.span.splittingPossessive(in: scalars)
+        guard token.kind == .word else { return possessive }
+        return possessive[0].splitting(in: scalars) { $0 == "-" || $0 == "\u{2010}" } + possessive.dropFirst()
     }
 
     private func wordRange(of span: TextSpan) -> Range<Int>? {
