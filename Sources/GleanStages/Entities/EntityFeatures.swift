@@ -74,13 +74,33 @@ struct EntityFeatures {
     }
 
     /// The features that depend on the previous tag, appended to `buckets`. Values joined by
-    /// `|` are hashed as one string, without building it.
+    /// `|` are hashed as one string, without building it; the hash of each kind and tag and the
+    /// `|` after it is computed once, for all sentences (``tagPrefixes``).
     func transitionHashes(at index: Int, previousTag: Int, into buckets: inout [UInt32]) {
-        let previousTag = EntityTagger.tags[previousTag]
-        add(10, previousTag, into: &buckets)
-        add(11, previousTag, shapes[index], into: &buckets)
-        add(25, previousTag, lower[index], into: &buckets)
+        let prefixes = Self.tagPrefixes[previousTag]
+        buckets.append(prefixes.tag)
+        var shape = prefixes.beforeShape
+        shape.feed(shapes[index])
+        buckets.append(shape.bucket)
+        var word = prefixes.beforeWord
+        word.feed(lower[index])
+        buckets.append(word.bucket)
     }
+
+    /// Per tag: the bucket of the previous-tag feature (10), and the hash states of features 11
+    /// and 25 after their kind, the tag and the `|` (what ``add(_:_:_:into:)`` computes first).
+    private static let tagPrefixes: [(tag: UInt32, beforeShape: FeatureHash, beforeWord: FeatureHash)] =
+        EntityTagger.tags.map { tag in
+            func prefix(_ kind: UInt8) -> FeatureHash {
+                var hash = FeatureHash(kind)
+                hash.feed(tag)
+                hash.value = (hash.value ^ 0x7C) &* 0x0100_0193
+                return hash
+            }
+            var alone = FeatureHash(10)
+            alone.feed(tag)
+            return (alone.bucket, prefix(11), prefix(25))
+        }
 
     /// The features of token `index` that do not depend on the tags, appended to `buckets`.
     func contextHashes(at index: Int, into buckets: inout [UInt32]) {

@@ -140,6 +140,26 @@ public struct EntityRecognizer: Sendable {
                 index = last + 1
                 continue
             }
+            // "Greek Prime Minister Kyriakos Mitsotakis" taken as one span: a title inside it ends
+            // what comes before (kept when the gazetteer knows it, "Greek") and begins a person.
+            if last > index + 1, let title = ((index + 1)..<last).first(where: { EntityRules.titles.contains(words[$0]) }) {
+                var person = title
+                while person < last, EntityRules.titles.contains(words[person]) || EntityRules.titleWords.contains(words[person])
+                {
+                    person += 1
+                }
+                var before = title
+                while before > index, EntityRules.titleWords.contains(words[before - 1]) { before -= 1 }
+                if EntityRules.isCapitalised(words[person]) {
+                    if let known = gazetteer.entry(for: words[index..<before]) {
+                        mentions.append(Mention(first: index, last: before - 1, kind: known.kind, entry: known))
+                    }
+                    mentions.append(Mention(first: person, last: last, kind: .person, entry: nil))
+                    for covered in index...last { taken[covered] = true }
+                    index = last + 1
+                    continue
+                }
+            }
             if let mention = typed(words, first: index, last: last, tag: EntityTagger.tags[tag]) {
                 mentions.append(mention)
                 for covered in mention.first...mention.last { taken[covered] = true }
@@ -161,43 +181,9 @@ public struct EntityRecognizer: Sendable {
         }
         mentions += EntityRules.mentions(words, taken: &taken)
         addressRegions(words, mentions: &mentions, taken: &taken)
-        return mentions.sorted { $0.first < $1.first }
-    }
-
-    /// "Spring, TX", "Ottawa, Ont.": a state or province abbreviated after a place and a comma
-    /// is a place (also when the tagger took it for an organisation), and so is the town before
-    /// it: a capitalised run of up to three words nothing else claimed, or one word the tagger
-    /// took for a person ("Raleigh, NC"). Not after a person's full name ("Harry Preuss, MD").
-    private func addressRegions(_ words: [String], mentions: inout [Mention], taken: inout [Bool]) {
-        for index in words.indices.dropFirst(2)
-        where words[index - 1] == "," && EntityRules.regionAbbreviations.contains(words[index]) {
-            let region = mentions.firstIndex { $0.first == index && $0.last == index }
-            guard region.map({ mentions[$0].entry == nil }) ?? !taken[index] else { continue }
-            let town = index - 2
-            if let before = mentions.firstIndex(where: { $0.last == town }) {
-                switch mentions[before].kind {
-                case .geopolitical, .location: break
-                case .person where mentions[before].first == town && mentions[before].entry == nil && words[index] != "MD":
-                    mentions[before].kind = .geopolitical
-                default: continue
-                }
-            } else {
-                guard !taken[town], EntityRules.isCapitalised(words[town]) else { continue }
-                var first = town
-                while first > 0, town - first < 2, !taken[first - 1], EntityRules.isCapitalised(words[first - 1]),
-                    names.caseCode(words[first - 1]) != "l"
-                {
-                    first -= 1
-                }
-                mentions.append(
-                    Mention(first: first, last: town, kind: .geopolitical, entry: gazetteer.entry(for: words[first...town])))
-                for covered in first...town { taken[covered] = true }
-            }
-            let mention = Mention(
-                first: index, last: index, kind: .geopolitical, entry: gazetteer.entry(for: words[index...index]))
-            if let region { mentions[region] = mention } else { mentions.append(mention) }
-            taken[index] = true
-        }
+        mentions.sort { $0.first < $1.first }
+        joinNeighbours(words, mentions: &mentions, taken: &taken)
+        return mentions
     }
 
     /// Types a tagger span: people stay people; places and organisations take the gazetteer's
@@ -212,14 +198,27 @@ public struct EntityRecognizer: Sendable {
             while first < last, EntityRules.titles.contains(words[first]) || EntityRules.titleWords.contains(words[first]) {
                 first += 1
             }
+            // "Royal Navy", "Central Bank": an organisation's head word ends no person's name.
+            if first < last, EntityRules.organisationHeads.contains(words[last]) {
+                return Mention(first: first, last: last, kind: .organisation, entry: gazetteer.entry(for: words[first...last]))
+            }
         }
         let entry = gazetteer.entry(for: words[first...last])
         if tag != "B-OTH", let entry, entry.kind == .group {
             // A known nationality the tagger took for a name ("Kazakh President …").
             return Mention(first: first, last: last, kind: .group, entry: entry)
         }
-        if tag != "B-OTH", EntityRules.placeHeads.contains(words[last]), first < last {
+        if tag != "B-OTH", first < last,
+            EntityRules.placeHeads.contains(words[last]) || EntityRules.placeOpeners.contains(words[first])
+        {
             return Mention(first: first, last: last, kind: .location, entry: entry)
+        }
+        // "Prime Minister Fumio Kishida": right after a title, a name the gazetteer does not know
+        // and that has no organisation's head word is a person's, whatever the tagger said.
+        if tag == "B-ORG" || tag == "B-LOC", entry == nil, first > 0, EntityRules.titles.contains(words[first - 1]),
+            !words[first...last].contains(where: EntityRules.organisationHeads.contains)
+        {
+            return Mention(first: first, last: last, kind: .person, entry: nil)
         }
         switch tag {
         case "B-PER":

@@ -22,8 +22,32 @@ enum EntityRules {
         "Sea", "Ocean", "Valley", "Mountains", "Mountain", "River", "Lake", "Gulf", "Strait", "Peninsula", "Desert",
         "Basin", "Bay", "Coast", "Island", "Islands", "Range", "Plateau", "Corridor", "Hall", "Center", "Centre",
         "Building", "Bridge", "Bridges", "Airport", "Station", "Street", "Avenue", "Square", "Museum", "Stadium",
-        "Auditorium", "Cathedral", "Palace",
+        "Auditorium", "Cathedral", "Palace", "Channel", "Canal", "Delta", "Hills", "Highlands", "Archipelago", "Steppe",
+        "Glacier", "Reef", "Lagoon", "Falls", "Heights", "Strip",
     ]
+    /// First words of the names of natural places ("Lake Balkhash", "Mount Ararat", "Gulf of Aden").
+    static let placeOpeners: Set<String> = ["Lake", "Mount", "Mt.", "Cape", "Gulf", "Strait", "Straits", "Sea", "Bay", "Isle"]
+    /// Lower-case particles inside people's names ("Ursula von der Leyen", "Mohammed bin Salman").
+    static let nameParticles: Set<String> = [
+        "von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "das", "le", "la", "bin", "ibn", "ben",
+        "al", "el", "ter", "zu",
+    ]
+    /// Words after which an organisation's name follows ("oil giant Aramco", "news agency Xinhua");
+    /// also any word ending in "maker" ("carmaker", "chip equipment maker").
+    static let organisationCues: Set<String> = [
+        "giant", "company", "firm", "group", "lender", "carrier", "conglomerate", "broadcaster", "retailer", "insurer",
+        "airline", "exporter", "fund", "bank", "miner", "agency", "manufacturer", "outlet", "newspaper", "daily",
+        "network", "watchdog", "regulator",
+    ]
+
+    /// Lower-case words for a kind of place, before "of" and the place's name ("the town of
+    /// Handlova", "the region of Kursk").
+    static let placeNouns: Set<String> = ["town", "city", "village", "region", "province", "district", "port", "island"]
+
+    /// Whether `word` says that an organisation's name follows it.
+    static func isOrganisationCue(_ word: String) -> Bool {
+        organisationCues.contains(word) || (word.hasSuffix("maker") && word.first?.isLowercase == true)
+    }
     /// US states and Canadian provinces as addresses write them after a town and a comma
     /// ("Spring, TX", "Trenton, N.J.", "Ottawa, Ont."): postal codes and the press's abbreviations.
     static let regionAbbreviations: Set<String> = [
@@ -42,6 +66,14 @@ enum EntityRules {
         "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
     ]
     static let weekdays: Set<String> = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    /// Holidays, as dates ("Christmas Day", "New Year's Eve", "Ramadan"), the longest first.
+    static let holidays: [[String]] = [
+        ["New", "Year", "'s", "Day"], ["New", "Year", "'s", "Eve"], ["New", "Year", "’s", "Day"], ["New", "Year", "’s", "Eve"],
+        ["Christmas", "Day"], ["Christmas", "Eve"], ["Easter", "Sunday"], ["Good", "Friday"], ["Boxing", "Day"],
+        ["Eid", "al-Fitr"], ["Eid", "al-Adha"], ["Victory", "Day"], ["Christmas"], ["Easter"], ["Thanksgiving"],
+        ["Ramadan"], ["Hanukkah"], ["Nowruz"],
+    ]
+    static let holidayStarts = Set(holidays.compactMap(\.first))
 
     static func isCapitalised(_ word: String) -> Bool {
         guard let first = word.unicodeScalars.first else { return false }
@@ -89,20 +121,20 @@ enum EntityRules {
                     continue
                 }
             }
-            // Seas, valleys, mountains: "Aegean Sea", "Fergana Valley".
-            if isCapitalised(word) && !taken[index] && !titles.contains(word) {
+            // Seas, valleys, mountains: "Aegean Sea", "Fergana Valley" (not "The" at a sentence's start).
+            if isCapitalised(word) && !taken[index] && !titles.contains(word) && word != "The" {
                 var last = index
                 while last + 1 < words.count && !taken[last + 1] && isCapitalised(words[last + 1]) && last - index < 3 {
                     last += 1
                 }
-                if last > index && placeHeads.contains(words[last]) {
+                if last > index && (placeHeads.contains(words[last]) || placeOpeners.contains(word)) {
                     take(index, last, .location)
                     index = last + 1
                     continue
                 }
             }
             // Organisations by their head: "Ministry of Foreign Affairs", "National Security Council".
-            if isCapitalised(word) && !taken[index] {
+            if isCapitalised(word) && !taken[index] && word != "The" {
                 var last = index
                 while last + 1 < words.count && !taken[last + 1]
                     && (isCapitalised(words[last + 1])
@@ -119,6 +151,16 @@ enum EntityRules {
             // "the Alliance": linked to NATO when the document names NATO.
             if word == "Alliance" && index > 0 && words[index - 1].lowercased() == "the" && !taken[index] {
                 take(index, index, .organisation)
+            }
+            // Holidays: "Christmas Day", "New Year's Eve".
+            if !taken[index], holidayStarts.contains(word),
+                let holiday = holidays.first(where: {
+                    index + $0.count <= words.count && words[index..<(index + $0.count)].elementsEqual($0)
+                }), free(index...(index + holiday.count - 1))
+            {
+                take(index, index + holiday.count - 1, .date)
+                index += holiday.count
+                continue
             }
             // Dates: "5 December 2024", "December 5, 2024", "December 2024", "in 1994", "Monday".
             if !taken[index] {
