@@ -1,5 +1,6 @@
-import GleanStages
 import Testing
+
+@testable import GleanStages
 
 @Suite("entities: rules around mentions, gazetteer facts")
 struct EntityNeighbourRulesTests {
@@ -35,6 +36,28 @@ struct EntityNeighbourRulesTests {
     func neighbours(text: String, expected: String) throws {
         let entities = try found(text)
         #expect(entities.contains(expected), "\(expected) in \(entities)")
+    }
+
+    @Test(
+        "a title inside a span the tagger took whole ends what comes before and begins a person",
+        arguments: [
+            ("Greek Prime Minister Kyriakos Mitsotakis", 0..<1, 3...4),
+            ("the Foreign Minister Sergei Lavrov", 0..<1, 3...4),
+            ("Greek Deputy Prime Minister Anna Koutra", 0..<1, 4...5),
+        ] as [(String, Range<Int>, ClosedRange<Int>)])
+    func titleSplit(span: String, before: Range<Int>, person: ClosedRange<Int>) {
+        let words = span.split(separator: " ").map(String.init)
+        let split = EntityRules.titleSplit(words, first: 0, last: words.count - 1)
+        #expect(split?.before == before)
+        #expect(split?.person == person)
+    }
+
+    @Test("no split without a capitalised name after the title, nor with the title first or last")
+    func noTitleSplit() {
+        for span in ["the Greek Prime Minister", "Greek Prime Minister", "President Ilham Aliyev", "Greek Minister of state"] {
+            let words = span.split(separator: " ").map(String.init)
+            #expect(EntityRules.titleSplit(words, first: 0, last: words.count - 1) == nil, "\(span)")
+        }
     }
 
     @Test(

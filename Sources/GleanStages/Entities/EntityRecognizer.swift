@@ -140,25 +140,15 @@ public struct EntityRecognizer: Sendable {
                 index = last + 1
                 continue
             }
-            // "Greek Prime Minister Kyriakos Mitsotakis" taken as one span: a title inside it ends
-            // what comes before (kept when the gazetteer knows it, "Greek") and begins a person.
-            if last > index + 1, let title = ((index + 1)..<last).first(where: { EntityRules.titles.contains(words[$0]) }) {
-                var person = title
-                while person < last, EntityRules.titles.contains(words[person]) || EntityRules.titleWords.contains(words[person])
-                {
-                    person += 1
+            // "Greek Prime Minister Kyriakos Mitsotakis" taken as one span.
+            if let split = EntityRules.titleSplit(words, first: index, last: last) {
+                if let known = gazetteer.entry(for: words[split.before]) {
+                    mentions.append(Mention(first: index, last: split.before.upperBound - 1, kind: known.kind, entry: known))
                 }
-                var before = title
-                while before > index, EntityRules.titleWords.contains(words[before - 1]) { before -= 1 }
-                if EntityRules.isCapitalised(words[person]) {
-                    if let known = gazetteer.entry(for: words[index..<before]) {
-                        mentions.append(Mention(first: index, last: before - 1, kind: known.kind, entry: known))
-                    }
-                    mentions.append(Mention(first: person, last: last, kind: .person, entry: nil))
-                    for covered in index...last { taken[covered] = true }
-                    index = last + 1
-                    continue
-                }
+                mentions.append(Mention(first: split.person.lowerBound, last: last, kind: .person, entry: nil))
+                for covered in index...last { taken[covered] = true }
+                index = last + 1
+                continue
             }
             if let mention = typed(words, first: index, last: last, tag: EntityTagger.tags[tag]) {
                 mentions.append(mention)

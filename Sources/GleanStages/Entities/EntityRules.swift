@@ -75,6 +75,21 @@ enum EntityRules {
     ]
     static let holidayStarts = Set(holidays.compactMap(\.first))
 
+    /// Where a title inside a name the tagger took whole ends what comes before it and begins a
+    /// person ("Greek Prime Minister Kyriakos Mitsotakis": "Greek", then "Kyriakos Mitsotakis"),
+    /// or `nil` when no title stands inside `first...last` with a capitalised name after it.
+    static func titleSplit(_ words: [String], first: Int, last: Int) -> (before: Range<Int>, person: ClosedRange<Int>)? {
+        guard last > first + 1, let title = ((first + 1)..<last).first(where: { titles.contains(words[$0]) }) else {
+            return nil
+        }
+        var person = title
+        while person <= last, titles.contains(words[person]) || titleWords.contains(words[person]) { person += 1 }
+        guard person <= last, isCapitalised(words[person]) else { return nil }
+        var before = title
+        while before > first, titleWords.contains(words[before - 1]) { before -= 1 }
+        return (first..<before, person...last)
+    }
+
     static func isCapitalised(_ word: String) -> Bool {
         guard let first = word.unicodeScalars.first else { return false }
         return first.properties.isUppercase
