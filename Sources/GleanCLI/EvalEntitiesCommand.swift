@@ -36,7 +36,9 @@ struct EvalEntitiesCommand: AsyncParsableCommand {
         help: ArgumentHelp(
             "Hand-annotated news paragraphs ([[text|TYPE|canonical]] marks), evaluated too when present; repeatable.",
             valueName: "file"))
-    var news: [String] = ["Evaluation/entities/news.txt", "Evaluation/entities/news-holdout.txt"]
+    var news: [String] = [
+        "Evaluation/entities/news.txt", "Evaluation/entities/news-holdout.txt", "Evaluation/entities/news-check.txt",
+    ]
 
     @Option(
         help: ArgumentHelp(
