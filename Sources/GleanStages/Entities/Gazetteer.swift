@@ -81,6 +81,11 @@ public struct Gazetteer: Sendable {
         entries[tokens.joined(separator: " ")]
     }
 
+    /// Whether some known surface form starts with `token`.
+    public func isFirstToken(_ token: String) -> Bool {
+        longestByFirstToken[token] != nil
+    }
+
     /// The longest known surface form starting at `index`: its token count and entry.
     public func match(_ tokens: [String], at index: Int) -> (length: Int, entry: GazetteerEntry)? {
         guard let longestHere = longestByFirstToken[tokens[index]] else { return nil }

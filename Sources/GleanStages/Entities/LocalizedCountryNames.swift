@@ -15,8 +15,6 @@ public struct LocalizedCountryNames: Sendable {
     /// The first scalars (as many as the shortest stem) of every stem: a word that does not begin
     /// with one of these is no name's form, and is passed over without cutting it up.
     private var stemOpenings: Set<String> = []
-    /// The first token of every name.
-    private var firstTokens: Set<String> = []
     /// The first tokens of every name, joined by spaces as the gazetteer joins them ("Соединенные",
     /// "Соединенные Штаты", …): a search for a name goes on only while it spells one of these.
     private var prefixes: Set<String> = []
@@ -30,7 +28,6 @@ public struct LocalizedCountryNames: Sendable {
     public mutating func add(_ name: String, _ entry: GazetteerEntry) {
         let tokens = gazetteer.tokens(of: Self.spacingApostrophes(name)).map(Self.folded)
         gazetteer.add(tokens: tokens, entry)
-        if let first = tokens.first { firstTokens.insert(first) }
         for length in 1..<max(tokens.count, 1) { prefixes.insert(tokens[..<length].joined(separator: " ")) }
         guard let inflection else { return }
         for word in Set(tokens) {
@@ -53,7 +50,7 @@ public struct LocalizedCountryNames: Sendable {
         var index = 0
         while index < readings.count {
             var best: (length: Int, entries: Set<GazetteerEntry>) = (0, [])
-            if readings[index].contains(where: firstTokens.contains) {
+            if readings[index].contains(where: gazetteer.isFirstToken) {
                 longest(from: index, in: readings, spelled: [], best: &best)
             }
             let exact = gazetteer.match(written, at: index)
