@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "GleanText", targets: ["GleanText"]),
         .library(name: "GleanStages", targets: ["GleanStages"]),
         .library(name: "GleanPipelineFile", targets: ["GleanPipelineFile"]),
+        .library(name: "GleanEvaluation", targets: ["GleanEvaluation"]),
         .library(name: "GleanCLI", targets: ["GleanCLI"]),
         .library(name: "GleanPlugins", targets: ["GleanPlugins"]),
         .library(name: "GleanPluginKit", targets: ["GleanPluginKit"]),
@@ -100,6 +101,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Scoring the stages on labelled data and training their models: corpus readers (IOB2,
+        // annotated news, labelled stance passages) and metrics shared by every stage's evaluation.
+        .target(
+            name: "GleanEvaluation",
+            dependencies: ["GleanCore", "GleanStages"],
+            swiftSettings: swiftSettings
+        ),
         // The commands, as a library, so users can build their own `glean` with extra stages.
         .target(
             name: "GleanCLI",
@@ -107,6 +115,7 @@ let package = Package(
                 "GleanCore",
                 "GleanPipelineFile",
                 "GleanStages",
+                "GleanEvaluation",
                 "GleanPlugins",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -146,6 +155,11 @@ let package = Package(
         .testTarget(
             name: "GleanStagesTests",
             dependencies: ["GleanStages", "GleanCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GleanEvaluationTests",
+            dependencies: ["GleanEvaluation", "GleanStages", "GleanCore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GleanCore
+import GleanEvaluation
 import GleanStages
 
 /// `glean eval entities`: entity-level precision, recall and F1 on Universal NER's test split.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GleanCore
+import GleanEvaluation
 import GleanStages
 
 /// `glean eval sentiment`: the sentiment stage on VADER's four human-rated sets.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GleanCore
+import GleanEvaluation
 import GleanStages
 
 /// `glean eval stance`: pair detection and per-stance F1 of the alignment-stance stage on a
@@ -37,22 +38,19 @@ struct EvalStanceCommand: AsyncParsableCommand {
         let passages = try LabelledPassage.read(jsonLines: String(decoding: bytes, as: UTF8.self), source: data)
         let recognizer = try EntityRecognizer.shipped
         let analyzer = StanceAnalyzer(cues: try StanceCues.shipped, gazetteer: recognizer.gazetteer)
-        var score = StanceScore()
-        for passage in passages {
-            let found = analyzer.pairs(in: passage.text, entities: recognizer.entities(in: passage.text))
-                .filter { $0.confidence >= minConfidence }
-            score.add(labelled: passage.pairs, found: found.map { ($0.actor, $0.bloc, $0.stance) })
-            if showErrors {
+        let evaluation = StanceEvaluation(
+            passages: passages, recognizer: recognizer, analyzer: analyzer, minConfidence: minConfidence)
+        let score = evaluation.score
+        if showErrors {
+            for mismatch in evaluation.mismatches {
+                let passage = mismatch.passage
                 let want = Set(passage.pairs.map { "\($0.actor)/\($0.bloc)/\($0.stance.rawValue)" })
-                let got = Set(found.map { "\($0.actor)/\($0.bloc)/\($0.stance.rawValue)" })
-                if want != got {
-                    Terminal.standardOutput.write(
-                        "\(passage.id): \(passage.text)\n  labelled: \(want.sorted().joined(separator: " "))\n  found:    "
-                            + found.map {
-                                "\($0.actor)/\($0.bloc)/\($0.stance.rawValue)(\(Format.decimal($0.confidence, places: 2)))"
-                            }
-                            .joined(separator: " ") + "\n")
-                }
+                Terminal.standardOutput.write(
+                    "\(passage.id): \(passage.text)\n  labelled: \(want.sorted().joined(separator: " "))\n  found:    "
+                        + mismatch.found.map {
+                            "\($0.actor)/\($0.bloc)/\($0.stance.rawValue)(\(Format.decimal($0.confidence, places: 2)))"
+                        }
+                        .joined(separator: " ") + "\n")
             }
         }
         var report =

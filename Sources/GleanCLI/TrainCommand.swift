@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GleanCore
+import GleanEvaluation
 import GleanStages
 
 /// `glean train`: trains the models of built-in stages.

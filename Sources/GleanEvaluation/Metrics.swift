@@ -1,7 +1,7 @@
 /// Accuracy measures for evaluations.
-enum Metrics {
+public enum Metrics {
     /// Pearson's correlation coefficient of two equally long series.
-    static func pearson(_ xs: [Double], _ ys: [Double]) -> Double {
+    public static func pearson(_ xs: [Double], _ ys: [Double]) -> Double {
         let count = Double(xs.count)
         guard xs.count == ys.count, xs.count > 1 else { return .nan }
         let meanX = xs.reduce(0, +) / count
@@ -19,8 +19,9 @@ enum Metrics {
 
     /// Precision, recall and F1 averaged over the classes, weighted by how often each class is
     /// the gold label (scikit-learn's `average="weighted"`).
-    static func weightedF1<Label: Hashable>(gold: [Label], predicted: [Label]) -> (precision: Double, recall: Double, f1: Double)
-    {
+    public static func weightedF1<Label: Hashable>(gold: [Label], predicted: [Label]) -> (
+        precision: Double, recall: Double, f1: Double
+    ) {
         var truePositives: [Label: Int] = [:]
         var goldCounts: [Label: Int] = [:]
         var predictedCounts: [Label: Int] = [:]

@@ -1,5 +1,6 @@
 import Foundation
 import GleanCore
+import GleanStages
 
 /// A passage labelled with its stance pairs, as in `Evaluation/alignment-stance/dev.jsonl`:
 /// `{"id": …, "text": …, "pairs": [[actor, bloc, stance, acceptable second stances…], …]}`.

@@ -4,28 +4,36 @@ import GleanStages
 /// Paragraphs with their entities marked inline, as in `Evaluation/entities/news.txt`:
 /// `[[Azerbaijan|GPE|AZ]] and [[NATO|ORG|NATO]] met on [[Tuesday|DATE]].` One paragraph a line;
 /// lines starting with `#` are comments.
-struct AnnotatedNews {
+public struct AnnotatedNews: Sendable {
     /// A marked entity: its span in the plain text (Unicode scalars), type and canonical id.
-    struct Mention: Hashable {
-        var start: Int
-        var end: Int
-        var type: String
-        var canonical: String?
+    public struct Mention: Sendable, Hashable {
+        public var start: Int
+        public var end: Int
+        public var type: String
+        public var canonical: String?
+
+        /// Creates a mention.
+        public init(start: Int, end: Int, type: String, canonical: String?) {
+            self.start = start
+            self.end = end
+            self.type = type
+            self.canonical = canonical
+        }
     }
 
     /// A paragraph: its plain text and marked entities.
-    struct Paragraph {
-        var text: String
-        var mentions: [Mention]
+    public struct Paragraph: Sendable {
+        public var text: String
+        public var mentions: [Mention]
     }
 
     /// The paragraphs.
-    var paragraphs: [Paragraph] = []
+    public var paragraphs: [Paragraph] = []
     /// The file they were read from.
-    var path: String
+    public var path: String
 
     /// Parses the file's text; a malformed mark is reported with its line.
-    init(_ source: String, path: String) throws {
+    public init(_ source: String, path: String) throws {
         self.path = path
         for (number, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.isEmpty || line.hasPrefix("#") { continue }

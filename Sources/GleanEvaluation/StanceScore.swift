@@ -1,3 +1,5 @@
+import GleanStages
+
 /// Scores stance pairs against labelled ones as `stance-labels.md` says: pairs are matched on
 /// actor and bloc; then pair detection precision, recall and F1, stance accuracy on matched
 /// pairs (strict: the primary label; lenient: primary or an acceptable second label), per-stance

@@ -1,11 +1,14 @@
 import Foundation
 
 /// Right, found and gold mentions per type, for entity-level precision, recall and F1.
-struct MentionCounts {
+public struct MentionCounts: Sendable {
     private var counts: [String: (right: Int, found: Int, gold: Int)] = [:]
 
+    /// No mentions counted yet.
+    public init() {}
+
     /// Counts one unit's gold and found mentions (exact matches), typed by `type`.
-    mutating func add<Mention: Hashable>(gold: Set<Mention>, found: Set<Mention>, type: (Mention) -> String) {
+    public mutating func add<Mention: Hashable>(gold: Set<Mention>, found: Set<Mention>, type: (Mention) -> String) {
         for mention in gold.union(found) {
             var entry = counts[type(mention)] ?? (0, 0, 0)
             if gold.contains(mention) && found.contains(mention) { entry.right += 1 }
@@ -17,7 +20,9 @@ struct MentionCounts {
 
     /// One line per type of `types`, then `ALL` over them: gold, found, right, P, R and F1 (percent),
     /// each line followed by `extra(type)` when given; and the F1 per type, `ALL` for the overall one.
-    func table(_ types: [String], width: Int, extra: (String) -> String = { _ in "" }) -> (text: String, f1: [String: Double]) {
+    public func table(_ types: [String], width: Int, extra: (String) -> String = { _ in "" }) -> (
+        text: String, f1: [String: Double]
+    ) {
         var text = ""
         var total = (right: 0, found: 0, gold: 0)
         var scores: [String: Double] = [:]

@@ -4,16 +4,19 @@ import GleanStages
 
 /// Sentences of a CoNLL-style IOB2 file (Universal NER): `index<TAB>token<TAB>tag` lines, blank
 /// lines between sentences, `# text = …` comments with the raw sentence.
-struct IOB2Corpus {
-    struct Sentence {
-        var text: String
-        var tokens: [String]
-        var tags: [String]
+public struct IOB2Corpus: Sendable {
+    /// One sentence: its raw text (from `# text =`), tokens and IOB2 tags.
+    public struct Sentence: Sendable {
+        public var text: String
+        public var tokens: [String]
+        public var tags: [String]
     }
 
-    var sentences: [Sentence] = []
+    /// The sentences, in file order.
+    public var sentences: [Sentence] = []
 
-    init(path: String) throws {
+    /// Reads the file at `path`.
+    public init(path: String) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw GleanError(.unreadableInput, "cannot read `\(path)`")
         }
@@ -39,7 +42,7 @@ struct IOB2Corpus {
     }
 
     /// Entity spans (first, last inclusive, type) of BIO tags.
-    static func spans(_ tags: [String]) -> [(first: Int, last: Int, type: String)] {
+    public static func spans(_ tags: [String]) -> [(first: Int, last: Int, type: String)] {
         var result: [(first: Int, last: Int, type: String)] = []
         var index = 0
         while index < tags.count {
