@@ -10,7 +10,12 @@ no stance stay represented.
 
     python3 scripts/stance_real_sample.py ../shared/data/stance-real OUTDIR
 
-writes OUTDIR/candidates-<source>.jsonl with {"id","source","path","split","text"}.
+writes OUTDIR/candidates-<source>.jsonl with {"id","source","path","split","text"}, and
+OUTDIR/candidates-rare.jsonl: a second draw, made after the first was labelled had shown that
+neutral, opposed and seeking passages are rare in real text (about 5 % of pairs), of passages
+not chosen before that contain words of those stances (neutrality and non-alignment, refusals;
+threats, withdrawal and hostility; applications, candidacy and accession), spread over the
+three large sources.
 """
 import gzip
 import hashlib
@@ -27,6 +32,17 @@ CUES = re.compile(
     r"ally|allies|alliance|oppos|threat|expansion|enlargement|aspir|integrat|chair|presidency|host)",
     re.IGNORECASE,
 )
+
+
+RARE = {
+    "neutral": re.compile(r"\b(neutral|neutrality|non-align|nonalign|will not join|not join|no intention|"
+                          r"not seek|declin|refus|balanced|multi-vector|equidistan|not on the agenda)", re.I),
+    "opposed": re.compile(r"\b(threat|aggressi|imperialis|expansion|enlargement|withdr|suspend|quit|"
+                          r"hostil|encircl|provocat|counterweight|against (the )?(nato|eu|alliance))", re.I),
+    "seeking": re.compile(r"\b(appl(ied|ication)|candida|accession|aspir|bid to join|seek(s|ing)? (to join|membership)|"
+                          r"membership action plan|integration into|join (the )?(eu|european union|nato))", re.I),
+}
+RARE_COUNTS = {"un-general-debate": 15, "white-house": 10, "wikipedia": 15}
 
 
 def split_of(path: str) -> str:
@@ -66,5 +82,38 @@ def main() -> None:
               f"({splits.count('dev')} dev, {splits.count('holdout')} holdout)")
 
 
+def rare(root: Path, out: Path) -> None:
+    """The second draw: passages with words of the rare stances, none chosen before."""
+    chosen_before = set()
+    for source in COUNTS:
+        with open(out / f"candidates-{source}.jsonl", encoding="utf-8") as f:
+            chosen_before.update(json.loads(line)["id"] for line in f)
+    picked = []
+    for source, per_stance in RARE_COUNTS.items():
+        rows = [json.loads(line) for line in gzip.open(root / f"{source}.jsonl.gz", "rt", encoding="utf-8")]
+        rng = random.Random(f"glean-stance-real-rare-{source}")
+        rng.shuffle(rows)
+        seen_docs = set()
+        for stance, pattern in RARE.items():
+            taken = 0
+            for r in rows:
+                if taken >= per_stance:
+                    break
+                if r["id"] in chosen_before or r["path"] in seen_docs or not pattern.search(r["text"]):
+                    continue
+                seen_docs.add(r["path"])
+                chosen_before.add(r["id"])
+                picked.append({"id": r["id"], "source": source, "path": r["path"], "split": split_of(r["path"]),
+                               "text": r["text"]})
+                taken += 1
+    picked.sort(key=lambda r: r["id"])
+    with open(out / "candidates-rare.jsonl", "w", encoding="utf-8") as f:
+        for r in picked:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    splits = [r["split"] for r in picked]
+    print(f"rare: {len(picked)} passages ({splits.count('dev')} dev, {splits.count('holdout')} holdout)")
+
+
 if __name__ == "__main__":
     main()
+    rare(Path(sys.argv[1]), Path(sys.argv[2]))
