@@ -68,6 +68,12 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "The summary at the end, on standard error: text, json, none.")
     var summary: SummaryMode = .text
 
+    @Option(
+        help:
+            "How much of each result to write: full, compact (no evidence or offsets), minimal (labels). Default: the pipeline's output.detail, else full."
+    )
+    var outputDetail: OutputDetail?
+
     func validate() throws {
         if resume && output == "-" {
             throw ValidationError("--resume needs an output file (-o FILE): it reads the ids already written there")
@@ -82,7 +88,8 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = CommandContext.logger
-        let pipeline = try PipelineLoading.build(path: self.pipeline, registry: CommandContext.registry, logger: logger)
+        var pipeline = try PipelineLoading.build(path: self.pipeline, registry: CommandContext.registry, logger: logger)
+        if let outputDetail { pipeline.output.detail = outputDetail }
         let errorPath = errorFile ?? (output == "-" ? nil : output + ".errors.jsonl")
         let result: RunSummary
         do {
@@ -133,3 +140,5 @@ struct RunCommand: AsyncParsableCommand {
         return try await engine.run(source: source, output: sink, errors: errorSink, monitor: monitor)
     }
 }
+
+extension OutputDetail: ExpressibleByArgument {}

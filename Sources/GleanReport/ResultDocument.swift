@@ -139,7 +139,8 @@ public struct ResultDocument: Sendable {
                     distinct = items.compactMap(DistinctEntity.init(value:))
                 }
             }
-        } else if keys.contains("code"), keys.contains("script") || keys.contains("candidates") || keys.contains("confidence"),
+        } else if keys.contains("code"),
+            keys.count == 1 || keys.contains("script") || keys.contains("candidates") || keys.contains("confidence"),
             !seen.contains(.language)
         {
             let value = try JSONParser.parse(raw)
