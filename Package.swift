@@ -106,7 +106,7 @@ let package = Package(
         // pyarrow) and to a self-contained HTML report.
         .target(
             name: "GleanReport",
-            dependencies: ["GleanCore", .product(name: "CSV", package: "CSV.swift")],
+            dependencies: ["GleanCore"],
             swiftSettings: swiftSettings
         ),
         // The commands, as a library, so users can build their own `glean` with extra stages.
@@ -160,7 +160,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GleanReportTests",
-            dependencies: ["GleanReport", "GleanCore"],
+            dependencies: ["GleanReport", "GleanCore", .product(name: "CSV", package: "CSV.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -25,7 +25,10 @@ struct ExportCommand: AsyncParsableCommand {
     )
 
     @Argument(help: "The results file (glean run output; .gz read too), or - for standard input.")
-    var results: String
+    var results: String?
+
+    @Flag(help: "Print the table's columns (name, type, meaning) as tab-separated lines, and read nothing.")
+    var listColumns = false
 
     @Option(help: "The table: pairs, entities, documents.")
     var table: FlatTable = .pairs
@@ -42,6 +45,7 @@ struct ExportCommand: AsyncParsableCommand {
     var python: String?
 
     func validate() throws {
+        if results == nil && !listColumns { throw ValidationError("give the results file to export") }
         if (format ?? TableFormat(fileName: output)) == .parquet && output == "-" {
             throw ValidationError("Parquet is written to a file: give -o FILE.parquet")
         }
@@ -49,6 +53,10 @@ struct ExportCommand: AsyncParsableCommand {
 
     func run() async throws {
         signal(SIGPIPE, SIG_IGN)
+        guard let results, !listColumns else {
+            for column in table.columns { print("\(column.name)\t\(column.type.rawValue)\t\(column.summary)") }
+            return
+        }
         let export = TableExport(
             results: results, table: table, format: format ?? TableFormat(fileName: output) ?? .csv, output: output,
             fields: reading.fields, python: python,

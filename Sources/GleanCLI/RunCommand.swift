@@ -74,6 +74,11 @@ struct RunCommand: AsyncParsableCommand {
     )
     var outputDetail: OutputDetail?
 
+    @Option(
+        name: .customLong("table"),
+        help: "Also write a flat table from the output: pairs=FILE, entities=FILE or documents=FILE (.csv, .parquet, .jsonl).")
+    var tables: [TableRequest] = []
+
     func validate() throws {
         if resume && output == "-" {
             throw ValidationError("--resume needs an output file (-o FILE): it reads the ids already written there")
@@ -84,6 +89,7 @@ struct RunCommand: AsyncParsableCommand {
         if let shard {
             do { _ = try Shard(parsing: shard) } catch { throw ValidationError(error.message) }
         }
+        try validateTables()
     }
 
     func run() async throws {
@@ -94,6 +100,7 @@ struct RunCommand: AsyncParsableCommand {
         let result: RunSummary
         do {
             result = try await execute(pipeline, errorPath: errorPath)
+            if result.ending == .completed { try await writeTables() }
         } catch {
             Terminal.standardError.write("glean: error: \(error)\n")
             throw ExitCode.failure

@@ -49,7 +49,7 @@ public enum FlatTable: String, Sendable, CaseIterable {
             FlatColumn("evidence_end", .int64, "the first cue's sentence end"),
             FlatColumn(
                 "evidence_sentence", .string,
-                "the first cue's sentence, when the results kept the text (`keep: [text]`) or `--texts` gives it"),
+                "the first cue's sentence, when the results kept the text (`keep: [text]` in the pipeline)"),
             FlatColumn("language", .string, "the document's language code"),
             FlatColumn("tone", .double, "the document's sentiment compound score, −1 to 1"),
         ]

@@ -147,7 +147,7 @@ public struct ReportAggregate: Sendable {
             let key = PairKey(actor: pair.actorID, bloc: pair.blocID)
             if let name = pair.actorName, actorNames[pair.actorID] == nil { actorNames[pair.actorID] = name }
             if let name = pair.blocName, blocNames[pair.blocID] == nil { blocNames[pair.blocID] = name }
-            var cell = cells[key] ?? Cell()
+            var cell = cells.removeValue(forKey: key) ?? Cell()  // out and back: changed in place, not copied
             cell.counts.add(pair.stance)
             cell.confidenceSum += pair.confidence ?? 0
             if cell.evidence.count < limits.evidencePerCell {
@@ -206,7 +206,7 @@ public struct ReportAggregate: Sendable {
         toneByCountry.merge(other.toneByCountry) { $0.adding($1) }
         toneOverTime.merge(other.toneOverTime) { $0.adding($1) }
         for (key, theirs) in other.cells {
-            guard var cell = cells[key] else {
+            guard var cell = cells.removeValue(forKey: key) else {
                 cells[key] = theirs
                 timelineCellCount += theirs.timeline.count
                 continue
@@ -250,8 +250,8 @@ public struct ReportAggregate: Sendable {
             tone[Self.month(ofDay: day), default: ToneSum()] = tone[Self.month(ofDay: day), default: ToneSum()].adding(sum)
         }
         toneOverTime = tone
-        for key in cells.keys {
-            guard var cell = cells[key] else { continue }
+        for key in Array(cells.keys) {
+            guard var cell = cells.removeValue(forKey: key) else { continue }
             var months: [Int: TimePoint] = [:]
             for (day, point) in cell.timeline {
                 let month = Self.month(ofDay: day)

@@ -24,7 +24,7 @@ enum ReportStyle {
         table.matrix th.actor{font-weight:500;white-space:nowrap;padding-right:12px}table.matrix th.actor small{color:var(--muted);margin-left:4px}
         table.matrix td{padding:2px}td.cell a{display:block;min-width:52px;height:40px;border-radius:6px;text-decoration:none;text-align:center;padding-top:4px;font-weight:650;font-size:.95rem;position:relative;print-color-adjust:exact;-webkit-print-color-adjust:exact}
         td.cell a:hover,td.cell a:focus{outline:2px solid var(--fg);outline-offset:1px}td.cell a .mix{position:absolute;left:5px;right:5px;bottom:5px;height:4px;display:flex;border-radius:2px;overflow:hidden;background:rgba(255,255,255,.35)}
-        td.cell a .mix i{display:block;height:4px}td.empty{background:var(--panel);border-radius:6px}
+        td.cell a .mix i{display:block;height:4px}td.empty::after{content:"";display:block;min-width:52px;height:40px;border-radius:6px;background:var(--panel)}
         .st-member{background:var(--member);color:var(--on-member)}.st-seeking{background:var(--seeking);color:var(--on-seeking)}.st-partner{background:var(--partner);color:var(--on-partner)}
         .st-neutral{background:var(--neutral);color:var(--on-neutral)}.st-opposed{background:var(--opposed);color:var(--on-opposed)}.st-other{background:var(--other);color:var(--on-other)}
         .chip{display:inline-block;border-radius:10px;padding:0 8px;font-size:.78rem;font-weight:600;line-height:1.55;print-color-adjust:exact;-webkit-print-color-adjust:exact}

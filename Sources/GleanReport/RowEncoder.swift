@@ -1,5 +1,3 @@
-import CSV
-import Foundation
 import GleanCore
 
 /// Turns rows of a flat table into bytes of one text format; used on worker tasks, one batch of
@@ -43,28 +41,33 @@ public struct JSONLinesRowEncoder: RowEncoder {
     }
 }
 
-/// CSV rows (RFC 4180 quoting by CSV.swift's `CSVWriter`), a header row of column names; null
-/// and empty text both become an empty field.
+/// CSV rows (RFC 4180: a field holding a comma, quote or line break is quoted, quotes doubled),
+/// a header row of column names, `\n` line ends; null and empty text both become an empty field.
+///
+/// Written here rather than with CSV.swift's `CSVWriter`, which hands an `OutputStream` one byte at
+/// a time: measured on 1,142,721 pair rows it took 77 s of CPU against 20 s for JSON Lines (the
+/// same reading and flattening), so three quarters of the export went to its per-byte writes. The
+/// tests read this output back with CSV.swift's reader.
 public struct CSVRowEncoder: RowEncoder {
     /// Creates the encoder.
     public init() {}
 
     /// The header row.
     public func header(_ columns: [FlatColumn]) throws(GleanError) -> [UInt8] {
-        try write { writer throws in try writer.write(row: columns.map(\.name)) }
+        var out: [UInt8] = []
+        Self.append(columns.map { .string($0.name) }, to: &out)
+        return out
     }
 
     /// The rows.
     public func encode(_ rows: [[FlatValue]], columns: [FlatColumn]) throws(GleanError) -> [UInt8] {
-        if rows.isEmpty { return [] }
-        return try write { writer throws in
-            for row in rows {
-                try writer.write(row: row.map(Self.field))
-            }
-        }
+        var out: [UInt8] = []
+        out.reserveCapacity(rows.count * 160)
+        for row in rows { Self.append(row, to: &out) }
+        return out
     }
 
-    /// A cell as CSV text; floats in the shortest form that reads back exactly.
+    /// A cell as CSV text before quoting; floats in the shortest form that reads back exactly.
     static func field(_ value: FlatValue) -> String {
         switch value {
         case .null: ""
@@ -74,16 +77,22 @@ public struct CSVRowEncoder: RowEncoder {
         }
     }
 
-    private func write(_ body: (CSVWriter) throws -> Void) throws(GleanError) -> [UInt8] {
-        let stream = OutputStream.toMemory()
-        do {
-            let writer = try CSVWriter(stream: stream, newline: .lf)
-            try body(writer)
-        } catch {
-            throw GleanError(.unwritableOutput, "could not write CSV: \(error)")
+    static func append(_ row: [FlatValue], to out: inout [UInt8]) {
+        for (index, value) in row.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            let bytes = field(value).utf8
+            let needsQuotes = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+            guard needsQuotes else {
+                out.append(contentsOf: bytes)
+                continue
+            }
+            out.append(UInt8(ascii: "\""))
+            for byte in bytes {
+                if byte == UInt8(ascii: "\"") { out.append(byte) }
+                out.append(byte)
+            }
+            out.append(UInt8(ascii: "\""))
         }
-        let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data
-        stream.close()
-        return (data.map { [UInt8]($0) } ?? []) + [UInt8(ascii: "\n")]
+        out.append(0x0A)
     }
 }

@@ -33,6 +33,21 @@ struct ExportReportTests {
         #expect(first["stance_pairs"] == .int(1))
     }
 
+    @Test("glean run --table writes the table from its output once the run is complete")
+    func runTables() throws {
+        let scratch = try Scratch()
+        let result = try GleanProcess.run([
+            "run", "Pipelines/alignment-monitor.yaml", "-i", "Pipelines/samples/news.jsonl", "-o", scratch.path + "/out.jsonl",
+            "--progress", "never", "--summary", "none", "--table", "pairs=" + scratch.path + "/pairs.csv",
+        ])
+        #expect(result.status == 0)
+        let exported = try GleanProcess.run(["export", Self.results, "--table", "pairs"])
+        #expect(scratch.read("pairs.csv") == exported.output)
+        let refused = try GleanProcess.run(["run", "Pipelines/quickstart.yaml", "--table", "pairs=x.csv"])
+        #expect(refused.status != 0)
+        #expect(refused.errors.contains("-o FILE"))
+    }
+
     @Test("Parquet to standard output is refused with what to do")
     func parquetNeedsFile() throws {
         let result = try GleanProcess.run(["export", Self.results, "--format", "parquet"])

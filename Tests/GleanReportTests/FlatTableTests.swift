@@ -1,3 +1,4 @@
+import CSV
 import Foundation
 import GleanCore
 import Testing
@@ -78,6 +79,20 @@ struct FlatTableTests {
         #expect(csv == "a,b,c\n\"x, \"\"y\"\"\nz\",3,\n")
         let lines = String(decoding: try JSONLinesRowEncoder().encode(rows, columns: columns), as: UTF8.self)
         #expect(lines == #"{"a":"x, \"y\"\nz","b":3,"c":null}"# + "\n")
+    }
+
+    @Test("CSV reads back field for field with CSV.swift's reader")
+    func csvReadsBack() throws {
+        let columns = FlatTable.pairs.columns
+        var rows = FlatTable.pairs.rows(for: try document(sampleLine))
+        rows.append(
+            rows[0].map { cell in if case .string = cell { return .string("a \"quoted\", multi\nline ✓") } else { return cell } })
+        let bytes = try CSVRowEncoder().header(columns) + CSVRowEncoder().encode(rows, columns: columns)
+        let reader = try CSVReader(string: String(decoding: bytes, as: UTF8.self), hasHeaderRow: true)
+        #expect(reader.headerRow == columns.map(\.name))
+        var read: [[String]] = []
+        while let row = reader.next() { read.append(row) }
+        #expect(read == rows.map { $0.map(CSVRowEncoder.field) })
     }
 
     @Test("a line that is not JSON is an error at its line")
