@@ -19,12 +19,14 @@ let package = Package(
         .library(name: "GleanCLI", targets: ["GleanCLI"]),
         .library(name: "GleanPlugins", targets: ["GleanPlugins"]),
         .library(name: "GleanPluginKit", targets: ["GleanPluginKit"]),
+        .library(name: "GleanReport", targets: ["GleanReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // zlib from the system, for gzip-compressed input.
@@ -109,6 +111,13 @@ let package = Package(
             dependencies: ["GleanCore", "GleanStages"],
             swiftSettings: swiftSettings
         ),
+        // The analyst's end: results files to flat tables (CSV, JSON Lines, Parquet through
+        // pyarrow) and to a self-contained HTML report.
+        .target(
+            name: "GleanReport",
+            dependencies: ["GleanCore"],
+            swiftSettings: swiftSettings
+        ),
         // The commands, as a library, so users can build their own `glean` with extra stages.
         .target(
             name: "GleanCLI",
@@ -118,6 +127,7 @@ let package = Package(
                 "GleanStages",
                 "GleanEvaluation",
                 "GleanPlugins",
+                "GleanReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -161,6 +171,11 @@ let package = Package(
         .testTarget(
             name: "GleanEvaluationTests",
             dependencies: ["GleanEvaluation", "GleanStages", "GleanCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GleanReportTests",
+            dependencies: ["GleanReport", "GleanCore", .product(name: "CSV", package: "CSV.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

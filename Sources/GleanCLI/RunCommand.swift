@@ -68,6 +68,17 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "The summary at the end, on standard error: text, json, none.")
     var summary: SummaryMode = .text
 
+    @Option(
+        help:
+            "How much of each result to write: full, compact (no evidence or offsets), minimal (labels). Default: the pipeline's output.detail, else full."
+    )
+    var outputDetail: OutputDetail?
+
+    @Option(
+        name: .customLong("table"),
+        help: "Also write a flat table from the output: pairs=FILE, entities=FILE or documents=FILE (.csv, .parquet, .jsonl).")
+    var tables: [TableRequest] = []
+
     func validate() throws {
         if resume && output == "-" {
             throw ValidationError("--resume needs an output file (-o FILE): it reads the ids already written there")
@@ -78,15 +89,18 @@ struct RunCommand: AsyncParsableCommand {
         if let shard {
             do { _ = try Shard(parsing: shard) } catch { throw ValidationError(error.message) }
         }
+        try validateTables()
     }
 
     func run() async throws {
         let logger = CommandContext.logger
-        let pipeline = try PipelineLoading.build(path: self.pipeline, registry: CommandContext.registry, logger: logger)
+        var pipeline = try PipelineLoading.build(path: self.pipeline, registry: CommandContext.registry, logger: logger)
+        if let outputDetail { pipeline.output.detail = outputDetail }
         let errorPath = errorFile ?? (output == "-" ? nil : output + ".errors.jsonl")
         let result: RunSummary
         do {
             result = try await execute(pipeline, errorPath: errorPath)
+            if result.ending == .completed { try await writeTables() }
         } catch {
             Terminal.standardError.write("glean: error: \(error)\n")
             throw ExitCode.failure
@@ -133,3 +147,5 @@ struct RunCommand: AsyncParsableCommand {
         return try await engine.run(source: source, output: sink, errors: errorSink, monitor: monitor)
     }
 }
+
+extension OutputDetail: ExpressibleByArgument {}

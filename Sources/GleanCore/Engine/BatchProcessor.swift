@@ -59,7 +59,7 @@ struct BatchProcessor: Sendable {
             for (index, record) in decoded.enumerated() {
                 let counts = OutputLine.write(
                     record, index: index, cells: cells, stages: pipeline.stages, keep: pipeline.input.keep,
-                    storage: storage, into: &output)
+                    detail: pipeline.output.detail, storage: storage, into: &output)
                 result.skippedResults += counts.skipped
                 if counts.failed > 0 {
                     result.documentsWithErrors += 1

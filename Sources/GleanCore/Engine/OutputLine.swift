@@ -1,5 +1,6 @@
 /// Writes one document's output line: `id`, the kept fields as they were in the input, one key
-/// per stage in pipeline order, then `skipped` and `errors` when there are any.
+/// per stage in pipeline order (trimmed to the output detail), then `skipped` and `errors` when
+/// there are any.
 enum OutputLine {
     /// Appends the line (with its newline); returns how many stages skipped and failed.
     static func write(
@@ -8,6 +9,7 @@ enum OutputLine {
         cells: [[StageCell]],
         stages: [ConfiguredStage],
         keep: [String],
+        detail: OutputDetail = .full,
         storage: UnsafeRawBufferPointer,
         into writer: inout JSONWriter
     ) -> (skipped: Int, failed: Int) {
@@ -31,7 +33,7 @@ enum OutputLine {
             writer.writeByte(UInt8(ascii: ":"))
             switch cells[stageIndex][index] {
             case .output(let value):
-                writer.write(value)
+                writer.write(detail == .full ? value : stage.descriptor.outputTrim.apply(value, detail: detail))
             case .skipped(let reason):
                 writer.write(.null)
                 skipped.append((stage.id, reason))

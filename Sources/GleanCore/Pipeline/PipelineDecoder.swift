@@ -10,7 +10,7 @@ public struct PipelineDecoder {
     /// The keys allowed under `input:`.
     public static let inputKeys = ["format", "id", "text", "keep"]
     /// The keys allowed under `output:`.
-    public static let outputKeys = ["order"]
+    public static let outputKeys = ["order", "detail"]
     /// The keys allowed in a stage entry.
     public static let stageKeys = ["id", "uses", "needs", "with"]
 
@@ -116,17 +116,7 @@ public struct PipelineDecoder {
             return input
         }
         checkKeys(members, at: path, allowed: Self.inputKeys, context: "`input`")
-        if let format = string(members["format"], at: path.appending("format"), what: "`input.format`") {
-            if let parsed = InputFormat(rawValue: format) {
-                input.format = parsed
-            } else {
-                let names = InputFormat.allCases.map(\.rawValue)
-                report(
-                    path.appending("format"), "unknown input format `\(format)`",
-                    suggestion: Spelling.suggestion(for: format, among: names).map { "did you mean `\($0)`?" }
-                        ?? "expected one of " + names.map { "`\($0)`" }.joined(separator: ", "))
-            }
-        }
+        if let format: InputFormat = choice(members, "format", at: path, what: "input format") { input.format = format }
         if let id = string(members["id"], at: path.appending("id"), what: "`input.id`") {
             input.idField = id
         }
@@ -146,6 +136,22 @@ public struct PipelineDecoder {
         return input
     }
 
+    /// The value of `members[key]`, one of `Choice`'s names; a mistake is reported (with the
+    /// nearest name) and gives `nil`.
+    private mutating func choice<Choice: RawRepresentable & CaseIterable>(
+        _ members: OrderedDictionary<String, JSONValue>, _ key: String, at path: JSONPath, what: String
+    ) -> Choice? where Choice.RawValue == String {
+        let context = what.split(separator: " ").first.map(String.init) ?? what
+        guard let name = string(members[key], at: path.appending(key), what: "`\(context).\(key)`") else { return nil }
+        if let parsed = Choice(rawValue: name) { return parsed }
+        let names = Choice.allCases.map(\.rawValue)
+        report(
+            path.appending(key), "unknown \(what) `\(name)`",
+            suggestion: Spelling.suggestion(for: name, among: names).map { "did you mean `\($0)`?" }
+                ?? "expected one of " + names.map { "`\($0)`" }.joined(separator: ", "))
+        return nil
+    }
+
     private mutating func decodeOutput(_ value: JSONValue, at path: JSONPath) -> OutputSpec {
         var output = OutputSpec()
         guard case .object(let members) = value else {
@@ -153,17 +159,8 @@ public struct PipelineDecoder {
             return output
         }
         checkKeys(members, at: path, allowed: Self.outputKeys, context: "`output`")
-        if let order = string(members["order"], at: path.appending("order"), what: "`output.order`") {
-            if let parsed = OutputOrder(rawValue: order) {
-                output.order = parsed
-            } else {
-                let names = OutputOrder.allCases.map(\.rawValue)
-                report(
-                    path.appending("order"), "unknown output order `\(order)`",
-                    suggestion: Spelling.suggestion(for: order, among: names).map { "did you mean `\($0)`?" }
-                        ?? "expected one of " + names.map { "`\($0)`" }.joined(separator: ", "))
-            }
-        }
+        if let order: OutputOrder = choice(members, "order", at: path, what: "output order") { output.order = order }
+        if let detail: OutputDetail = choice(members, "detail", at: path, what: "output detail") { output.detail = detail }
         return output
     }
 

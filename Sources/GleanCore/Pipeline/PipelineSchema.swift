@@ -82,7 +82,12 @@ public enum PipelineSchema {
                         "order": [
                             "enum": .array(OutputOrder.allCases.map { .string($0.rawValue) }), "default": "input",
                             "description": "input: the input's order; completion: as documents finish.",
-                        ]
+                        ],
+                        "detail": [
+                            "enum": .array(OutputDetail.allCases.map { .string($0.rawValue) }), "default": "full",
+                            "description":
+                                "full: everything; compact: no evidence, offsets or per-sentence lists; minimal: labels only.",
+                        ],
                     ],
                 ],
                 "plugins": [

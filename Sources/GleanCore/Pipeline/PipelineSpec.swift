@@ -67,10 +67,13 @@ public enum InputFormat: String, Sendable, Hashable, CaseIterable {
 public struct OutputSpec: Sendable, Hashable {
     /// The order of output lines.
     public var order: OutputOrder
+    /// How much of each stage's result is written.
+    public var detail: OutputDetail
 
     /// Creates an output specification.
-    public init(order: OutputOrder = .input) {
+    public init(order: OutputOrder = .input, detail: OutputDetail = .full) {
         self.order = order
+        self.detail = detail
     }
 }
 

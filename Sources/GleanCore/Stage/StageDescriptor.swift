@@ -18,6 +18,8 @@ public struct StageDescriptor: Sendable {
     /// Stage names (`uses:`) whose results this stage requires: validation asks that a stage
     /// using it lists such a stage under `needs:`.
     public var requiredStages: [String]
+    /// What the stage's result loses at `compact` and `minimal` output detail.
+    public var outputTrim: OutputTrim
 
     /// Creates a descriptor.
     public init(
@@ -28,7 +30,8 @@ public struct StageDescriptor: Sendable {
         configuration: [ConfigurationField] = [],
         output: JSONValue = ["type": "object"],
         acceptsEmptyText: Bool = false,
-        requiredStages: [String] = []
+        requiredStages: [String] = [],
+        outputTrim: OutputTrim = .none
     ) {
         self.name = name
         self.version = version
@@ -38,6 +41,7 @@ public struct StageDescriptor: Sendable {
         self.output = output
         self.acceptsEmptyText = acceptsEmptyText
         self.requiredStages = requiredStages
+        self.outputTrim = outputTrim
     }
 
     /// The field named `name`, if declared.

@@ -68,7 +68,8 @@ public struct EntitiesStage: Stage {
                         "Present when the document is in another language than English: its code; only country names were looked for.",
                 ],
             ],
-        ]
+        ],
+        outputTrim: OutputTrim(compact: ["entities"])
     )
 
     private let recognizer: EntityRecognizer

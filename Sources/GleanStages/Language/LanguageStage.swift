@@ -63,7 +63,8 @@ public struct LanguageStage: Stage {
                 ],
             ],
         ],
-        acceptsEmptyText: true
+        acceptsEmptyText: true,
+        outputTrim: OutputTrim(compact: ["candidates", "sentences"], minimal: ["iso639_3", "name", "script", "confidence"])
     )
 
     private let detector: LanguageDetector

@@ -59,7 +59,10 @@ public struct SentimentStage: Stage {
                     "description": "Each sentence: start, end (Unicode scalar offsets), compound, neg, neu, pos.",
                 ],
             ],
-        ]
+        ],
+        outputTrim: OutputTrim(
+            compact: ["sentences", "most_positive", "most_negative"],
+            minimal: ["neg", "neu", "pos", "sentence_mean", "sentence_weighted"])
     )
 
     private let analyzer: VADERAnalyzer

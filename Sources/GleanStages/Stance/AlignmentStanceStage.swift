@@ -60,7 +60,9 @@ public struct AlignmentStanceStage: Stage {
                     "evidence": ["type": "array"],
                 ],
             ],
-        ]
+        ],
+        outputTrim: OutputTrim(
+            compact: ["[].evidence"], minimal: ["[].actor.name", "[].bloc_name", "[].also", "[].confidence", "[].as_of"])
     )
 
     private let analyzer: StanceAnalyzer
