@@ -97,7 +97,9 @@ let package = Package(
             ],
             resources: [
                 .copy("Language/Resources/language-model.bin"), .copy("Entities/Resources/gazetteer.tsv"),
-                .copy("Entities/Resources/entity-tagger.bin"), .copy("Entities/Resources/name-lists.tsv"),
+                .copy("Entities/Resources/entity-tagger.bin"), .copy("Entities/Resources/entity-tagger.json"),
+                .copy("Entities/Resources/name-lists.tsv"),
+                .copy("Entities/Resources/word-clusters.tsv"),
                 .copy("Entities/Resources/country-names.tsv"),
                 .copy("Stance/Resources/stance-cues.yaml"),
                 .copy("Sentiment/Resources/vader-lexicon.tsv"), .copy("Sentiment/Resources/vader-emoji.tsv"),

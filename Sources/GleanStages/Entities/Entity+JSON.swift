@@ -11,7 +11,7 @@ extension Entity {
             return Entity(
                 text: item["text"]?.stringValue ?? "", kind: kind, start: start, end: end,
                 canonical: item["canonical"]?.stringValue, canonicalName: item["name"]?.stringValue,
-                parent: item["parent"]?.stringValue, sentence: item["sentence"]?.intValue ?? 0)
+                parent: item["parent"]?.stringValue, sentence: item["sentence"]?.intValue ?? 0, id: item["id"]?.stringValue)
         }
     }
 }

@@ -32,4 +32,7 @@ public struct Entity: Sendable, Hashable {
     public var parent: String?
     /// Index of the sentence it is in.
     public var sentence: Int
+    /// For people and organisations, an id shared by the mentions of one entity within the
+    /// document (`p1`, `o2`; ``EntityCoreference``).
+    public var id: String? = nil
 }

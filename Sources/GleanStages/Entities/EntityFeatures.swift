@@ -9,14 +9,22 @@ struct EntityFeatures {
     let nameCodes: [String]
     let caseCodes: [String]
     let knownCodes: [String]
+    let fineClusters: [String]
+    let coarseClusters: [String]
+    /// Per token inside a run of capitalised words ("Foreign Minister Jeyhun Bayramov", "State
+    /// Oil Company of Azerbaijan"), the run's first and last tokens and the tokens around it;
+    /// `-1` for a token outside any run.
+    private let runs: [(first: Int, last: Int)]
     /// Each lower-cased token's UTF-8 bytes and the byte offset of each of its scalars (and the end).
     private let bytes: [[UInt8]]
     private let boundaries: [[Int]]
 
-    init(tokens: [String], gazetteerCodes: [String], names: NameLexicon) {
+    init(tokens: [String], gazetteerCodes: [String], names: NameLexicon, clusters: WordClusters) {
         self.tokens = tokens
         let lower = tokens.map { $0.lowercased() }
         self.lower = lower
+        (fineClusters, coarseClusters) = clusters.codes(lowercased: lower)
+        runs = Self.capitalisedRuns(tokens)
         nameCodes = names.codes(lowercased: lower)
         caseCodes = names.caseCodes(lowercased: lower)
         knownCodes = names.knownCodes(lowercased: lower)
@@ -150,6 +158,53 @@ struct EntityFeatures {
         add(35, index > 0 ? caseCodes[index - 1] : "<s>", caseCodes[index])
         add(36, knownCodes[index])
         add(37, knownCodes[index], shape)
+        add(38, fineClusters[index])
+        add(39, coarseClusters[index], shape)
+        add(40, index > 0 ? fineClusters[index - 1] : "<s>")
+        add(41, index + 1 < tokens.count ? fineClusters[index + 1] : "</s>")
+        add(42, index > 0 ? coarseClusters[index - 1] : "<s>", coarseClusters[index])
+        let run = runs[index]
+        if run.first >= 0 {
+            // The words around and at the ends of the capitalised run: a title before it
+            // ("minister"), an organisation's head word at its end ("ministry", "party", "inc."),
+            // what follows it ("said").
+            let place = index == run.first ? "B" : "I"
+            add(43, run.first > 0 ? lower[run.first - 1] : "<s>", place)
+            add(44, run.last + 1 < tokens.count ? lower[run.last + 1] : "</s>", place)
+            add(45, lower[run.last], index == run.last ? "L" : place)
+            add(46, lower[run.first], place)
+            add(47, fineClusters[run.last], place)
+        }
+    }
+
+    /// Lower-case words that may join capitalised words into one run ("Bank of England").
+    private static let runJoiners: Set<String> = ["of", "and", "&", "for", "de", "the", "on"]
+
+    /// Per token, the run of capitalised words (joined by ``runJoiners``) it belongs to, or
+    /// `(-1, -1)`.
+    static func capitalisedRuns(_ tokens: [String]) -> [(first: Int, last: Int)] {
+        var runs = [(first: Int, last: Int)](repeating: (-1, -1), count: tokens.count)
+        func capitalised(_ index: Int) -> Bool { index < tokens.count && EntityRules.isCapitalised(tokens[index]) }
+        var index = 0
+        while index < tokens.count {
+            guard capitalised(index) else {
+                index += 1
+                continue
+            }
+            var last = index
+            while true {
+                if capitalised(last + 1) {
+                    last += 1
+                } else if last + 2 < tokens.count, runJoiners.contains(tokens[last + 1]), capitalised(last + 2) {
+                    last += 2
+                } else {
+                    break
+                }
+            }
+            for inner in index...last { runs[inner] = (index, last) }
+            index = last + 1
+        }
+        return runs
     }
 
     /// A token's shape: X for capitals, x for small letters, d for digits, others kept; runs of

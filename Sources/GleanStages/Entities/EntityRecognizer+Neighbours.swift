@@ -16,7 +16,8 @@ extension EntityRecognizer {
     /// "Spring, TX", "Ottawa, Ont.": a state or province abbreviated after a place and a comma
     /// is a place (also when the tagger took it for an organisation), and so is the town before
     /// it: a capitalised run of up to three words nothing else claimed, or one word the tagger
-    /// took for a person ("Raleigh, NC"). Not after a person's full name ("Harry Preuss, MD").
+    /// took for a person ("Raleigh, NC"). Not after a person's full name ("Harry Preuss, MD"),
+    /// where the tagger's place is dropped too.
     func addressRegions(_ words: [String], mentions: inout [Mention], taken: inout [Bool]) {
         for index in words.indices.dropFirst(2)
         where words[index - 1] == "," && EntityRules.regionAbbreviations.contains(words[index]) {
@@ -28,6 +29,11 @@ extension EntityRecognizer {
                 case .geopolitical, .location: break
                 case .person where mentions[before].first == town && mentions[before].entry == nil && words[index] != "MD":
                     mentions[before].kind = .geopolitical
+                case .person:
+                    // "Harry Preuss, MD": a degree after a full name, even where the tagger took it for a place.
+                    if let region { mentions.remove(at: region) }
+                    taken[index] = false
+                    continue
                 default: continue
                 }
             } else {

@@ -10,29 +10,45 @@ public struct EntityRecognizer: Sendable {
     public let gazetteer: Gazetteer
     /// The name lists the tagger sees as features.
     public let names: NameLexicon
+    /// The word clusters the tagger sees as features.
+    public let clusters: WordClusters
     /// Whether to link mentions to canonical ids.
     public var link = true
     private let tokenizer = Tokenizer()
     private let splitter = SentenceSplitter()
 
     /// A recognizer.
-    public init(tagger: EntityTagger, gazetteer: Gazetteer, names: NameLexicon) {
+    public init(tagger: EntityTagger, gazetteer: Gazetteer, names: NameLexicon, clusters: WordClusters) {
         self.tagger = tagger
         self.gazetteer = gazetteer
         self.names = names
+        self.clusters = clusters
     }
 
-    /// The recognizer with the shipped tagger, gazetteer and name lists.
+    /// The recognizer with the shipped tagger, gazetteer, name lists and word clusters.
     public static var shipped: EntityRecognizer {
-        get throws(GleanError) {
-            EntityRecognizer(tagger: try EntityTagger.shipped, gazetteer: try Gazetteer.shipped, names: try NameLexicon.shipped)
-        }
+        get throws(GleanError) { try shipped(gazetteer: Gazetteer.shipped) }
     }
 
-    /// The entities of `text`, in text order.
+    /// The recognizer with the shipped tagger, name lists and word clusters, and `gazetteer`
+    /// (the shipped one with the user's names added).
+    public static func shipped(gazetteer: Gazetteer) throws(GleanError) -> EntityRecognizer {
+        EntityRecognizer(
+            tagger: try EntityTagger.shipped, gazetteer: gazetteer, names: try NameLexicon.shipped,
+            clusters: try WordClusters.shipped)
+    }
+
+    /// The entities of `text`, in text order, people and organisations with their ids within
+    /// the text (``EntityCoreference``).
     public func entities(in text: String) -> [Entity] {
-        var entities = mentions(in: text, splitting: { $0.splittingPossessive(in: $1) }, recognize)
+        var memory = DocumentMemory()
+        var entities = mentions(in: text, splitting: { $0.splittingPossessive(in: $1) }) { words in
+            var found = recognize(words)
+            recallPeople(words, mentions: &found, memory: &memory)
+            return found
+        }
         if link { linkAlliance(&entities) }
+        EntityCoreference.assignIDs(&entities)
         return entities
     }
 
@@ -98,7 +114,7 @@ public struct EntityRecognizer: Sendable {
     public func recognize(_ words: [String]) -> [Mention] {
         guard !words.isEmpty else { return [] }
         let codes = EntityFeatures.gazetteerCodes(words, gazetteer: gazetteer)
-        let tags = tagger.tag(words, gazetteerCodes: codes, names: names)
+        let tags = tagger.tag(words, gazetteerCodes: codes, names: names, clusters: clusters)
         var taken = [Bool](repeating: false, count: words.count)
         var mentions: [Mention] = []
         // Known names of several words first ("Shanghai Cooperation Organisation"): the tagger

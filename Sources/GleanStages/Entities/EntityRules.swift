@@ -91,8 +91,10 @@ enum EntityRules {
     }
 
     static func isCapitalised(_ word: String) -> Bool {
-        guard let first = word.unicodeScalars.first else { return false }
-        return first.properties.isUppercase
+        guard let first = word.utf8.first else { return false }
+        // ASCII without a property lookup (the same answers).
+        if first < 0x80 { return first >= 0x41 && first <= 0x5A }
+        return word.unicodeScalars.first?.properties.isUppercase == true
     }
 
     static func isYear(_ word: String) -> Bool {

@@ -5,19 +5,25 @@ extension EntityTagger {
         public var tokens: [String]
         /// Gold tag index per token (into ``EntityTagger/tags``).
         public var tags: [Int]
+        /// How often the sentence is seen per pass: its whole part every pass, its fraction
+        /// in a seeded draw (0.5: in about half of the passes).
+        public var weight: Double
 
         /// A sentence.
-        public init(tokens: [String], tags: [Int]) {
+        public init(tokens: [String], tags: [Int], weight: Double = 1) {
             self.tokens = tokens
             self.tags = tags
+            self.weight = weight
         }
     }
 
     /// Trains an averaged structured perceptron: `epochs` passes over the sentences in a seeded
-    /// shuffled order, each decoded with Viterbi (as at run time) and corrected where its tags
-    /// differ from the gold ones, weights averaged over every sentence. Deterministic.
+    /// shuffled order (each as often as its weight says), each decoded with Viterbi (as at run
+    /// time) and corrected where its tags differ from the gold ones, weights averaged over every
+    /// sentence. Deterministic.
     public static func train(
-        _ sentences: [TrainingSentence], gazetteer: Gazetteer, names: NameLexicon, epochs: Int, seed: UInt64 = 1,
+        _ sentences: [TrainingSentence], gazetteer: Gazetteer, names: NameLexicon, clusters: WordClusters, epochs: Int,
+        seed: UInt64 = 1,
         progress: (Int, Double) -> Void = { _, _ in }
     ) -> EntityTagger {
         let count = tags.count
@@ -26,11 +32,15 @@ extension EntityTagger {
         var totals = [Float](repeating: 0, count: size)
         var stamps = [Int](repeating: 0, count: size)
         var step = 0
-        var order = Array(sentences.indices)
         var random = seed
+        func nextRandom() -> UInt64 {
+            random = random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return random >> 33
+        }
         let prepared = sentences.map {
             EntityFeatures(
-                tokens: $0.tokens, gazetteerCodes: EntityFeatures.gazetteerCodes($0.tokens, gazetteer: gazetteer), names: names)
+                tokens: $0.tokens, gazetteerCodes: EntityFeatures.gazetteerCodes($0.tokens, gazetteer: gazetteer), names: names,
+                clusters: clusters)
         }
         var buckets: [UInt32] = []
         func update(_ index: Int, by delta: Float) {
@@ -39,9 +49,15 @@ extension EntityTagger {
             weights[index] += delta
         }
         for epoch in 0..<epochs {
+            var order: [Int] = []
+            for (index, sentence) in sentences.enumerated() {
+                let whole = Int(sentence.weight.rounded(.down))
+                let fraction = sentence.weight - Double(whole)
+                let extra = fraction > 0 && Double(nextRandom() % 1_000_000) < fraction * 1_000_000 ? 1 : 0
+                order += repeatElement(index, count: whole + extra)
+            }
             for index in stride(from: order.count - 1, to: 0, by: -1) {
-                random = random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                order.swapAt(index, Int((random >> 33) % UInt64(index + 1)))
+                order.swapAt(index, Int(nextRandom() % UInt64(index + 1)))
             }
             var right = 0
             var total = 0

@@ -8,9 +8,9 @@ import GleanCore
 /// weights ship as a resource (docs/stages/entities.md).
 public struct EntityTagger: Sendable {
     /// The tags, in weight order.
-    public static let tags = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-OTH", "I-OTH"]
+    public static let tags = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"]
     /// log2 of the number of feature buckets.
-    static let featureBits = 18
+    public static let featureBits = 18
     static let featureMask = UInt32((1 << featureBits) - 1)
 
     /// Weight per feature bucket and tag (`bucket * tags.count + tag`).
@@ -27,10 +27,10 @@ public struct EntityTagger: Sendable {
     }
 
     /// The tag index of each token of a sentence. `gazetteerCodes` gives, per token, a
-    /// gazetteer feature code from ``EntityFeatures/gazetteerCodes(_:gazetteer:)``; `names` the
-    /// name lists the tagger was trained with.
-    public func tag(_ tokens: [String], gazetteerCodes: [String], names: NameLexicon) -> [Int] {
-        let features = EntityFeatures(tokens: tokens, gazetteerCodes: gazetteerCodes, names: names)
+    /// gazetteer feature code from ``EntityFeatures/gazetteerCodes(_:gazetteer:)``; `names` and
+    /// `clusters` are the name lists and word clusters the tagger was trained with.
+    public func tag(_ tokens: [String], gazetteerCodes: [String], names: NameLexicon, clusters: WordClusters) -> [Int] {
+        let features = EntityFeatures(tokens: tokens, gazetteerCodes: gazetteerCodes, names: names, clusters: clusters)
         return weights.withUnsafeBufferPointer { Self.decode(features, count: tokens.count, weights: $0) }
     }
 
@@ -86,7 +86,7 @@ public struct EntityTagger: Sendable {
     }
 
     /// Whether `tag` may follow `previous`.
-    static func allowed(_ tag: Int, after previous: Int) -> Bool {
+    public static func allowed(_ tag: Int, after previous: Int) -> Bool {
         guard tag > 0 && tag % 2 == 0 else { return true }  // O and B-X always
         return previous == tag || previous == tag - 1
     }
