@@ -92,7 +92,7 @@ struct RunCommand: AsyncParsableCommand {
     )
     var maxOutputLineBytes: Int = 64 << 20
 
-    @Option(help: "Count documents whose id an earlier one had (count; about 16 bytes of memory per document), or not (off).")
+    @Option(help: "Count documents whose id an earlier one had (count; 16 to 32 bytes of memory per document), or not (off).")
     var duplicateIds: DuplicateIDMode = .count
 
     @Option(help: "Show a progress line on standard error: auto (on a terminal), always, never.")
@@ -145,6 +145,15 @@ struct RunCommand: AsyncParsableCommand {
         return named.isEmpty ? ["-"] : named
     }
 
+    /// Whether `path` names a regular file, or nothing yet (`-` is standard output: no).
+    static func isFileOrAbsent(_ path: String) -> Bool {
+        guard path != "-" else { return false }
+        guard let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType else {
+            return true
+        }
+        return type == .typeRegular
+    }
+
     /// Opens the input and outputs and runs the engine, with signals trapped and progress shown.
     private func execute(_ pipeline: Pipeline, errorPath: String?) async throws(GleanError) -> RunSummary {
         var options = EngineOptions(
@@ -152,7 +161,11 @@ struct RunCommand: AsyncParsableCommand {
         options.maxOutputLineBytes = maxOutputLineBytes
         options.countsDuplicateIDs = duplicateIds == .count
         if let shard { options.shard = try Shard(parsing: shard) }
-        let resumePath = output == "-" ? nil : resumeFile ?? output + ".resume.jsonl"
+        // A resume file only beside a file: not for standard output, /dev/null or a pipe.
+        let resumePath = Self.isFileOrAbsent(output) ? resumeFile ?? output + ".resume.jsonl" : nil
+        if resume && resumePath == nil {
+            throw GleanError(.invalidArgument, "--resume needs the output to be a file; `\(output)` is not one")
+        }
         var inputs = try InputList(inputArguments, format: pipeline.input.format)
         var warned = Set<String>()
         for path in inputs.repeated where warned.insert(path).inserted {

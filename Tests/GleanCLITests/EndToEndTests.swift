@@ -172,6 +172,17 @@ struct EndToEndTests {
         #expect(result.errors.contains("out.jsonl.resume.jsonl` is missing"))
     }
 
+    @Test("no resume file beside a device: -o /dev/null runs without one, --resume says it needs a file")
+    func resumeNeedsFile() throws {
+        let input = Data(syntheticCorpus(3).utf8)
+        let plain = try GleanProcess.run(
+            ["run", "Pipelines/quickstart.yaml", "-o", "/dev/null", "--errors", "/dev/null", "--summary", "none"], input: input)
+        #expect(plain.status == 0 && plain.errors.isEmpty)
+        let resumed = try GleanProcess.run(
+            ["run", "Pipelines/quickstart.yaml", "-o", "/dev/null", "--errors", "/dev/null", "--resume"], input: input)
+        #expect(resumed.status == 1 && resumed.errors.contains("--resume needs the output to be a file"))
+    }
+
     @Test("--max-errors stops a run early with status 1")
     func maxErrors() throws {
         let input = Data((0..<500).map { _ in "not json" }.joined(separator: "\n").utf8)

@@ -17,7 +17,7 @@ public struct EngineOptions: Sendable {
     /// file instead (code `output_too_large`), so that every output line can be read back by a
     /// run with the default `--max-line-bytes`.
     public var maxOutputLineBytes: Int = 64 << 20
-    /// Whether to count documents whose id an earlier document had (memory: about 16 bytes per
+    /// Whether to count documents whose id an earlier document had (memory: 16 to 32 bytes per
     /// document of the run).
     public var countsDuplicateIDs = true
 
