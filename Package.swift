@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // zlib from the system, for gzip-compressed input.
@@ -142,7 +143,10 @@ let package = Package(
         ),
         .testTarget(
             name: "GleanCoreTests",
-            dependencies: ["GleanCore", .product(name: "OrderedCollections", package: "swift-collections")],
+            dependencies: [
+                "GleanCore", .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

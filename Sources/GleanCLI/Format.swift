@@ -13,6 +13,15 @@ enum Format {
         return value < 0 ? "-" + out : out
     }
 
+    /// A rate for people: whole numbers from 100 up (`2,469`), one decimal from 1 (`12.5`),
+    /// two below (`0.68`), so that a slow run does not show `0`.
+    static func rate(_ value: Double) -> String {
+        guard value.isFinite, value > 0 else { return "0" }
+        if value >= 99.5 { return count(Int(value.rounded())) }
+        if value >= 0.995 { return decimal(value, places: 1) }
+        return decimal(value, places: 2)
+    }
+
     /// A number with a fixed number of decimals.
     static func decimal(_ value: Double, places: Int) -> String {
         String(format: "%.\(places)f", value)

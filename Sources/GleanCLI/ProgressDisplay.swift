@@ -30,21 +30,36 @@ final class ProgressDisplay: Sendable {
     }
 
     /// The text of the line.
+    ///
+    /// Rates are over the bytes analysed, not those passed over (lines an earlier run finished,
+    /// lines that could not be read): those go by in no time and would make the run look
+    /// faster than it is. The time left assumes the rest of the input goes at the rate of the
+    /// part analysed so far.
     static func line(monitor: RunMonitor, totalBytes: Int?, elapsed: Duration) -> String {
         let seconds = max(elapsed.seconds, 0.001)
         let documents = monitor.documents
         let bytes = monitor.bytesRead
         var parts = [
             "\(Format.count(documents)) docs",
-            "\(Format.count(Int(Double(documents) / seconds))) docs/s",
-            "\(Format.decimal(Double(bytes) / seconds / 1_000_000, places: 1)) MB/s",
+            "\(Format.rate(Double(documents) / seconds)) docs/s",
+            "\(Format.rate(Double(monitor.processedBytes) / seconds / 1_000_000)) MB/s",
             "\(Format.count(monitor.errors)) errors",
         ]
         if let totalBytes, totalBytes > 0, bytes > 0 {
             let fraction = min(1, Double(bytes) / Double(totalBytes))
-            let left = seconds * (1 - fraction) / fraction
             parts.insert("\(Int(fraction * 100))%", at: 0)
-            parts.append("ETA \(Format.clock(left))")
+            let records = monitor.recordBytes
+            let worked = records > 0 ? Double(bytes) * Double(records - monitor.passedBytes) / Double(records) : 0
+            if worked > 0 {
+                let left = Double(totalBytes - min(bytes, totalBytes)) / (worked / seconds)
+                parts.append("ETA \(Format.clock(left))")
+            }
+        }
+        if let position = monitor.position {
+            let name = position.input == "-" ? "stdin" : position.input
+            var place = "\(name):\(position.line)"
+            if position.count > 1 { place += " (\(position.index + 1)/\(position.count))" }
+            parts.append(place)
         }
         return "glean: " + parts.joined(separator: "  ")
     }

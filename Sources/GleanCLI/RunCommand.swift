@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GleanCore
+import Logging
 
 /// `glean run`: runs a pipeline over documents and writes one JSON line per document.
 struct RunCommand: AsyncParsableCommand {
@@ -13,6 +14,10 @@ struct RunCommand: AsyncParsableCommand {
             could not proceed (invalid pipeline, unreadable input, --max-errors exceeded); 130 \
             when interrupted. Ctrl-C stops cleanly: finished documents are written whole, and \
             --resume continues where the run stopped.
+
+            Inputs: -i (repeatable) and the files after the pipeline, read in that order; a \
+            quoted pattern ('feeds/*.jsonl.gz') is expanded by glean, and a folder stands for its \
+            .jsonl/.jsonl.gz files (format jsonl) or .txt/.txt.gz files (format lines), sorted.
             """
     )
 
@@ -26,13 +31,23 @@ struct RunCommand: AsyncParsableCommand {
         case text, json, none
     }
 
+    /// Whether repeated document ids are counted.
+    enum DuplicateIDMode: String, ExpressibleByArgument, CaseIterable {
+        case count, off
+    }
+
     @Argument(help: "The pipeline file.")
     var pipeline: String
 
+    @Argument(help: "More input files (after -i's), so that a shell's glob can name them.")
+    var files: [String] = []
+
     @Option(
         name: [.short, .customLong("input")],
-        help: "Input file, folder (format: text) or - for standard input; .gz is decompressed.")
-    var input: String = "-"
+        help:
+            "Input file, pattern, folder or - for standard input; repeatable, read in order; .gz is decompressed. Default: standard input."
+    )
+    var input: [String] = []
 
     @Option(name: [.short, .customLong("output")], help: "Output file, or - for standard output.")
     var output: String = "-"
@@ -44,8 +59,17 @@ struct RunCommand: AsyncParsableCommand {
     )
     var errorFile: String?
 
-    @Flag(help: "Continue an interrupted run: skip documents whose ids are already in the output, and append.")
+    @Flag(
+        help:
+            "Continue an interrupted run: skip the input lines its resume file records as done (by file and line), and append."
+    )
     var resume = false
+
+    @Option(
+        help:
+            "The resume file, recording which input lines are done (default: OUTPUT.resume.jsonl; written whenever -o is a file)."
+    )
+    var resumeFile: String?
 
     @Option(help: "Batches in flight at once (default: twice the number of cores available).")
     var concurrency: Int?
@@ -61,6 +85,15 @@ struct RunCommand: AsyncParsableCommand {
 
     @Option(help: "Refuse input lines (or files) longer than this many bytes.")
     var maxLineBytes: Int = 64 << 20
+
+    @Option(
+        help:
+            "Send a document whose output line would be longer than this many bytes to the error file instead (default 64 MiB, what glean reads back)."
+    )
+    var maxOutputLineBytes: Int = 64 << 20
+
+    @Option(help: "Count documents whose id an earlier one had (count; 16 to 32 bytes of memory per document), or not (off).")
+    var duplicateIds: DuplicateIDMode = .count
 
     @Option(help: "Show a progress line on standard error: auto (on a terminal), always, never.")
     var progress: ProgressMode = .auto
@@ -81,8 +114,10 @@ struct RunCommand: AsyncParsableCommand {
 
     func validate() throws {
         if resume && output == "-" {
-            throw ValidationError("--resume needs an output file (-o FILE): it reads the ids already written there")
+            throw ValidationError("--resume needs an output file (-o FILE): it continues the output written there")
         }
+        if maxLineBytes < 1 { throw ValidationError("--max-line-bytes must be at least 1") }
+        if maxOutputLineBytes < 1 { throw ValidationError("--max-output-line-bytes must be at least 1") }
         if let concurrency, concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
         if batchSize < 1 { throw ValidationError("--batch-size must be at least 1") }
         if let maxErrors, maxErrors < 0 { throw ValidationError("--max-errors must be 0 or more") }
@@ -117,18 +152,53 @@ struct RunCommand: AsyncParsableCommand {
         }
     }
 
+    /// The inputs in reading order: `-i`'s, then the files after the pipeline; standard input
+    /// when none is named.
+    var inputArguments: [String] {
+        let named = input + files
+        return named.isEmpty ? ["-"] : named
+    }
+
+    /// Whether `path` names a regular file, or nothing yet (`-` is standard output: no).
+    static func isFileOrAbsent(_ path: String) -> Bool {
+        guard path != "-" else { return false }
+        guard let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType else {
+            return true
+        }
+        return type == .typeRegular
+    }
+
     /// Opens the input and outputs and runs the engine, with signals trapped and progress shown.
     private func execute(_ pipeline: Pipeline, errorPath: String?) async throws(GleanError) -> RunSummary {
         var options = EngineOptions(
             concurrency: concurrency ?? EngineOptions.defaultConcurrency, batchSize: batchSize, maxErrors: maxErrors)
+        options.maxOutputLineBytes = maxOutputLineBytes
+        options.countsDuplicateIDs = duplicateIds == .count
         if let shard { options.shard = try Shard(parsing: shard) }
-        if resume {
+        // A resume file only beside a file: not for standard output, /dev/null or a pipe.
+        let resumePath = Self.isFileOrAbsent(output) ? resumeFile ?? output + ".resume.jsonl" : nil
+        if resume && resumePath == nil {
+            throw GleanError(.invalidArgument, "--resume needs the output to be a file; `\(output)` is not one")
+        }
+        var inputs = try InputList(inputArguments, format: pipeline.input.format)
+        var warned = Set<String>()
+        for path in inputs.repeated where warned.insert(path).inserted {
+            CommandContext.logger.warning("input `\(path)` is named more than once; it is read once")
+        }
+        // A pattern such as `*.jsonl` can match this run's own output: never read what it writes.
+        let written = Set([output, errorPath, resumePath].compactMap { $0 }.filter { $0 != "-" }.map(InputList.key))
+        for path in inputs.paths where written.contains(InputList.key(path)) {
+            CommandContext.logger.warning("input `\(path)` is a file this run writes; it is not read")
+        }
+        inputs.paths.removeAll { written.contains(InputList.key($0)) }
+        guard !inputs.paths.isEmpty else { throw GleanError(.invalidArgument, "no input left to read") }
+        if resume, let resumePath {
             let outputPath = output
             options.resume = try await BlockingIOQueue(label: "glean.resume").run { () throws(GleanError) -> ResumeState in
-                try ResumeState.load(outputPath: outputPath, errorPath: errorPath)
+                try ResumeState.load(resumePath: resumePath, outputPath: outputPath, errorPath: errorPath)
             }
         }
-        let source = try InputOpener.open(path: input, format: pipeline.input.format, maximumLineBytes: maxLineBytes)
+        let source = try InputOpener.open(paths: inputs.paths, format: pipeline.input.format, maximumLineBytes: maxLineBytes)
         let mode: OutputSink.Mode = resume ? .append : .truncate
         let sink = try OutputSink(path: output, mode: mode)
         let errorSink: OutputSink
@@ -137,6 +207,9 @@ struct RunCommand: AsyncParsableCommand {
         } else {
             errorSink = OutputSink(descriptor: 2, name: "standard error")
         }
+        let resumeLog = try resumePath.map { path throws(GleanError) in
+            try ResumeLog(path: path, resuming: resume, pipeline: pipeline.name, inputs: inputs.paths)
+        }
         let monitor = RunMonitor(stageCount: pipeline.stages.count)
         let trap = SignalTrap(monitor: monitor)
         defer { trap.remove() }
@@ -144,7 +217,7 @@ struct RunCommand: AsyncParsableCommand {
         let display = showProgress ? ProgressDisplay(monitor: monitor, totalBytes: source.totalBytes) : nil
         defer { display?.stop() }
         let engine = PipelineEngine(pipeline: pipeline, options: options, logger: CommandContext.logger)
-        return try await engine.run(source: source, output: sink, errors: errorSink, monitor: monitor)
+        return try await engine.run(source: source, output: sink, errors: errorSink, resumeLog: resumeLog, monitor: monitor)
     }
 }
 

@@ -63,6 +63,9 @@ struct StagesCommand: AsyncParsableCommand {
             if let value = field.defaultValue { line += ", default \(JSONWriter.string(value))" }
             if field.isRequired { line += ", required" }
             text += line + "\n      \(field.summary)\n"
+            if case .oneOf(let choices, _) = field.type.innermost, choices.count > ValueType.listedChoices {
+                text += "      allowed: " + choices.joined(separator: ", ") + "\n"
+            }
         }
         text += "\nOutput (JSON Schema):\n  \(JSONWriter.string(descriptor.output))\n"
         return text
@@ -76,13 +79,16 @@ struct StagesCommand: AsyncParsableCommand {
             "summary": .string(descriptor.summary),
             "configuration": .array(
                 descriptor.configuration.map { field in
-                    [
+                    var allowed: JSONValue = .null
+                    if case .oneOf(let choices, _) = field.type.innermost { allowed = .array(choices.map(JSONValue.string)) }
+                    return [
                         "name": .string(field.name),
                         "type": .string(field.type.description),
                         "schema": field.type.jsonSchema,
                         "default": field.defaultValue ?? .null,
                         "required": .bool(field.isRequired),
                         "summary": .string(field.summary),
+                        "allowed": allowed,
                     ]
                 }),
             "output": descriptor.output,

@@ -138,15 +138,49 @@ struct EndToEndTests {
     func resumeAfterKill() throws {
         let scratch = try Scratch()
         let input = try scratch.write("in.jsonl", syntheticCorpus(200))
-        let reference = try GleanProcess.run(["run", "Pipelines/quickstart.yaml", "-i", input, "--summary", "none"])
-        let lines = reference.output.split(separator: "\n", omittingEmptySubsequences: false)
-        let cut = lines.prefix(77).joined(separator: "\n") + "\n" + lines[77].prefix(20)
-        _ = try scratch.write("out.jsonl", String(cut))
+        let output = scratch.path + "/out.jsonl"
+        let reference = try GleanProcess.run([
+            "run", "Pipelines/quickstart.yaml", "-i", input, "-o", output, "--batch-size", "7", "--summary", "none",
+        ])
+        #expect(reference.status == 0)
+        let full = scratch.read("out.jsonl")
+        // Killed after 11 batches were recorded, with the next line half written.
+        let entries = scratch.read("out.jsonl.resume.jsonl").split(separator: "\n")
+        let kept = entries.prefix(12).joined(separator: "\n") + "\n"
+        let end = try #require(try JSONParser.parse(String(entries[11]))["output_end"]?.intValue)
+        _ = try scratch.write("out.jsonl.resume.jsonl", kept)
+        _ = try scratch.write(
+            "out.jsonl", String(decoding: Array(full.utf8).prefix(end), as: UTF8.self) + #"{"id":"doc-77","lan"#)
         let resumed = try GleanProcess.run([
-            "run", "Pipelines/quickstart.yaml", "-i", input, "-o", scratch.path + "/out.jsonl", "--resume", "--summary", "none",
+            "run", "Pipelines/quickstart.yaml", "-i", input, "-o", output, "--resume", "--summary", "json",
         ])
         #expect(resumed.status == 0)
-        #expect(scratch.read("out.jsonl") == reference.output)
+        #expect(scratch.read("out.jsonl") == full)
+        let summary = try JSONParser.parse(resumed.errors.trimmingCharacters(in: .newlines))
+        #expect(summary["already_done"] == 77 && summary["documents"] == 123)
+    }
+
+    @Test("--resume without the resume file beside a written output refuses, saying why")
+    func resumeWithoutState() throws {
+        let scratch = try Scratch()
+        let input = try scratch.write("in.jsonl", syntheticCorpus(3))
+        _ = try scratch.write("out.jsonl", #"{"id":"doc-0"}"# + "\n")
+        let result = try GleanProcess.run([
+            "run", "Pipelines/quickstart.yaml", "-i", input, "-o", scratch.path + "/out.jsonl", "--resume",
+        ])
+        #expect(result.status == 1)
+        #expect(result.errors.contains("out.jsonl.resume.jsonl` is missing"))
+    }
+
+    @Test("no resume file beside a device: -o /dev/null runs without one, --resume says it needs a file")
+    func resumeNeedsFile() throws {
+        let input = Data(syntheticCorpus(3).utf8)
+        let plain = try GleanProcess.run(
+            ["run", "Pipelines/quickstart.yaml", "-o", "/dev/null", "--errors", "/dev/null", "--summary", "none"], input: input)
+        #expect(plain.status == 0 && plain.errors.isEmpty)
+        let resumed = try GleanProcess.run(
+            ["run", "Pipelines/quickstart.yaml", "-o", "/dev/null", "--errors", "/dev/null", "--resume"], input: input)
+        #expect(resumed.status == 1 && resumed.errors.contains("--resume needs the output to be a file"))
     }
 
     @Test("--max-errors stops a run early with status 1")

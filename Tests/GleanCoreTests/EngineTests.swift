@@ -122,32 +122,32 @@ struct EngineTests {
         #expect(result.output.isEmpty || result.output.hasSuffix("\n"))
     }
 
-    @Test("resume skips documents already written and the failures already reported")
+    @Test("resume continues after the input lines the resume file records, not after ids already written")
     func resume() async throws {
         let pipeline = try makePipeline([StageSpec(id: "upper", uses: "uppercase")])
-        let input = Self.input + "not json\n"
+        // A feed that reissues `d2` under the same id after the interruption point.
+        let input = Self.input + "not json\n" + #"{"id":"d2","text":"updated"}"# + "\n"
         let folder = try TemporaryFolder()
         let inputPath = try folder.file("in.jsonl", contents: input)
-        _ = try await PipelineEngine(pipeline: pipeline).run(
-            source: try InputOpener.open(path: inputPath, format: .jsonl),
-            output: try OutputSink(path: folder.path + "/full.jsonl"),
-            errors: try OutputSink(path: folder.path + "/full.errors.jsonl"))
-        let full = (output: folder.read("full.jsonl"), errors: folder.read("full.errors.jsonl"))
-        let firstLines = full.output.split(separator: "\n", omittingEmptySubsequences: false)
-        let partial = firstLines.prefix(120).joined(separator: "\n") + "\n" + #"{"id":"d121","upp"#
-        let outputPath = try folder.file("out.jsonl", contents: partial)
-        let errorPath = try folder.file("out.errors.jsonl", contents: full.errors)
-        var state = try ResumeState.load(outputPath: outputPath, errorPath: errorPath)
-        #expect(state.completedIDs.count == 120)
-        #expect(state.reportedRecords.count == 1)
-        state.completedIDs.insert("missing-id")
-        let summary = try await PipelineEngine(pipeline: pipeline, options: EngineOptions(resume: state)).run(
-            source: try InputOpener.open(path: inputPath, format: .jsonl),
-            output: try OutputSink(path: outputPath, mode: .append),
-            errors: try OutputSink(path: errorPath, mode: .append))
-        #expect(folder.read("out.jsonl") == full.output)
-        #expect(folder.read("out.errors.jsonl") == full.errors)
-        #expect(summary.alreadyDone == 120 && summary.documents == 180)
+        let full = try await runLogged(pipeline, inputPath, in: folder, name: "full", options: EngineOptions(batchSize: 10))
+        #expect(full.summary.documents == 301 && full.summary.duplicateIDs == 1)
+        // Interrupted after 12 batches: keep the resume file's first 12 entries and a torn line.
+        let entries = folder.read("full.resume.jsonl").split(separator: "\n").map(String.init)
+        try writeInterrupted(
+            folder, from: "full", to: "out", entries: Array(entries.prefix(13)), tornOutput: #"{"id":"d121","upp"#)
+        let state = try ResumeState.load(
+            resumePath: folder.path + "/out.resume.jsonl", outputPath: folder.path + "/out.jsonl",
+            errorPath: folder.path + "/out.errors.jsonl")
+        #expect(state.doneLineCount == 120)
+        #expect(state.contains(DocumentOrigin(input: inputPath, line: 120)))
+        #expect(!state.contains(DocumentOrigin(input: inputPath, line: 121)))
+        let resumed = try await runLogged(
+            pipeline, inputPath, in: folder, name: "out", options: EngineOptions(batchSize: 7, resume: state))
+        #expect(folder.read("out.jsonl") == folder.read("full.jsonl"))
+        #expect(folder.read("out.errors.jsonl") == folder.read("full.errors.jsonl"))
+        #expect(resumed.summary.alreadyDone == 120 && resumed.summary.documents == 181)
+        #expect(resumed.summary.duplicateIDs == 1)
+        #expect(folder.read("out.jsonl").hasSuffix(#"{"id":"d2","upper":"UPDATED"}"# + "\n"))
     }
 
     @Test("shards partition the input exactly")

@@ -142,3 +142,82 @@ func makePipeline(
     try PipelineBuilder(registry: testRegistry).build(
         PipelineSpec(name: "test", input: input, output: OutputSpec(order: order), stages: stages))
 }
+
+/// Runs `pipeline` over the file at `inputPath` writing `NAME.jsonl`, `NAME.errors.jsonl` and
+/// `NAME.resume.jsonl` in `folder`, appending when `options.resume` is set.
+func runLogged(
+    _ pipeline: Pipeline,
+    _ inputPaths: [String],
+    in folder: TemporaryFolder,
+    name: String,
+    options: EngineOptions = EngineOptions(),
+    stopAfterBatches: Int? = nil
+) async throws -> (summary: RunSummary, monitor: RunMonitor) {
+    let mode: OutputSink.Mode = options.resume == nil ? .truncate : .append
+    let monitor = RunMonitor(stageCount: pipeline.stages.count)
+    var source = try InputOpener.open(paths: inputPaths, format: pipeline.input.format, maximumLineBytes: 400)
+    if let stopAfterBatches { source = StoppingSource(source, after: stopAfterBatches, monitor: monitor) }
+    let summary = try await PipelineEngine(pipeline: pipeline, options: options).run(
+        source: source, output: try OutputSink(path: folder.path + "/\(name).jsonl", mode: mode),
+        errors: try OutputSink(path: folder.path + "/\(name).errors.jsonl", mode: mode),
+        resumeLog: try ResumeLog(
+            path: folder.path + "/\(name).resume.jsonl", resuming: options.resume != nil, pipeline: pipeline.name,
+            inputs: inputPaths),
+        monitor: monitor)
+    return (summary, monitor)
+}
+
+/// ``runLogged(_:_:in:name:options:stopAfterBatches:)`` over one input.
+func runLogged(
+    _ pipeline: Pipeline, _ inputPath: String, in folder: TemporaryFolder, name: String,
+    options: EngineOptions = EngineOptions()
+) async throws -> (summary: RunSummary, monitor: RunMonitor) {
+    try await runLogged(pipeline, [inputPath], in: folder, name: name, options: options)
+}
+
+/// Writes `TO.jsonl`, `TO.errors.jsonl` and `TO.resume.jsonl` as a run killed after writing the
+/// resume file's `entries` (header first) of the run `FROM` would have left them, with
+/// `tornOutput` half-written after them.
+func writeInterrupted(
+    _ folder: TemporaryFolder, from: String, to: String, entries: [String], tornOutput: String = "",
+    tornErrors: String = ""
+) throws {
+    var outputEnd = 0
+    var errorsEnd = 0
+    for entry in entries {
+        let value = try JSONParser.parse(entry)
+        if let end = value["output_end"]?.intValue { outputEnd = end }
+        if let end = value["errors_end"]?.intValue { errorsEnd = end }
+    }
+    let output = Array(folder.read("\(from).jsonl").utf8)
+    let errors = Array(folder.read("\(from).errors.jsonl").utf8)
+    _ = try folder.file("\(to).jsonl", bytes: Array(output.prefix(outputEnd)) + Array(tornOutput.utf8))
+    _ = try folder.file("\(to).errors.jsonl", bytes: Array(errors.prefix(errorsEnd)) + Array(tornErrors.utf8))
+    _ = try folder.file("\(to).resume.jsonl", contents: entries.map { $0 + "\n" }.joined())
+}
+
+/// A source that asks the run to stop once it has handed out `after` batches, as Ctrl-C would.
+final class StoppingSource: RecordSource {
+    private let upstream: any RecordSource
+    private let after: Int
+    private let monitor: RunMonitor
+    private var handed = 0
+
+    init(_ upstream: any RecordSource, after: Int, monitor: RunMonitor) {
+        self.upstream = upstream
+        self.after = after
+        self.monitor = monitor
+        if after == 0 { monitor.requestStop() }
+    }
+
+    var bytesConsumed: Int { upstream.bytesConsumed }
+    var totalBytes: Int? { upstream.totalBytes }
+    var inputNames: [String] { upstream.inputNames }
+
+    func nextBatch(sequence: Int, maxRecords: Int, maxBytes: Int) throws(GleanError) -> RecordBatch? {
+        let batch = try upstream.nextBatch(sequence: sequence, maxRecords: maxRecords, maxBytes: maxBytes)
+        handed += 1
+        if handed >= after { monitor.requestStop() }
+        return batch
+    }
+}

@@ -130,3 +130,59 @@ struct StageFactoryTests {
         }
     }
 }
+
+@Suite("Allowed values")
+struct AllowedValuesTests {
+    static let blocs = ValueType.array(.oneOf(["NATO", "CSTO", "EU"], ignoringCase: true))
+
+    @Test("an unknown value is a problem at its own item, with a suggestion; any case is accepted")
+    func problems() {
+        let problems = Self.blocs.problems(in: ["NAT0", "nato", "Eu", "XYZZY"])
+        #expect(problems.map(\.path) == [[.index(0)], [.index(3)]])
+        #expect(problems[0].message == "unknown value `NAT0`: expected one of `NATO`, `CSTO`, `EU` (any case)")
+        #expect(problems[0].suggestion == "did you mean `NATO`?")
+        #expect(problems[1].suggestion == nil)
+        #expect(ValueType.oneOf(["NATO"]).problems(in: "nato").count == 1)
+        #expect(
+            Self.blocs.mismatch(["EU", "NAT0"])
+                == "item 2: unknown value `NAT0`: expected one of `NATO`, `CSTO`, `EU` (any case); did you mean `NATO`?")
+    }
+
+    @Test("the stage receives the declared spelling")
+    func normalized() throws {
+        let descriptor = StageDescriptor(
+            name: "closure", version: "1", summary: "s",
+            configuration: [ConfigurationField("blocs", type: Self.blocs, default: ["EU"], summary: "b")])
+        let factory = StageFactory(descriptor: descriptor) { configuration, _ in
+            throw ConfigurationError(field: nil, JSONWriter.string(configuration))
+        }
+        #expect {
+            try factory.makeStage(configuration: ["blocs": ["nato", "csto", "Unknown"]], context: StageContext(stageID: "c"))
+        } throws: { error in
+            (error as? ConfigurationError)?.message == #"{"blocs":["NATO","CSTO","Unknown"]}"#
+        }
+    }
+
+    @Test("validation reports each bad item at its own line and column; long lists point to `glean stages`")
+    func positions() throws {
+        let many = (1...20).map { "B\($0)" }
+        let descriptor = StageDescriptor(
+            name: "lister", version: "1", summary: "s",
+            configuration: [ConfigurationField("pick", type: .array(.oneOf(many, ignoringCase: true)), summary: "p")])
+        var map = SourceMap(file: "p.yaml")
+        let path = JSONPath([.key("with")])
+        map.record(path.appending("pick").appending(index: 1), value: SourceLocation(file: "p.yaml", line: 3, column: 14))
+        let found = ConfigurationValidator.diagnostics(for: ["pick": ["b1", "B99"]], of: descriptor, at: path, in: map)
+        #expect(
+            found.map(\.description) == [
+                "p.yaml:3:14: `pick[1]`: unknown value `B99`: expected one of 20 values (any case); did you mean `B9`?"
+            ])
+        let far = ConfigurationValidator.diagnostics(for: ["pick": ["zzzzzz"]], of: descriptor, at: path, in: map)
+        #expect(far.first?.suggestion == "`glean stages lister` lists them")
+    }
+
+    @Test("editor schemas accept every capitalisation of a case-insensitive choice")
+    func schema() {
+        #expect(ValueType.oneOf(["EU", "G7"], ignoringCase: true).jsonSchema["pattern"] == "^([eE][uU]|[gG]7)$")
+    }
+}

@@ -99,11 +99,11 @@ struct PipelineFileTests {
             ),
             (
                 "pipeline: p\nstages:\n  - uses: sentiment\n    with:\n      thresholds: [-0.1, 3]\n",
-                "5:19: `thresholds`: item 2: expected a number from -1 to 1, got 3.0"
+                "5:26: `thresholds[1]`: expected a number from -1 to 1, got 3.0"
             ),
             (
                 "pipeline: p\nstages:\n  - uses: sentiment\n    with: {label: shrt}\n",
-                "4:19: `label`: expected one of `short`, `long`, got `shrt`; did you mean `short`?"
+                "4:19: `label`: unknown value `shrt`: expected one of `short`, `long`; did you mean `short`?"
             ),
             (
                 "pipeline: p\nstages:\n  - uses: sentiment\n    with: [1]\n",

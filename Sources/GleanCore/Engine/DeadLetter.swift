@@ -26,23 +26,26 @@ enum DeadLetter {
         writer.writeByte(0x0A)
     }
 
-    static func writeStageFailure(
+    /// An entry for a document: one `stage` failed on it, or, without a stage, the document as
+    /// a whole was not written (its line was too large).
+    static func writeDocumentFailure(
         document: Document,
-        stage: ConfiguredStage,
+        stage: ConfiguredStage? = nil,
         code: GleanError.Code,
         message: String,
         into writer: inout JSONWriter
     ) {
-        writer.write([
-            "input": .string(document.origin.input),
-            "line": .int(document.origin.line),
-            "id": .string(document.id),
-            "stage": .string(stage.id),
-            "uses": .string(stage.descriptor.name),
-            "stage_version": .string(stage.descriptor.version),
-            "code": .string(code.rawValue),
-            "message": .string(message),
-        ])
+        var entry: JSONValue = [
+            "input": .string(document.origin.input), "line": .int(document.origin.line), "id": .string(document.id),
+        ]
+        if let stage {
+            entry["stage"] = .string(stage.id)
+            entry["uses"] = .string(stage.descriptor.name)
+            entry["stage_version"] = .string(stage.descriptor.version)
+        }
+        entry["code"] = .string(code.rawValue)
+        entry["message"] = .string(message)
+        writer.write(entry)
         writer.writeByte(0x0A)
     }
 }

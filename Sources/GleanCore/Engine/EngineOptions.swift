@@ -11,8 +11,15 @@ public struct EngineOptions: Sendable {
     public var shard: Shard?
     /// Stop after more than this many documents or records have errors.
     public var maxErrors: Int?
-    /// Documents already written by an earlier run, passed over.
+    /// Input lines finished by an earlier run, passed over.
     public var resume: ResumeState?
+    /// The longest output line written; a document whose line would be longer goes to the error
+    /// file instead (code `output_too_large`), so that every output line can be read back by a
+    /// run with the default `--max-line-bytes`.
+    public var maxOutputLineBytes: Int = 64 << 20
+    /// Whether to count documents whose id an earlier document had (memory: 16 to 32 bytes per
+    /// document of the run).
+    public var countsDuplicateIDs = true
 
     /// Creates options.
     public init(

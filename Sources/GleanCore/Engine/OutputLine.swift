@@ -2,7 +2,17 @@
 /// per stage in pipeline order (trimmed to the output detail), then `skipped` and `errors` when
 /// there are any.
 enum OutputLine {
-    /// Appends the line (with its newline); returns how many stages skipped and failed.
+    /// What a written line held, for the run's counts.
+    struct Written {
+        /// The stages (by index) that skipped the document, with their reasons.
+        var skipped: [(stage: Int, reason: String)] = []
+        /// How many stages failed.
+        var failed = 0
+        /// The stage whose value took the most bytes, and how many.
+        var largest: (stage: Int, bytes: Int)?
+    }
+
+    /// Appends the line (with its newline).
     static func write(
         _ record: RecordDecoder.Decoded,
         index: Int,
@@ -12,7 +22,8 @@ enum OutputLine {
         detail: OutputDetail = .full,
         storage: UnsafeRawBufferPointer,
         into writer: inout JSONWriter
-    ) -> (skipped: Int, failed: Int) {
+    ) -> Written {
+        var written = Written()
         writer.writeRaw(#"{"id":"#.utf8)
         writer.writeString(record.document.id)
         for (fieldIndex, name) in keep.enumerated() {
@@ -25,30 +36,32 @@ enum OutputLine {
                 writer.write(.null)
             }
         }
-        var skipped: [(String, String)] = []
         var failed: [(String, GleanError.Code, String)] = []
         for (stageIndex, stage) in stages.enumerated() {
             writer.writeByte(UInt8(ascii: ","))
             writer.writeString(stage.id)
             writer.writeByte(UInt8(ascii: ":"))
+            let before = writer.bytes.count
             switch cells[stageIndex][index] {
             case .output(let value):
                 writer.write(detail == .full ? value : stage.descriptor.outputTrim.apply(value, detail: detail))
             case .skipped(let reason):
                 writer.write(.null)
-                skipped.append((stage.id, reason))
+                written.skipped.append((stageIndex, reason))
             case .failed(let code, let message):
                 writer.write(.null)
                 failed.append((stage.id, code, message))
             }
+            let size = writer.bytes.count - before
+            if size > (written.largest?.bytes ?? 0) { written.largest = (stageIndex, size) }
         }
-        if !skipped.isEmpty {
+        if !written.skipped.isEmpty {
             writer.writeRaw(#","skipped":{"#.utf8)
-            for (position, entry) in skipped.enumerated() {
+            for (position, entry) in written.skipped.enumerated() {
                 if position > 0 { writer.writeByte(UInt8(ascii: ",")) }
-                writer.writeString(entry.0)
+                writer.writeString(stages[entry.stage].id)
                 writer.writeByte(UInt8(ascii: ":"))
-                writer.writeString(entry.1)
+                writer.writeString(entry.reason)
             }
             writer.writeByte(UInt8(ascii: "}"))
         }
@@ -61,6 +74,7 @@ enum OutputLine {
             writer.writeByte(UInt8(ascii: "]"))
         }
         writer.writeRaw("}\n".utf8)
-        return (skipped.count, failed.count)
+        written.failed = failed.count
+        return written
     }
 }

@@ -20,6 +20,8 @@ public struct PipelineEngine: Sendable {
 
     /// Runs the pipeline from `source` to `output`, with failures to `errors` (the error file).
     ///
+    /// - Parameter resumeLog: When given, each written batch's input lines are recorded there,
+    ///   so that `--resume` can continue after an interruption.
     /// - Returns: The summary; it ends early when `monitor` is asked to stop or too many
     ///   documents fail.
     /// - Throws: ``GleanError`` when the input cannot be read or the output written.
@@ -27,6 +29,7 @@ public struct PipelineEngine: Sendable {
         source: any RecordSource,
         output: OutputSink,
         errors: OutputSink?,
+        resumeLog: ResumeLog? = nil,
         monitor: RunMonitor = RunMonitor()
     ) async throws(GleanError) -> RunSummary {
         let clock = ContinuousClock()
@@ -34,20 +37,28 @@ public struct PipelineEngine: Sendable {
         let reader = BlockingIOQueue(label: "glean.reader")
         let writer = BlockingIOQueue(label: "glean.writer")
         let input = UncheckedBox(source)
-        let sinks = UncheckedBox((output, errors))
-        let processor = BatchProcessor(pipeline: pipeline, options: options, monitor: monitor)
+        let sinks = UncheckedBox((output, errors, resumeLog))
+        let inputNames = source.inputNames
+        let processor = BatchProcessor(
+            pipeline: pipeline, options: options, monitor: monitor, qualifiesGeneratedIDs: inputNames.count > 1)
         let ordered = pipeline.output.order == .input
         let maxInFlight = options.concurrency
         let batchSize = options.batchSize
         let batchBytes = options.batchBytes
         var summary = RunSummary()
+        summary.countsDuplicateIDs = options.countsDuplicateIDs
+        summary.inputs = inputNames.map { RunSummary.Input(path: $0) }
+        var tally = RunTally(stageCount: pipeline.stages.count)
 
         func write(_ batch: BatchProcessor.Processed) async throws(GleanError) {
-            let output = batch.output
+            let lines = batch.output
             let deadLetters = batch.deadLetters
+            let spans = batch.spans
             try await writer.run { () throws(GleanError) -> Void in
-                if !output.isEmpty { try sinks.value.0.write(output) }
-                if !deadLetters.isEmpty, let errors = sinks.value.1 { try errors.write(deadLetters) }
+                let (output, errors, log) = sinks.value
+                if !lines.isEmpty { try output.write(lines) }
+                if !deadLetters.isEmpty, let errors { try errors.write(deadLetters) }
+                try log?.commit(spans, outputEnd: output.position, errorsEnd: errors?.position)
             }
             summary.records += batch.records
             summary.documents += batch.documents
@@ -56,10 +67,27 @@ public struct PipelineEngine: Sendable {
             summary.skippedResults += batch.skippedResults
             summary.otherShards += batch.otherShards
             summary.alreadyDone += batch.alreadyDone
+            summary.oversizeOutputs += batch.oversizeOutputs
             summary.bytesRead += batch.inputBytes
+            summary.bytesProcessed += batch.processedBytes
+            for span in spans where span.inputIndex < summary.inputs.count {
+                summary.inputs[span.inputIndex].records += span.records
+                summary.inputs[span.inputIndex].bytesRead += span.bytes
+            }
+            tally.add(batch.skips)
+            if let repeated = tally.add(batch.ids), summary.firstDuplicate == nil {
+                summary.firstDuplicate = repeated
+                logger.warning(
+                    "document id `\(repeated.id)` at \(repeated.origin) was seen before; repeated ids are counted in the summary"
+                )
+            }
+            let position = spans.last.map {
+                RunMonitor.Position(input: $0.input, line: $0.lastLine, index: $0.inputIndex, count: max(1, inputNames.count))
+            }
             monitor.recordWritten(
-                documents: batch.documents, errors: batch.documentsWithErrors + batch.failedRecords,
-                bytes: batch.inputBytes)
+                documents: batch.documents, errors: batch.documentsWithErrors + batch.failedRecords + batch.oversizeOutputs,
+                bytes: batch.inputBytes, recordBytes: batch.recordBytes, processedBytes: batch.processedBytes,
+                passedBytes: batch.passedBytes, position: position)
             if let maxErrors = options.maxErrors, summary.errors > maxErrors, summary.ending == .completed {
                 summary.ending = .tooManyErrors
                 logger.error("stopping: \(summary.errors) documents had errors, more than --max-errors \(maxErrors)")
@@ -142,6 +170,8 @@ public struct PipelineEngine: Sendable {
         for stage in pipeline.stages { await stage.stage.shutdown() }
         if let failure { throw failure }
         summary.bytesWritten = output.bytesWritten
+        summary.duplicateIDs = tally.duplicateIDs
+        summary.skips = tally.skips(stageIDs: pipeline.stages.map(\.id))
         summary.elapsed = clock.now - started
         summary.stageTimes = zip(pipeline.stages, monitor.stageDurations).map {
             RunSummary.StageTime(id: $0.id, duration: $1)

@@ -12,11 +12,15 @@ struct RecordDecoder: Sendable {
     let input: InputSpec
     /// Whether stages will read the text (otherwise JSON text is only checked, not decoded).
     let decodesText: Bool
+    /// Whether generated ids name the input too (`b.jsonl:3`), as they must when a run reads
+    /// several inputs whose line numbers repeat.
+    let qualifiesGeneratedIDs: Bool
     private let keepIndex: [String: Int]
 
-    init(input: InputSpec, decodesText: Bool) {
+    init(input: InputSpec, decodesText: Bool, qualifiesGeneratedIDs: Bool = false) {
         self.input = input
         self.decodesText = decodesText
+        self.qualifiesGeneratedIDs = qualifiesGeneratedIDs
         keepIndex = Dictionary(input.keep.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -30,7 +34,7 @@ struct RecordDecoder: Sendable {
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 return .failure(GleanError(.invalidUTF8, "the text is not valid UTF-8"))
             }
-            let id = input.format == .lines ? String(record.origin.line) : record.origin.input
+            let id = input.format == .lines ? generatedID(record.origin) : record.origin.input
             return .success(Decoded(document: Document(id: id, text: text, origin: record.origin), keptRanges: []))
         }
     }
@@ -54,7 +58,7 @@ struct RecordDecoder: Sendable {
                     (member.value.lowerBound + record.range.lowerBound)..<(member.value.upperBound + record.range.lowerBound)
             }
         }
-        var id = String(record.origin.line)
+        var id = generatedID(record.origin)
         if let idRange {
             let raw = UnsafeRawBufferPointer(rebasing: bytes[idRange])
             switch raw.first ?? 0 {
@@ -105,6 +109,11 @@ struct RecordDecoder: Sendable {
             document.fields = fields
         }
         return .success(Decoded(document: document, keptRanges: kept))
+    }
+
+    /// The id of a record without one: its line number, with its input when there are several.
+    private func generatedID(_ origin: DocumentOrigin) -> String {
+        qualifiesGeneratedIDs ? origin.description : String(origin.line)
     }
 
     private static func typeName(_ raw: UnsafeRawBufferPointer) -> String {

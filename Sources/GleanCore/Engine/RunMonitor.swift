@@ -8,6 +8,10 @@ public final class RunMonitor: Sendable {
     private let documentsCounter = Atomic<Int>(0)
     private let errorsCounter = Atomic<Int>(0)
     private let bytesCounter = Atomic<Int>(0)
+    private let recordBytesCounter = Atomic<Int>(0)
+    private let processedBytesCounter = Atomic<Int>(0)
+    private let passedBytesCounter = Atomic<Int>(0)
+    private let place = Mutex<Position?>(nil)
     private let stopFlag = Atomic<Bool>(false)
     private let stageTimes: Mutex<[Duration]>
 
@@ -22,6 +26,15 @@ public final class RunMonitor: Sendable {
     public var errors: Int { errorsCounter.load(ordering: .relaxed) }
     /// Input bytes consumed so far (compressed bytes for gzip input).
     public var bytesRead: Int { bytesCounter.load(ordering: .relaxed) }
+    /// Bytes of the records read so far (uncompressed), whether analysed, passed over or refused.
+    public var recordBytes: Int { recordBytesCounter.load(ordering: .relaxed) }
+    /// Bytes of the records analysed so far (uncompressed): not those `--resume` or `--shard`
+    /// passed over, nor lines that could not be read.
+    public var processedBytes: Int { processedBytesCounter.load(ordering: .relaxed) }
+    /// Bytes of the records passed over quickly so far (done by an earlier run, or unreadable).
+    public var passedBytes: Int { passedBytesCounter.load(ordering: .relaxed) }
+    /// The input line most recently written, with its input's place among the run's inputs.
+    public var position: Position? { place.withLock { $0 } }
     /// Whether a stop was requested.
     public var isStopRequested: Bool { stopFlag.load(ordering: .relaxed) }
 
@@ -39,9 +52,36 @@ public final class RunMonitor: Sendable {
         }
     }
 
-    func recordWritten(documents: Int, errors: Int, bytes: Int) {
+    func recordWritten(
+        documents: Int, errors: Int, bytes: Int, recordBytes: Int = 0, processedBytes: Int = 0, passedBytes: Int = 0,
+        position: Position? = nil
+    ) {
         documentsCounter.add(documents, ordering: .relaxed)
         errorsCounter.add(errors, ordering: .relaxed)
         bytesCounter.add(bytes, ordering: .relaxed)
+        recordBytesCounter.add(recordBytes, ordering: .relaxed)
+        processedBytesCounter.add(processedBytes, ordering: .relaxed)
+        passedBytesCounter.add(passedBytes, ordering: .relaxed)
+        if let position { place.withLock { $0 = position } }
+    }
+
+    /// Where in the input a run is: a line of one of its inputs.
+    public struct Position: Sendable, Hashable {
+        /// The input's name (as in the error file's `input`).
+        public var input: String
+        /// The line within it.
+        public var line: Int
+        /// Which input it is, from 0, of ``count``.
+        public var index: Int
+        /// How many inputs the run reads.
+        public var count: Int
+
+        /// Creates a position.
+        public init(input: String, line: Int, index: Int = 0, count: Int = 1) {
+            self.input = input
+            self.line = line
+            self.index = index
+            self.count = count
+        }
     }
 }

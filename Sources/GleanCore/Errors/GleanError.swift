@@ -76,5 +76,7 @@ extension GleanError {
         public static let invalidArgument = Code("invalid_argument")
         /// Compressed input is corrupt.
         public static let corruptInput = Code("corrupt_input")
+        /// A document's output line would be longer than glean writes (and reads back).
+        public static let outputTooLarge = Code("output_too_large")
     }
 }

@@ -1,5 +1,17 @@
 /// Opens the input of a run as a record source for the pipeline's input format.
 public enum InputOpener {
+    /// A record source reading `paths` one after the other (see ``InputList`` for expanding what
+    /// a user names); one path gives the same source as ``open(path:format:maximumLineBytes:)``.
+    public static func open(
+        paths: [String],
+        format: InputFormat,
+        maximumLineBytes: Int = 64 << 20
+    ) throws(GleanError) -> any RecordSource {
+        guard paths.count != 1 else { return try open(path: paths[0], format: format, maximumLineBytes: maximumLineBytes) }
+        guard !paths.isEmpty else { throw GleanError(.invalidArgument, "no input named") }
+        return try MultiInputSource(paths: paths, format: format, maximumLineBytes: maximumLineBytes)
+    }
+
     /// A record source reading `path` (`-` for standard input) in `format`.
     ///
     /// Line formats read gzip transparently: by the `.gz` suffix or the gzip magic bytes.

@@ -40,12 +40,15 @@ public final class LineRecordSource: RecordSource {
     public var bytesConsumed: Int { source.bytesConsumed }
     /// The input's size, when known.
     public var totalBytes: Int? { source.totalBytes }
+    /// The one input read.
+    public var inputNames: [String] { [inputName] }
 
     /// The next batch of up to `maxRecords` lines or about `maxBytes` bytes.
     public func nextBatch(sequence: Int, maxRecords: Int, maxBytes: Int) throws(GleanError) -> RecordBatch? {
         var batch = RecordBatch(sequence: sequence)
         batch.storage.reserveCapacity(min(maxBytes + (maxBytes >> 2), 1 << 24))
         let consumedBefore = source.bytesConsumed
+        let lineBefore = lineNumber
         while batch.records.count < maxRecords && batch.storage.count < maxBytes {
             guard let line = try nextLine() else { break }
             switch line {
@@ -64,10 +67,17 @@ public final class LineRecordSource: RecordSource {
                     problem: GleanError(
                         .lineTooLong,
                         "line is \(length) bytes, over the limit of \(maximumLineBytes) (raise it with --max-line-bytes)"),
-                    origin: DocumentOrigin(input: inputName, line: lineNumber))
+                    origin: DocumentOrigin(input: inputName, line: lineNumber), byteCount: length)
             }
         }
         batch.inputBytes = source.bytesConsumed - consumedBefore
+        if lineNumber > lineBefore {
+            batch.spans = [
+                InputSpan(
+                    input: inputName, firstLine: lineBefore + 1, lastLine: lineNumber, records: batch.records.count,
+                    bytes: batch.inputBytes)
+            ]
+        }
         return batch.records.isEmpty && endOfInput && start == end ? nil : batch
     }
 

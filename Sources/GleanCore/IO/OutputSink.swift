@@ -14,6 +14,12 @@ public final class OutputSink {
     public let name: String
     /// Bytes written so far.
     public private(set) var bytesWritten = 0
+    /// The file's length when it was opened, for regular files (`nil` for pipes, terminals and
+    /// devices, which have no length to resume from).
+    private var startLength: Int?
+
+    /// Where the next byte goes in a regular file (its length so far); `nil` for other sinks.
+    public var position: Int? { startLength.map { $0 + bytesWritten } }
 
     /// How an output file is opened.
     public enum Mode: Sendable {
@@ -38,6 +44,10 @@ public final class OutputSink {
         }
         descriptor = opened
         ownsDescriptor = true
+        var info = stat()
+        if fstat(opened, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG {
+            startLength = Int(info.st_size)
+        }
     }
 
     /// A sink writing to an open descriptor it does not own, such as standard error (2).

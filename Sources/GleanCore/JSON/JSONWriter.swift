@@ -31,6 +31,11 @@ public struct JSONWriter: Sendable {
         bytes.append(contentsOf: raw)
     }
 
+    /// Drops what was written after the first `count` bytes (to take back a line).
+    public mutating func truncate(to count: Int) {
+        if count < bytes.count { bytes.removeSubrange(count...) }
+    }
+
     /// Appends one ASCII byte.
     public mutating func writeByte(_ byte: UInt8) {
         bytes.append(byte)

@@ -25,8 +25,17 @@ public enum ConfigurationValidator {
                         suggestion: suggestion ?? accepted))
                 continue
             }
-            if let problem = field.type.mismatch(value) {
-                found.append(PipelineDiagnostic(map.location(of: path.appending(key)), "`\(key)`: \(problem)"))
+            for problem in field.type.problems(in: value) {
+                let place = JSONPath(path.appending(key).components + problem.path)
+                let item = JSONPath([.key(key)] + problem.path).description
+                var suggestion = problem.suggestion
+                if suggestion == nil, case .oneOf(let choices, _) = field.type.innermost, choices.count > ValueType.listedChoices
+                {
+                    suggestion = "`glean stages \(descriptor.name)` lists them"
+                }
+                found.append(
+                    PipelineDiagnostic(
+                        map.location(of: place), "`\(item)`: \(problem.message)", suggestion: suggestion))
             }
         }
         for field in descriptor.configuration where field.isRequired && members[field.name] == nil {

@@ -38,9 +38,19 @@ public struct StageFactory: Sendable {
     }
 
     /// Builds a stage from its `with:` object (`[:]` when absent), with the descriptor's defaults
-    /// filled in for every key that is absent.
+    /// filled in for every key that is absent and case-insensitive choices spelt as declared.
     public func makeStage(configuration: JSONValue, context: StageContext) throws -> any Stage {
-        try build(Self.fillingDefaults(configuration, from: descriptor), context)
+        try build(Self.normalizing(Self.fillingDefaults(configuration, from: descriptor), for: descriptor), context)
+    }
+
+    /// `configuration` with each declared field's value ``ValueType/normalized(_:)`` (`nato` →
+    /// `NATO` for a case-insensitive choice).
+    public static func normalizing(_ configuration: JSONValue, for descriptor: StageDescriptor) -> JSONValue {
+        guard var members = configuration.objectValue else { return configuration }
+        for field in descriptor.configuration {
+            if let value = members[field.name] { members[field.name] = field.type.normalized(value) }
+        }
+        return .object(members)
     }
 
     /// `configuration` with each declared default added where the key is absent.

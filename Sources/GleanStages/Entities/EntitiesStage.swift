@@ -14,6 +14,10 @@ public struct EntitiesStage: Stage {
         public var link: Bool
         /// Whether to find country names in documents in other languages (else they are skipped).
         public var otherLanguages: Bool
+        /// The most mentions output per distinct entity.
+        public var maxMentions: Int
+        /// The most distinct entities output.
+        public var maxEntities: Int
     }
 
     /// The stage's descriptor.
@@ -37,7 +41,7 @@ public struct EntitiesStage: Stage {
             """,
         configuration: [
             ConfigurationField(
-                "types", type: .array(.oneOf(Entity.Kind.allCases.map(\.rawValue))),
+                "types", type: .array(.oneOf(Entity.Kind.allCases.map(\.rawValue), ignoringCase: true)),
                 summary: "Types to report (default: all)."),
             ConfigurationField(
                 "gazetteers", type: .array(.string), default: [],
@@ -49,6 +53,16 @@ public struct EntitiesStage: Stage {
                 "other_languages", type: .boolean, default: true,
                 summary:
                     "In documents the language stage found in another language, find country names in that language (iso-codes' and CLDR's names, 148 languages, inflected forms too) instead of skipping them."
+            ),
+            ConfigurationField(
+                "max_mentions", type: .integer(min: 0), default: 100,
+                summary:
+                    "The most mentions listed per distinct entity (the first in the text); `distinct` keeps the full counts and `mentions_omitted` counts the rest."
+            ),
+            ConfigurationField(
+                "max_entities", type: .integer(min: 0), default: 1000,
+                summary:
+                    "The most distinct entities listed (the most mentioned); `entities_omitted` counts the rest, whose mentions are left out too."
             ),
         ],
         output: [
@@ -65,6 +79,12 @@ public struct EntitiesStage: Stage {
                     "description":
                         "Distinct entities (by canonical id, else type and text) with their mention counts, most mentioned first.",
                 ],
+                "mentions_omitted": [
+                    "type": "integer", "description": "Mentions left out by `max_mentions` and `max_entities`, when any.",
+                ],
+                "entities_omitted": [
+                    "type": "integer", "description": "Distinct entities left out by `max_entities`, when any.",
+                ],
                 "language": [
                     "type": "string",
                     "description":
@@ -78,6 +98,7 @@ public struct EntitiesStage: Stage {
     private let recognizer: EntityRecognizer
     private let types: Set<Entity.Kind>
     private let countryNames: CountryNames?
+    private let limits: (mentions: Int, entities: Int)
 
     /// Builds the stage, reading the user's gazetteers.
     public init(configuration: Configuration, context: StageContext) throws {
@@ -103,6 +124,7 @@ public struct EntitiesStage: Stage {
         self.recognizer = recognizer
         types = Set(configuration.types.map { $0.compactMap(Entity.Kind.init(rawValue:)) } ?? Entity.Kind.allCases)
         countryNames = configuration.otherLanguages ? try CountryNames.shipped : nil
+        limits = (configuration.maxMentions, configuration.maxEntities)
     }
 
     /// Finds one document's entities.
@@ -123,13 +145,32 @@ public struct EntitiesStage: Stage {
         describe(recognizer.entities(in: text))
     }
 
-    /// The stage's output for `found` entities: those of the configured types, and the
-    /// distinct ones with their mention counts.
+    /// The stage's output for `found` entities: those of the configured types (at most
+    /// `max_mentions` mentions of each of the `max_entities` most mentioned), and the distinct
+    /// ones with their full mention counts; `mentions_omitted` and `entities_omitted` say what
+    /// the limits left out.
     private func describe(_ found: [Entity]) -> JSONValue {
         let entities = found.filter { types.contains($0.kind) }
-        var counts: [String: (count: Int, first: Int, value: JSONValue)] = [:]
+        let keys = entities.map { entity in entity.canonical.map { "id:" + $0 } ?? entity.kind.rawValue + ":" + entity.text }
+        var counts: [String: (count: Int, first: Int)] = [:]
+        for (order, key) in keys.enumerated() {
+            let previous = counts[key]
+            counts[key] = ((previous?.count ?? 0) + 1, previous?.first ?? order)
+        }
+        let ranked = counts.sorted {
+            $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.value.first < $1.value.first
+        }
+        let kept = ranked.prefix(limits.entities)
+        let keptKeys = Set(kept.map(\.key))
+        var seen: [String: Int] = [:]
         var mentions: [JSONValue] = []
-        for (order, entity) in entities.enumerated() {
+        var omitted = 0
+        for (entity, key) in zip(entities, keys) {
+            seen[key, default: 0] += 1
+            guard keptKeys.contains(key), seen[key, default: 0] <= limits.mentions else {
+                omitted += 1
+                continue
+            }
             var value: JSONValue = [
                 "text": .string(entity.text), "type": .string(entity.kind.rawValue), "start": .int(entity.start),
                 "end": .int(entity.end), "canonical": entity.canonical.map(JSONValue.string) ?? .null,
@@ -139,19 +180,17 @@ public struct EntitiesStage: Stage {
             value["sentence"] = .int(entity.sentence)
             if let id = entity.id { value["id"] = .string(id) }
             mentions.append(value)
-            let key = entity.canonical.map { "id:" + $0 } ?? entity.kind.rawValue + ":" + entity.text
-            let summary: JSONValue = [
+        }
+        let distinct = kept.map { key, entry -> JSONValue in
+            let entity = entities[entry.first]
+            return [
                 "text": .string(entity.canonicalName ?? entity.text), "type": .string(entity.kind.rawValue),
-                "canonical": entity.canonical.map(JSONValue.string) ?? .null,
+                "canonical": entity.canonical.map(JSONValue.string) ?? .null, "mentions": .int(entry.count),
             ]
-            let previous = counts[key]
-            counts[key] = ((previous?.count ?? 0) + 1, previous?.first ?? order, previous?.value ?? summary)
         }
-        let distinct = counts.values.sorted { $0.count != $1.count ? $0.count > $1.count : $0.first < $1.first }.map { entry in
-            var value = entry.value
-            value["mentions"] = .int(entry.count)
-            return value
-        }
-        return ["entities": .array(mentions), "distinct": .array(distinct)]
+        var output: JSONValue = ["entities": .array(mentions), "distinct": .array(distinct)]
+        if omitted > 0 { output["mentions_omitted"] = .int(omitted) }
+        if ranked.count > kept.count { output["entities_omitted"] = .int(ranked.count - kept.count) }
+        return output
     }
 }

@@ -14,6 +14,8 @@ public struct LanguageStage: Stage {
         public var top: Int
         /// Whether to identify each sentence too.
         public var perSentence: Bool
+        /// The most sentences listed with `per_sentence`.
+        public var maxSentences: Int
     }
 
     /// The stage's descriptor.
@@ -31,7 +33,7 @@ public struct LanguageStage: Stage {
             """,
         configuration: [
             ConfigurationField(
-                "candidates", type: .array(.oneOf(Language.all.map(\.code))),
+                "candidates", type: .array(.oneOf(Language.all.map(\.code), ignoringCase: true)),
                 summary: "ISO 639-1 codes to choose among (default: all 75)."),
             ConfigurationField(
                 "min_confidence", type: .number(min: 0, max: 1), default: 0,
@@ -41,6 +43,10 @@ public struct LanguageStage: Stage {
             ConfigurationField(
                 "per_sentence", type: .boolean, default: false,
                 summary: "Also identify each sentence, with its offsets (for mixed-language documents)."),
+            ConfigurationField(
+                "max_sentences", type: .integer(min: 0), default: 1000,
+                summary:
+                    "With `per_sentence`, the most sentences listed (the first); `sentences_omitted` counts the rest."),
         ],
         output: [
             "type": "object",
@@ -61,6 +67,9 @@ public struct LanguageStage: Stage {
                     "description":
                         "With per_sentence: start, end (Unicode scalar offsets), code and confidence of each sentence.",
                 ],
+                "sentences_omitted": [
+                    "type": "integer", "description": "Sentences left out of `sentences` by `max_sentences`, when any.",
+                ],
             ],
         ],
         acceptsEmptyText: true,
@@ -71,6 +80,7 @@ public struct LanguageStage: Stage {
     private let minimumConfidence: Double
     private let top: Int
     private let perSentence: Bool
+    private let maxSentences: Int
     private let splitter = SentenceSplitter()
 
     /// Builds the stage, loading the shipped model on first use.
@@ -89,6 +99,7 @@ public struct LanguageStage: Stage {
         minimumConfidence = configuration.minConfidence
         top = configuration.top
         perSentence = configuration.perSentence
+        maxSentences = configuration.maxSentences
     }
 
     /// Identifies one document's language.
@@ -102,13 +113,15 @@ public struct LanguageStage: Stage {
         let scalars = Array(text.unicodeScalars)
         var output = describe(detector.detect(scalars: scalars), listing: top)
         var sentences: [JSONValue] = []
-        for span in splitter.sentences(in: scalars) {
+        let spans = splitter.sentences(in: scalars)
+        for span in spans.prefix(maxSentences) {
             var entry = describe(detector.detect(scalars: scalars[span.start..<span.end]), listing: 0)
             entry["start"] = .int(span.start)
             entry["end"] = .int(span.end)
             sentences.append(entry)
         }
         output["sentences"] = .array(sentences)
+        if spans.count > sentences.count { output["sentences_omitted"] = .int(spans.count - sentences.count) }
         return output
     }
 

@@ -14,6 +14,8 @@ public struct SentimentStage: Stage {
         public var sentences: Bool
         /// A lexicon in VADER's format merged over the built-in one.
         public var lexicon: String?
+        /// The most sentences listed.
+        public var maxSentences: Int
     }
 
     /// The stage's descriptor.
@@ -35,6 +37,11 @@ public struct SentimentStage: Stage {
                 summary: "[negative, positive]: compound at or below the first is `negative`, at or above the second `positive`."),
             ConfigurationField(
                 "sentences", type: .boolean, default: true, summary: "List every sentence's scores (false keeps output small)."),
+            ConfigurationField(
+                "max_sentences", type: .integer(min: 0), default: 1000,
+                summary:
+                    "The most sentences listed (the first); `sentences_omitted` counts the rest. Every sentence still counts in the means and the most positive and negative."
+            ),
             ConfigurationField(
                 "lexicon", type: .string,
                 summary:
@@ -58,6 +65,9 @@ public struct SentimentStage: Stage {
                     "type": "array",
                     "description": "Each sentence: start, end (Unicode scalar offsets), compound, neg, neu, pos.",
                 ],
+                "sentences_omitted": [
+                    "type": "integer", "description": "Sentences left out of `sentences` by `max_sentences`, when any.",
+                ],
             ],
         ],
         outputTrim: OutputTrim(
@@ -69,6 +79,7 @@ public struct SentimentStage: Stage {
     private let negativeThreshold: Double
     private let positiveThreshold: Double
     private let listsSentences: Bool
+    private let maxSentences: Int
     private let splitter = SentenceSplitter()
 
     /// Builds the stage, reading the extra lexicon if one is named.
@@ -80,6 +91,7 @@ public struct SentimentStage: Stage {
         negativeThreshold = configuration.thresholds[0]
         positiveThreshold = configuration.thresholds[1]
         listsSentences = configuration.sentences
+        maxSentences = configuration.maxSentences
         var lexicon = try VADERLexicon.shipped
         if let path = configuration.lexicon {
             let resolved = context.resolve(path: path)
@@ -136,7 +148,7 @@ public struct SentimentStage: Stage {
             totalWeight += words
             if scores.compound > (best?.compound ?? 0) { best = (span, scores.compound) }
             if scores.compound < (worst?.compound ?? 0) { worst = (span, scores.compound) }
-            if listsSentences {
+            if listsSentences && sentenceValues.count < maxSentences {
                 sentenceValues.append([
                     "start": .int(span.start), "end": .int(span.end), "compound": .double(scores.compound),
                     "neg": .double(scores.negative), "neu": .double(scores.neutral), "pos": .double(scores.positive),
@@ -159,7 +171,10 @@ public struct SentimentStage: Stage {
             "most_positive": sentence(best),
             "most_negative": sentence(worst),
         ]
-        if listsSentences { output["sentences"] = .array(sentenceValues) }
+        if listsSentences {
+            output["sentences"] = .array(sentenceValues)
+            if spans.count > sentenceValues.count { output["sentences_omitted"] = .int(spans.count - sentenceValues.count) }
+        }
         return output
     }
 

@@ -15,6 +15,8 @@ public struct AlignmentStanceStage: Stage {
         public var minConfidence: Double
         /// Whether to output the evidence of each pair.
         public var evidence: Bool
+        /// The most evidence items output per pair.
+        public var maxEvidence: Int
     }
 
     /// The stage's descriptor.
@@ -34,8 +36,10 @@ public struct AlignmentStanceStage: Stage {
             """,
         configuration: [
             ConfigurationField(
-                "blocs", type: .array(.string), default: .array(StanceAnalyzer.defaultBlocs.map(JSONValue.string)),
-                summary: "Bloc ids to report (NATO, CSTO, EU, SCO, BRICS, EAEU, CIS, NAM, GUAM, …)."),
+                "blocs", type: .array(.oneOf(AlignmentStanceStage.knownBlocs, ignoringCase: true)),
+                default: .array(StanceAnalyzer.defaultBlocs.map(JSONValue.string)),
+                summary:
+                    "Bloc ids to report (NATO, CSTO, EU, SCO, BRICS, EAEU, CIS, NAM, GUAM, …), any case: the gazetteer's blocs."),
             ConfigurationField(
                 "cues", type: .string,
                 summary:
@@ -45,11 +49,16 @@ public struct AlignmentStanceStage: Stage {
                 summary: "Leave out pairs below this confidence (0 to 1)."),
             ConfigurationField(
                 "evidence", type: .boolean, default: true, summary: "Output the sentences and cues behind each pair."),
+            ConfigurationField(
+                "max_evidence", type: .integer(min: 0), default: 20,
+                summary:
+                    "The most evidence items per pair (those deciding it first); a pair with more says how many were left out in `evidence_omitted`."
+            ),
         ],
         output: [
             "type": "array",
             "description":
-                "One item per actor and bloc: actor {id, name}, bloc, bloc_name, stance, also, confidence, as_of, evidence [{sentence, start, end (the sentence), cue (the words matched), pattern, cue_start, cue_end, stance, negated}].",
+                "One item per actor and bloc: actor {id, name}, bloc, bloc_name, stance, also, confidence, as_of, evidence [{sentence, start, end (the sentence), cue (the words matched), pattern, cue_start, cue_end, stance, negated}] (at most `max_evidence`), evidence_omitted (how many more there were, when any).",
             "items": [
                 "type": "object",
                 "required": ["actor", "bloc", "stance", "confidence"],
@@ -57,7 +66,7 @@ public struct AlignmentStanceStage: Stage {
                     "actor": ["type": "object"], "bloc": ["type": "string"], "bloc_name": ["type": "string"],
                     "stance": ["enum": ["member", "seeking", "partner", "neutral", "opposed"]],
                     "also": ["type": "array"], "confidence": ["type": "number"], "as_of": ["type": ["integer", "null"]],
-                    "evidence": ["type": "array"],
+                    "evidence": ["type": "array"], "evidence_omitted": ["type": "integer"],
                 ],
             ],
         ],
@@ -65,10 +74,17 @@ public struct AlignmentStanceStage: Stage {
             compact: ["[].evidence"], minimal: ["[].actor.name", "[].bloc_name", "[].also", "[].confidence", "[].as_of"])
     )
 
+    /// The bloc ids `blocs` accepts: those of the shipped gazetteer, read when the stage is first
+    /// described (the built-in defaults if it cannot be read; building the stage then fails).
+    static var knownBlocs: [String] {
+        (try? Gazetteer.shipped.blocIDs) ?? StanceAnalyzer.defaultBlocs
+    }
+
     private let analyzer: StanceAnalyzer
     private let recognizer: EntityRecognizer
     private let minConfidence: Double
     private let evidence: Bool
+    private let maxEvidence: Int
 
     /// Builds the stage, reading the user's cue file.
     public init(configuration: Configuration, context: StageContext) throws {
@@ -89,17 +105,11 @@ public struct AlignmentStanceStage: Stage {
             throw ConfigurationError(field: "min_confidence", "must be between 0 and 1, not \(configuration.minConfidence)")
         }
         let gazetteer = try Gazetteer.shipped
-        for bloc in configuration.blocs where !gazetteer.kinds(of: bloc).contains(.organisation) {
-            // A typo, or a bloc of the user's own gazetteer: say so, do not refuse.
-            let hint = Spelling.suggestion(for: bloc, among: StanceAnalyzer.defaultBlocs).map { " (did you mean `\($0)`?)" } ?? ""
-            context.logger.warning(
-                "\(context.stageID): `blocs`: `\(bloc)` is no bloc id of the built-in gazetteer\(hint); it gets pairs only if your own gazetteer links to it"
-            )
-        }
         analyzer = StanceAnalyzer(cues: cues, gazetteer: gazetteer, blocs: Set(configuration.blocs))
         recognizer = try EntityRecognizer.shipped
         minConfidence = configuration.minConfidence
         evidence = configuration.evidence
+        maxEvidence = configuration.maxEvidence
     }
 
     /// Finds one document's stance pairs.
@@ -108,6 +118,6 @@ public struct AlignmentStanceStage: Stage {
         let entities =
             input.resultsByStage["entities"].map(Entity.entities(fromStageOutput:)) ?? recognizer.entities(in: input.text)
         let pairs = analyzer.pairs(in: input.text, entities: entities).filter { $0.confidence >= minConfidence }
-        return .output(.array(pairs.map { $0.json(evidence: evidence) }))
+        return .output(.array(pairs.map { $0.json(evidence: evidence, limit: maxEvidence) }))
     }
 }
