@@ -62,7 +62,8 @@ public struct Gazetteer: Sendable {
             }
             let name = fields.count > 3 && !fields[3].isEmpty ? fields[3] : fields[0]
             let parent = fields.count > 4 && !fields[4].isEmpty && fields[4] != "-" ? fields[4] : nil
-            add(fields[0], GazetteerEntry(kind: kind, canonical: fields[2], name: name, parent: parent))
+            let isBloc = fields.count > 5 && fields[5] == "bloc"
+            add(fields[0], GazetteerEntry(kind: kind, canonical: fields[2], name: name, parent: parent, isBloc: isBloc))
         }
     }
 

@@ -8,12 +8,16 @@ public struct GazetteerEntry: Sendable, Hashable {
     public var name: String
     /// The parent bloc or country id, if any.
     public var parent: String?
+    /// Whether it names a bloc, or a bloc's programme or body (`NATO`, `PFP`): an organisation
+    /// states align with, unlike companies, parties and agencies.
+    public var isBloc: Bool
 
     /// An entry.
-    public init(kind: Entity.Kind, canonical: String, name: String, parent: String? = nil) {
+    public init(kind: Entity.Kind, canonical: String, name: String, parent: String? = nil, isBloc: Bool = false) {
         self.kind = kind
         self.canonical = canonical
         self.name = name
         self.parent = parent
+        self.isBloc = isBloc
     }
 }
