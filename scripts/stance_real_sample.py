@@ -42,6 +42,13 @@ RARE = {
     "seeking": re.compile(r"\b(appl(ied|ication)|candida|accession|aspir|bid to join|seek(s|ing)? (to join|membership)|"
                           r"membership action plan|integration into|join (the )?(eu|european union|nato))", re.I),
 }
+# A third draw, after the second still gave only three neutral pairs: phrases of neutrality and
+# refusal proper.
+NEUTRAL = re.compile(
+    r"(neutrality|neutral (state|country|status|policy)|not (a )?member of (the )?(nato|european union|eu\b)|"
+    r"outside (of )?(nato|the eu|the european union)|(will|would|does|do) not (seek to )?join|non-member|"
+    r"militarily non-aligned|military non-alignment|no intention of joining|not seek(ing)? membership|"
+    r"declined to join|refused to join|remain outside|stay(ed)? out of)", re.I)
 RARE_COUNTS = {"un-general-debate": 15, "white-house": 10, "wikipedia": 15}
 
 
@@ -114,6 +121,35 @@ def rare(root: Path, out: Path) -> None:
     print(f"rare: {len(picked)} passages ({splits.count('dev')} dev, {splits.count('holdout')} holdout)")
 
 
+def neutral(root: Path, out: Path, count: int = 60) -> None:
+    """The third draw: passages with phrases of neutrality or refusal, none chosen before."""
+    chosen_before = set()
+    for name in [*COUNTS, "rare"]:
+        with open(out / f"candidates-{name}.jsonl", encoding="utf-8") as f:
+            chosen_before.update(json.loads(line)["id"] for line in f)
+    rows = []
+    for source in COUNTS:
+        rows += [json.loads(line) for line in gzip.open(root / f"{source}.jsonl.gz", "rt", encoding="utf-8")]
+    rng = random.Random("glean-stance-real-neutral")
+    rng.shuffle(rows)
+    picked, seen_docs = [], set()
+    for r in rows:
+        if len(picked) >= count:
+            break
+        if r["id"] in chosen_before or r["path"] in seen_docs or not NEUTRAL.search(r["text"]):
+            continue
+        seen_docs.add(r["path"])
+        picked.append({"id": r["id"], "source": r["source"], "path": r["path"], "split": split_of(r["path"]),
+                       "text": r["text"]})
+    picked.sort(key=lambda r: r["id"])
+    with open(out / "candidates-neutral.jsonl", "w", encoding="utf-8") as f:
+        for r in picked:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    splits = [r["split"] for r in picked]
+    print(f"neutral: {len(picked)} passages ({splits.count('dev')} dev, {splits.count('holdout')} holdout)")
+
+
 if __name__ == "__main__":
     main()
     rare(Path(sys.argv[1]), Path(sys.argv[2]))
+    neutral(Path(sys.argv[1]), Path(sys.argv[2]))
