@@ -31,6 +31,8 @@ public struct StanceScore: Sendable {
     public private(set) var strictRight = 0, lenientRight = 0
     /// Pairs found in passages labelled with none, and such passages with any.
     public private(set) var emptyPassageFalsePairs = 0, emptyPassagesWithPairs = 0, emptyPassages = 0
+    /// Pairs by labelled and found stance (`nil`: not labelled, or not found).
+    public private(set) var confusion: [Stance?: [Stance?: Int]] = [:]
     private var strict: [Stance: (right: Int, found: Int, labelled: Int)] = [:]
     private var lenient: [Stance: (right: Int, found: Int, labelled: Int)] = [:]
 
@@ -48,6 +50,11 @@ public struct StanceScore: Sendable {
         }
         var goldByKey: [String: Labelled] = [:]
         for pair in gold { goldByKey[pair.actor + "/" + pair.bloc] = pair }
+        let foundKeys = Set(predicted.map { $0.actor + "/" + $0.bloc })
+        for pair in predicted { confusion[goldByKey[pair.actor + "/" + pair.bloc]?.stance, default: [:]][pair.stance, default: 0] += 1 }
+        for pair in gold where !foundKeys.contains(pair.actor + "/" + pair.bloc) {
+            confusion[pair.stance, default: [:]][nil, default: 0] += 1
+        }
         for pair in predicted {
             let key = pair.actor + "/" + pair.bloc
             strict[pair.stance, default: (0, 0, 0)].found += 1

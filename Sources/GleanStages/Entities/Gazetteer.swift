@@ -5,7 +5,7 @@ import GleanText
 /// Surface forms of known entities, matched on token sequences (longest first, case as written,
 /// all-capital text also matched case-insensitively).
 public struct Gazetteer: Sendable {
-    private var entries: [String: GazetteerEntry] = [:]
+    private(set) var entries: [String: GazetteerEntry] = [:]
     private var names: [String: String] = [:]
     private var kinds: [String: Set<Entity.Kind>] = [:]
     /// The most tokens of the surface forms starting with each token (most tokens start none).

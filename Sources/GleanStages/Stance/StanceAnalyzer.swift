@@ -13,6 +13,8 @@ public struct StanceAnalyzer: Sendable {
     public let cues: StanceCues
     /// The blocs reported (ids); others are ignored.
     public var blocs: Set<String>
+    /// The learned model that decides each candidate pair; without one, the rules decide.
+    public var model: StanceModel?
     /// Names of countries and blocs, by id, for the output.
     let gazetteer: Gazetteer
     /// Cue indices by the words their pattern can start with, by the first two characters of
@@ -21,15 +23,17 @@ public struct StanceAnalyzer: Sendable {
     private let cuesByPrefixHead: [Substring: [Int]]
     private let mentionStart: [Int]
 
-    /// The blocs reported by default.
-    public static let defaultBlocs: [String] = [
-        "NATO", "CSTO", "EU", "SCO", "BRICS", "EAEU", "CIS", "NAM", "GUAM", "OTS", "UNION_STATE", "QUAD", "AUKUS", "GCC",
-        "ASEAN", "AU", "COE", "EFTA",
-    ]
+    /// The blocs reported by default: every bloc of the shipped gazetteer (``Gazetteer/blocs``).
+    public static let defaultBlocs: [String] = (try? Gazetteer.shipped.blocs) ?? []
 
-    /// Creates an analyzer for `cues`, naming things with `gazetteer`, reporting `blocs`.
-    public init(cues: StanceCues, gazetteer: Gazetteer, blocs: Set<String> = Set(StanceAnalyzer.defaultBlocs)) {
+    /// Creates an analyzer for `cues`, naming things with `gazetteer`, reporting `blocs`, deciding
+    /// with `model` (or with the rules alone when it is `nil`).
+    public init(
+        cues: StanceCues, gazetteer: Gazetteer, blocs: Set<String> = Set(StanceAnalyzer.defaultBlocs),
+        model: StanceModel? = nil
+    ) {
         self.cues = cues
+        self.model = model
         self.gazetteer = gazetteer
         self.blocs = blocs
         var byWord: [String: [Int]] = [:]
@@ -50,6 +54,11 @@ public struct StanceAnalyzer: Sendable {
 
     /// The stance pairs of `text`, given its entities, most confident first.
     public func pairs(in text: String, entities: [Entity]) -> [StancePair] {
+        if let model {
+            return candidates(in: text, entities: entities).compactMap { pair(from: $0, model: model) }.sorted {
+                $0.confidence != $1.confidence ? $0.confidence > $1.confidence : ($0.actor, $0.bloc) < ($1.actor, $1.bloc)
+            }
+        }
         let prepared = StanceText(text: text, entities: entities, cues: cues, gazetteer: gazetteer)
         guard prepared.namesBloc else { return [] }
         var evidence: [PairKey: [StanceEvidence]] = [:]

@@ -1,0 +1,15 @@
+extension Gazetteer {
+    /// Organisations of the whole world that are no bloc one aligns with: the UN and its bodies,
+    /// the financial institutions, the courts.
+    public static let globalBodies: Set<String> = ["UN", "UNSC", "IMF", "WB", "WTO", "WHO", "IAEA", "ICC"]
+
+    /// The ids of the blocs the gazetteer knows: organisations without a parent (programmes and
+    /// institutions of a bloc have their bloc as parent), less ``globalBodies``; sorted.
+    public var blocs: [String] {
+        var ids = Set<String>()
+        for entry in entries.values where entry.kind == .organisation && entry.parent == nil {
+            ids.insert(entry.canonical)
+        }
+        return ids.subtracting(Self.globalBodies).sorted()
+    }
+}
