@@ -96,8 +96,8 @@ let package = Package(
             resources: [
                 .copy("Language/Resources/language-model.bin"), .copy("Entities/Resources/gazetteer.tsv"),
                 .copy("Entities/Resources/entity-tagger.bin"), .copy("Entities/Resources/name-lists.tsv"),
-                .copy("Entities/Resources/country-names.tsv"),
-                .copy("Stance/Resources/stance-cues.yaml"),
+                .copy("Entities/Resources/country-names.tsv"), .copy("Entities/Resources/names-i18n.tsv"),
+                .copy("Stance/Resources/stance-cues.yaml"), .copy("Sentiment/Resources/tone"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -3,7 +3,7 @@ import GleanCore
 import GleanText
 
 /// `sentiment`: VADER scores for the document and each of its sentences, a label, and the most
-/// positive and most negative sentences. English only for now.
+/// positive and most negative sentences. Other languages by ``LexiconTone``.
 public struct SentimentStage: Stage {
     /// The stage's settings.
     public struct Configuration: Decodable, Sendable {
@@ -19,15 +19,20 @@ public struct SentimentStage: Stage {
     /// The stage's descriptor.
     public static let descriptor = StageDescriptor(
         name: "sentiment",
-        version: "1.0.0",
-        summary: "Scores the tone of English text with VADER, per document and per sentence.",
+        version: "1.1.0",
+        summary: "Scores the tone of text, per document and per sentence: VADER for English, lexicons for 7 other languages.",
         details: """
             VADER (Hutto & Gilbert, 2014): lexicon valences adjusted for boosters and dampeners, \
             negation within three words, "but", ALL-CAPS and `!`/`?` emphasis, idioms and emoji. \
             `compound` is VADER's score of the whole text, identical to vaderSentiment 3.3.2; on \
             long texts it saturates towards ±1, so `sentence_mean` (the mean of the sentences' \
             compounds) and `sentence_weighted` (weighted by their words) are given too. Texts \
-            whose `language` result is not English are skipped.
+            whose `language` result is Azerbaijani, German, Spanish, French, Russian, Turkish or \
+            Ukrainian are scored the same way from a smaller lexicon of that language (written \
+            for Glean; French adds Pattern's adjectives), with negators, boosters and, in Turkish \
+            and Azerbaijani, negative verb suffixes; their output adds `language` and `method: \
+            lexicon`. Texts in any other language are skipped with the reason `unsupported \
+            language: CODE`.
             """,
         configuration: [
             ConfigurationField(
@@ -59,7 +64,8 @@ public struct SentimentStage: Stage {
                     "description": "Each sentence: start, end (Unicode scalar offsets), compound, neg, neu, pos.",
                 ],
             ],
-        ]
+        ],
+        languages: SentimentStage.languages
     )
 
     private let analyzer: VADERAnalyzer
@@ -67,6 +73,7 @@ public struct SentimentStage: Stage {
     private let positiveThreshold: Double
     private let listsSentences: Bool
     private let splitter = SentenceSplitter()
+    private let report: ToneReport
 
     /// Builds the stage, reading the extra lexicon if one is named.
     public init(configuration: Configuration, context: StageContext) throws {
@@ -77,6 +84,8 @@ public struct SentimentStage: Stage {
         negativeThreshold = configuration.thresholds[0]
         positiveThreshold = configuration.thresholds[1]
         listsSentences = configuration.sentences
+        report = ToneReport(
+            negativeThreshold: negativeThreshold, positiveThreshold: positiveThreshold, listsSentences: listsSentences)
         var lexicon = VADERLexicon.builtIn
         if let path = configuration.lexicon {
             let resolved = context.resolve(path: path)
@@ -93,7 +102,9 @@ public struct SentimentStage: Stage {
 
     /// Scores one document.
     public func analyze(_ input: StageInput) async throws -> StageResult {
-        if let skipped = input.skipUnlessLanguage("en") { return skipped }
+        if let language = input.upstreamLanguage, language != "en" {
+            return try Self.otherLanguage(input.text, language: language, report: report)
+        }
         return .output(score(input.text))
     }
 
