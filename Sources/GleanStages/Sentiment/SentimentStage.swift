@@ -69,10 +69,6 @@ public struct SentimentStage: Stage {
     )
 
     private let analyzer: VADERAnalyzer
-    private let negativeThreshold: Double
-    private let positiveThreshold: Double
-    private let listsSentences: Bool
-    private let splitter = SentenceSplitter()
     private let report: ToneReport
 
     /// Builds the stage, reading the extra lexicon if one is named.
@@ -81,11 +77,9 @@ public struct SentimentStage: Stage {
             throw ConfigurationError(
                 field: "thresholds", "give two numbers, [negative, positive], the first no greater than the second")
         }
-        negativeThreshold = configuration.thresholds[0]
-        positiveThreshold = configuration.thresholds[1]
-        listsSentences = configuration.sentences
         report = ToneReport(
-            negativeThreshold: negativeThreshold, positiveThreshold: positiveThreshold, listsSentences: listsSentences)
+            negativeThreshold: configuration.thresholds[0], positiveThreshold: configuration.thresholds[1],
+            listsSentences: configuration.sentences)
         var lexicon = VADERLexicon.builtIn
         if let path = configuration.lexicon {
             let resolved = context.resolve(path: path)
@@ -108,56 +102,8 @@ public struct SentimentStage: Stage {
         return .output(score(input.text))
     }
 
-    /// The stage's output for `text`.
+    /// The stage's output for English `text`.
     public func score(_ text: String) -> JSONValue {
-        let whole = analyzer.scores(text)
-        let scalars = Array(text.unicodeScalars)
-        var sentenceValues: [JSONValue] = []
-        var sum = 0.0
-        var weightedSum = 0.0
-        var totalWeight = 0
-        var best: (span: TextSpan, compound: Double)?
-        var worst: (span: TextSpan, compound: Double)?
-        let spans = splitter.sentences(in: scalars)
-        for span in spans {
-            let sentence = String(String.UnicodeScalarView(scalars[span.start..<span.end]))
-            let scores = analyzer.scores(sentence)
-            let words = sentence.split(whereSeparator: \.isWhitespace).count
-            sum += scores.compound
-            weightedSum += scores.compound * Double(words)
-            totalWeight += words
-            if scores.compound > (best?.compound ?? 0) { best = (span, scores.compound) }
-            if scores.compound < (worst?.compound ?? 0) { worst = (span, scores.compound) }
-            if listsSentences {
-                sentenceValues.append([
-                    "start": .int(span.start), "end": .int(span.end), "compound": .double(scores.compound),
-                    "neg": .double(scores.negative), "neu": .double(scores.neutral), "pos": .double(scores.positive),
-                ])
-            }
-        }
-        func sentence(_ entry: (span: TextSpan, compound: Double)?) -> JSONValue {
-            guard let entry else { return .null }
-            return ["start": .int(entry.span.start), "end": .int(entry.span.end), "compound": .double(entry.compound)]
-        }
-        var output: JSONValue = [
-            "compound": .double(whole.compound),
-            "neg": .double(whole.negative),
-            "neu": .double(whole.neutral),
-            "pos": .double(whole.positive),
-            "label": .string(label(whole.compound)),
-            "sentence_mean": .double(spans.isEmpty ? 0 : VADERAnalyzer.round(sum / Double(spans.count), places: 4)),
-            "sentence_weighted": .double(
-                totalWeight == 0 ? 0 : VADERAnalyzer.round(weightedSum / Double(totalWeight), places: 4)),
-            "most_positive": sentence(best),
-            "most_negative": sentence(worst),
-        ]
-        if listsSentences { output["sentences"] = .array(sentenceValues) }
-        return output
-    }
-
-    private func label(_ compound: Double) -> String {
-        if compound >= positiveThreshold { return "positive" }
-        if compound <= negativeThreshold { return "negative" }
-        return "neutral"
+        report.output(for: text, scores: analyzer.scores)
     }
 }
