@@ -66,7 +66,7 @@ struct SentimentStageTests {
         arguments: ["one two  three", " lead and trail ", "tab\tand\nnew\u{2003}em\u{00A0}nbsp", "", "  ", "é́ x", "a\r\nb"])
     func wordCount(text: String) {
         let expected = text.split(whereSeparator: \.isWhitespace).count
-        #expect(SentimentStage.wordCount(Array(text.unicodeScalars)[...]) == expected)
+        #expect(ToneReport.wordCount(Array(text.unicodeScalars)[...]) == expected)
     }
 
     @Test("thresholds decide the label")

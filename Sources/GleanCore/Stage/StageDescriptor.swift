@@ -18,6 +18,10 @@ public struct StageDescriptor: Sendable {
     /// Stage names (`uses:`) whose results this stage requires: validation asks that a stage
     /// using it lists such a stage under `needs:`.
     public var requiredStages: [String]
+    /// The languages (ISO 639-1 codes) whose text the stage analyses, for stages that read
+    /// words; `nil` for stages that work on any text. Documents the `language` stage found in
+    /// another language are skipped with the reason `unsupported language: CODE`.
+    public var languages: [String]?
 
     /// Creates a descriptor.
     public init(
@@ -28,7 +32,8 @@ public struct StageDescriptor: Sendable {
         configuration: [ConfigurationField] = [],
         output: JSONValue = ["type": "object"],
         acceptsEmptyText: Bool = false,
-        requiredStages: [String] = []
+        requiredStages: [String] = [],
+        languages: [String]? = nil
     ) {
         self.name = name
         self.version = version
@@ -38,6 +43,7 @@ public struct StageDescriptor: Sendable {
         self.output = output
         self.acceptsEmptyText = acceptsEmptyText
         self.requiredStages = requiredStages
+        self.languages = languages
     }
 
     /// The field named `name`, if declared.

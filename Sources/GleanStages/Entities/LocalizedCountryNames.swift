@@ -1,6 +1,7 @@
-/// The country names of one language other than English, found in that language's text as
-/// written and, where the language inflects them (``NameInflection``), in their other forms
-/// ("России", "Российской Федерации", "Venäjällä").
+/// The country names of one language other than English (and, where ``CountryNames`` has them,
+/// its names of blocs, institutions and capitals, or its titles before people's names), found in
+/// that language's text as written and, where the language inflects them (``NameInflection``),
+/// in their other forms ("России", "Российской Федерации", "Venäjällä", "Евросоюза").
 ///
 /// Words are compared as ``EntityRecognizer`` splits them for other languages: an apostrophe
 /// inside a word stands alone, so that "l'Ukraine" and "Türkiye'de" show their names. "’" is read

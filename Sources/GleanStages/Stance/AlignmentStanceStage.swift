@@ -60,7 +60,8 @@ public struct AlignmentStanceStage: Stage {
                     "evidence": ["type": "array"],
                 ],
             ],
-        ]
+        ],
+        languages: ["en"]
     )
 
     private let analyzer: StanceAnalyzer
