@@ -3,6 +3,7 @@ import Foundation
 import GleanCore
 import GleanEvaluation
 import GleanStages
+import OrderedCollections
 
 /// `glean train`: trains the models of built-in stages.
 struct TrainCommand: AsyncParsableCommand {
@@ -86,7 +87,7 @@ struct TrainStanceCommand: AsyncParsableCommand {
     ]
 
     @Option(help: "How much an --extra passage's examples count against a --data one's.")
-    var extraWeight = 0.5
+    var extraWeight = 1.0
 
     @Option(help: "Passes over the data.")
     var epochs = 30
@@ -94,14 +95,17 @@ struct TrainStanceCommand: AsyncParsableCommand {
     @Option(help: "Seeds the shuffling of examples and the folds.")
     var seed: UInt64 = 1
 
-    @Option(help: "Cross-validation folds (0: none; the calibration is then left as it is).")
+    @Option(help: "Cross-validation folds (below 2: none, and no calibration: confidence is then the raw probability).")
     var folds = 5
 
     @Option(help: "Report cross-validated scores at this confidence threshold (the stage's min_confidence).")
-    var threshold = 0.3
+    var threshold = 0.2
 
     @Option(help: "Where to write the model.")
     var output: String = "Sources/GleanStages/Stance/Resources/stance-model.json"
+
+    @Option(help: "Write every candidate's features and label to this JSON Lines file, to inspect them.")
+    var dumpFeatures: String?
 
     @Flag(help: "Print the labelled pairs that no candidate covers, with their passage.")
     var showUncovered = false
@@ -144,6 +148,23 @@ struct TrainStanceCommand: AsyncParsableCommand {
                         + " (candidates: \(keys.sorted().joined(separator: " ")))\n  \(item.passage.text)\n")
             }
         }
+        if let dumpFeatures {
+            var lines = ""
+            for item in training.passages {
+                var gold: [String: String] = [:]
+                for pair in item.passage.pairs { gold[pair.actor + "/" + pair.bloc] = pair.stance.rawValue }
+                for candidate in item.candidates {
+                    let key = candidate.actor + "/" + candidate.bloc
+                    let features = candidate.features.sorted { $0.key < $1.key }.map { JSONValue.array([.string($0.key), .double($0.value)]) }
+                    let row: JSONValue = .object([
+                        "id": .string(item.passage.id), "pair": .string(key), "gold": .string(gold[key] ?? "none"),
+                        "train_only": .bool(item.trainOnly), "features": .array(features),
+                    ])
+                    lines += JSONWriter.string(row) + "\n"
+                }
+            }
+            try Data(lines.utf8).write(to: URL(fileURLWithPath: dumpFeatures))
+        }
         var calibration = StanceCalibration()
         var provenance = [
             "data": data.joined(separator: " "), "extra": extra.joined(separator: " "),
@@ -158,6 +179,14 @@ struct TrainStanceCommand: AsyncParsableCommand {
             Terminal.standardOutput.write(
                 "cross-validated (\(folds) folds by document, threshold \(threshold)):\n"
                     + score.report(passages: tested.count))
+            for candidate in stride(from: 0.1, through: 0.6, by: 0.05) {
+                let trial = training.score(predictions, calibration: calibration, threshold: candidate)
+                Terminal.standardOutput.write(
+                    String(
+                        format: "threshold %.2f: pairs P %.1f R %.1f F1 %.1f, macro F1 strict %.1f lenient %.1f\n",
+                        candidate, 100 * trial.pairs.precision, 100 * trial.pairs.recall, 100 * trial.pairs.f1,
+                        100 * trial.macroF1(), 100 * trial.macroF1(lenient: true)))
+            }
             let reliability = StanceReliability(
                 predictions.map { (calibration($0.probability), $0.right) }.filter { $0.0 >= 0.05 })
             Terminal.standardOutput.write("reliability of cross-validated candidates (confidence ≥ 0.05):\n" + reliability.markdown)

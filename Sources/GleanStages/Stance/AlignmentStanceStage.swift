@@ -41,7 +41,7 @@ public struct AlignmentStanceStage: Stage {
                 summary:
                     "YAML file of extra cue patterns per stance, merged over the built-in ones (relative to the pipeline file)."),
             ConfigurationField(
-                "min_confidence", type: .number(min: 0, max: 1), default: 0.3,
+                "min_confidence", type: .number(min: 0, max: 1), default: 0.2,
                 summary: "Leave out pairs below this confidence (0 to 1)."),
             ConfigurationField(
                 "evidence", type: .boolean, default: true, summary: "Output the sentences and cues behind each pair."),
@@ -95,7 +95,8 @@ public struct AlignmentStanceStage: Stage {
                 "\(context.stageID): `blocs`: `\(bloc)` is no bloc id of the built-in gazetteer\(hint); it gets pairs only if your own gazetteer links to it"
             )
         }
-        analyzer = StanceAnalyzer(cues: cues, gazetteer: gazetteer, blocs: Set(configuration.blocs))
+        analyzer = StanceAnalyzer(
+            cues: cues, gazetteer: gazetteer, blocs: Set(configuration.blocs), model: try StanceModel.shipped)
         recognizer = try EntityRecognizer.shipped
         minConfidence = configuration.minConfidence
         evidence = configuration.evidence

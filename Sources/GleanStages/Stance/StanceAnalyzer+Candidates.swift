@@ -37,7 +37,9 @@ extension StanceAnalyzer {
                     evidence[key, default: []].append(item)
                 }
             }
-            if hasBloc { noteTogether(in: sentence, of: prepared, matches: found, focus: focus, into: &together) }
+            if hasBloc {
+                noteTogether(in: sentence, of: prepared, matches: found, focus: focus, main: mainActor, into: &together)
+            }
             focus.update(after: sentence, in: prepared)
         }
         var result: [StanceCandidate] = []
@@ -99,7 +101,8 @@ extension StanceAnalyzer {
 
     /// Notes every actor and reported bloc named in one sentence, with where they stand.
     func noteTogether(
-        in sentence: Int, of text: StanceText, matches: [Match], focus: Focus, into together: inout [PairKey: Together]
+        in sentence: Int, of text: StanceText, matches: [Match], focus: Focus, main: String?,
+        into together: inout [PairKey: Together]
     ) {
         let mentions = text.mentions(in: sentence)
         let blocMentions = mentions.filter { text.mentions[$0].bloc.map(blocs.contains) ?? false }
@@ -109,16 +112,23 @@ extension StanceAnalyzer {
         let references = mentions.filter { text.mentions[$0].referent == .actorReference }
         let distinctActors = Set(actorMentions.compactMap { text.mentions[$0].actor }).count
         let span = text.sentences[sentence].span
-        // Each actor with the words it stands at; references stand for the current subject.
-        var placed: [(actor: String, mention: Int, isReference: Bool)] = actorMentions.map {
-            (text.mentions[$0].actor ?? "", $0, false)
+        // Each actor with the words it stands at; references ("it", "we", "the country") stand
+        // for the current subject or the document's main actor; a sentence that names no actor
+        // at all may be about the main actor (a country profile's "EU member").
+        var placed: [(actor: String, mention: Int, how: String?)] = actorMentions.map {
+            (text.mentions[$0].actor ?? "", $0, nil)
         }
         if actorMentions.isEmpty {
-            for reference in references { placed += focus.actors.map { ($0, reference, true) } }
+            for reference in references {
+                placed += focus.actors.map { ($0, reference, "reference") }
+                if let main, !focus.actors.contains(main) { placed.append((main, reference, "reference_main")) }
+            }
+            if references.isEmpty, let main, let bloc = blocMentions.first { placed.append((main, bloc, "implicit_main")) }
         }
-        for (actor, actorMention, isReference) in placed {
+        for (actor, actorMention, how) in placed {
+            let isReference = how != nil
             let actorWords = text.mentions[actorMention].words
-            let actorGroup = text.group(of: actorMention)
+            let actorGroup = how == "implicit_main" ? [actorMention] : text.group(of: actorMention)
             for blocMention in blocMentions {
                 guard let bloc = text.mentions[blocMention].bloc else { continue }
                 let blocWords = text.mentions[blocMention].words
@@ -130,7 +140,7 @@ extension StanceAnalyzer {
                 let distance = max(gap, 0)
                 entry.set("together.near", 1 / (1 + Double(distance) / 4))
                 entry.set(before ? "together.actor_first" : "together.bloc_first")
-                if isReference { entry.set("together.reference") }
+                if let how { entry.set("together." + how) }
                 if text.mentions[actorMention].afterPreposition { entry.set("together.actor_after_preposition") }
                 if text.mentions[actorMention].isModifier { entry.set("together.actor_modifier") }
                 if actorMention == firstSubject { entry.set("together.actor_subject") }
@@ -141,7 +151,9 @@ extension StanceAnalyzer {
                 if blocGroup.count > 1 { entry.set("together.bloc_list", Self.bucket(blocGroup.count)) }
                 entry.set("together.actors", Self.bucket(distinctActors))
                 let between =
-                    before ? actorWords.upperBound..<blocWords.lowerBound : blocWords.upperBound..<actorWords.lowerBound
+                    before
+                    ? actorWords.upperBound..<blocWords.lowerBound
+                    : blocWords.upperBound..<max(blocWords.upperBound, actorWords.lowerBound)
                 if between.contains(where: { text.isClauseBreak($0) && text.words[$0].isBoundary }) {
                     entry.set("together.punctuation_between")
                 }
@@ -152,11 +164,37 @@ extension StanceAnalyzer {
                     let from = min(actorWords.lowerBound, blocWords.lowerBound)
                     let to = max(actorWords.upperBound, blocWords.upperBound)
                     let near = match.words.lowerBound >= from - 4 && match.words.upperBound <= to + 4
+                    if near {
+                        entry.set("together.cue_near." + stance)
+                        if actorMention == firstSubject { entry.set("together.cue_near_subject." + stance) }
+                        if isReference { entry.set("together.cue_near_reference." + stance) }
+                        if actorGroup.count > 1 { entry.set("together.cue_near_actor_list." + stance) }
+                        if blocGroup.count > 1 { entry.set("together.cue_near_bloc_list." + stance) }
+                    }
                     if near, isNegated(match, in: text) { entry.set("together.cue_negated." + stance) }
                     if near, isHedged(match, in: text) { entry.set("together.cue_hedged." + stance) }
                     if near, time(of: match, in: text).order < 1 { entry.set("together.cue_past." + stance) }
                 }
                 if matches.isEmpty { entry.set("together.no_cue") }
+                // The words between the two (when close) and just around them: language-specific
+                // features, named by the text's language, that other languages simply do not fire.
+                if between.count <= 8 {
+                    for word in between where !text.words[word].isBoundary {
+                        entry.set("words.between." + text.words[word].text)
+                    }
+                    let distance = between.count <= 2 ? "near" : between.count <= 5 ? "mid" : "far"
+                    entry.set("together.distance." + distance)
+                } else {
+                    entry.set("together.distance.apart")
+                }
+                let span = min(actorWords.lowerBound, blocWords.lowerBound)..<max(actorWords.upperBound, blocWords.upperBound)
+                let sentenceWords = text.sentences[sentence].words
+                for word in max(sentenceWords.lowerBound, span.lowerBound - 3)..<span.lowerBound where !text.words[word].isBoundary {
+                    entry.set("words.before." + text.words[word].text)
+                }
+                for word in span.upperBound..<min(sentenceWords.upperBound, span.upperBound + 2) where !text.words[word].isBoundary {
+                    entry.set("words.after." + text.words[word].text)
+                }
                 together[key] = entry
             }
         }

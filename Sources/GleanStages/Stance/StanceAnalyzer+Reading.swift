@@ -19,6 +19,7 @@ extension StanceAnalyzer {
         {
             return []
         }
+        if namesGroups(match, in: text) { return [] }
         let blocMentions = blocs(for: match, in: text, focus: focus)
         let actors = actors(for: match, in: text, focus: focus)
         guard !blocMentions.isEmpty, !actors.isEmpty, !joinsSomethingElse(match, in: text),
@@ -49,6 +50,26 @@ extension StanceAnalyzer {
             for actor in actors { results.append((PairKey(actor: actor, bloc: bloc), item)) }
         }
         return results
+    }
+
+    /// Whether a member or partner cue only names groups of countries ("NATO member and partner
+    /// countries", "partner and member states"): it says nothing of any one actor.
+    func namesGroups(_ match: Match, in text: StanceText) -> Bool {
+        guard match.cue.stance == .member || match.cue.stance == .partner else { return false }
+        let groups: Set<String> = ["member", "members", "partner", "partners"]
+        let after = match.words.upperBound
+        if let conjunction = text.words[safe: after]?.text, ["and", "or", "&"].contains(conjunction),
+            let next = text.words[safe: after + 1]?.text, groups.contains(next)
+        {
+            return true
+        }
+        let before = match.words.lowerBound
+        if let conjunction = text.words[safe: before - 1]?.text, ["and", "or", "&"].contains(conjunction),
+            let previous = text.words[safe: before - 2]?.text, groups.contains(previous)
+        {
+            return true
+        }
+        return false
     }
 
     // MARK: actor

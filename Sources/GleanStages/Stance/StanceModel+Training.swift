@@ -21,7 +21,7 @@ extension StanceModel {
     /// Trains a multinomial logistic regression by stochastic gradient descent: `epochs` passes
     /// over the examples in an order shuffled by `seed`, a learning rate that decays by pass, and
     /// L2 regularisation `l2`. Deterministic: the same examples, epochs and seed give the same weights.
-    public static func train(_ examples: [Example], epochs: Int = 30, seed: UInt64 = 1, l2: Double = 1e-4) -> StanceModel {
+    public static func train(_ examples: [Example], epochs: Int = 30, seed: UInt64 = 1, l2: Double = 1e-5) -> StanceModel {
         let names = Array(Set(examples.flatMap(\.features.keys))).sorted()
         let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         let sparse = examples.map { example in
@@ -42,7 +42,7 @@ extension StanceModel {
                 mixed ^= mixed >> 31
                 order.swapAt(position, Int(mixed % UInt64(position + 1)))
             }
-            let rate = 0.1 / (1 + Double(epoch) * 0.2)
+            let rate = 0.5 / (1 + Double(epoch) * 0.2)
             for item in order {
                 let features = sparse[item]
                 var scores = bias
