@@ -15,8 +15,9 @@ struct EvalStanceCommand: AsyncParsableCommand {
             bloc, min_confidence 0.2 as the stage does) over each passage and scores the pairs as \
             docs/stages/alignment-stance-labels.md says: matched on actor and bloc; strict counts \
             the primary label, lenient also an acceptable second label. Prints pair P/R/F1, \
-            per-stance F1, macro F1 and the confusion matrix; --reliability adds the table of \
-            confidence against the share right.
+            per-stance F1, macro F1 and the confusion matrix; passages with `lang` are read with \
+            that language's cues and entities, and a line per language follows; --reliability \
+            adds the table of confidence against the share right.
             """
     )
 
@@ -47,12 +48,13 @@ struct EvalStanceCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         let passages = try LabelledPassage.read(jsonLines: String(decoding: bytes, as: UTF8.self), source: data)
-        let recognizer = try EntityRecognizer.shipped
-        let analyzer = StanceAnalyzer(
-            cues: try StanceCues.shipped, gazetteer: recognizer.gazetteer,
+        let languages = try StanceLanguages(
             model: rules ? nil : try model.map(TrainStanceCommand.readModel) ?? StanceModel.shipped)
+        let recognizer = languages.recognizer
+        guard let analyzer = languages.analyzer(for: "en") else { throw ExitCode.failure }
         let evaluation = StanceEvaluation(
-            passages: passages, recognizer: recognizer, analyzer: analyzer, minConfidence: minConfidence)
+            passages: passages, recognizer: recognizer, analyzer: analyzer, minConfidence: minConfidence,
+            languages: languages)
         let score = evaluation.score
         if showErrors {
             for mismatch in evaluation.mismatches {
@@ -66,9 +68,10 @@ struct EvalStanceCommand: AsyncParsableCommand {
                         .joined(separator: " ") + "\n")
             }
         }
-        var report = score.report(passages: passages.count)
+        var report = score.report(passages: passages.count) + evaluation.languageReport
         if reliability {
-            let all = StanceEvaluation(passages: passages, recognizer: recognizer, analyzer: analyzer, minConfidence: 0)
+            let all = StanceEvaluation(
+                passages: passages, recognizer: recognizer, analyzer: analyzer, minConfidence: 0, languages: languages)
             report += "reliability of every pair found (min_confidence 0; right: labelled with this primary stance):\n"
             report += all.reliability.markdown
             report += String(format: "largest gap over bins of 10 or more pairs: %.3f\n", all.reliability.largestGap())
@@ -78,7 +81,8 @@ struct EvalStanceCommand: AsyncParsableCommand {
         var count = 0
         for _ in 0..<5 {
             for passage in passages {
-                count += analyzer.pairs(in: passage.text, entities: recognizer.entities(in: passage.text)).count
+                let language = passage.language ?? "en"
+                count += languages.pairs(in: passage.text, language: language)?.count ?? 0
             }
         }
         let seconds = (clock.now - start).seconds

@@ -29,8 +29,10 @@ public struct AlignmentStanceStage: Stage {
             time ("withdrew in 2012", "until 2008", "since 2015"); gives each cue an actor (the \
             speaker, the country before it, "it"/"the country" resolved to the subject) and a bloc \
             (the nearest, or the last named; "the alliance"); bloc programmes carry their stance \
-            (Partnership for Peace → NATO partner). The latest evidence decides each pair. English \
-            only: documents whose `language` result is not English are skipped.
+            (Partnership for Peace → NATO partner). The latest evidence decides each pair. Reads \
+            English, German, Spanish, French, Russian, Turkish, Ukrainian and Azerbaijani (a cue \
+            file per language, chosen by the `language` result; English without one); documents \
+            in other languages are skipped with the reason `unsupported language: CODE`.
             """,
         configuration: [
             ConfigurationField(
@@ -39,7 +41,8 @@ public struct AlignmentStanceStage: Stage {
             ConfigurationField(
                 "cues", type: .string,
                 summary:
-                    "YAML file of extra cue patterns per stance, merged over the built-in ones (relative to the pipeline file)."),
+                    "YAML file of extra cue patterns per stance, merged over the built-in ones (relative to the pipeline file); `languages: {de: {…}}` in it adds cues for other languages."
+            ),
             ConfigurationField(
                 "min_confidence", type: .number(min: 0, max: 1), default: 0.2,
                 summary: "Leave out pairs below this confidence (0 to 1)."),
@@ -61,25 +64,26 @@ public struct AlignmentStanceStage: Stage {
                 ],
             ],
         ],
-        languages: ["en"]
+        languages: AlignmentStanceStage.supportedLanguages
     )
 
-    private let analyzer: StanceAnalyzer
-    private let recognizer: EntityRecognizer
+    private let languages: StanceLanguages
     private let minConfidence: Double
     private let evidence: Bool
 
+    /// The languages with built-in cues (ISO 639-1 codes).
+    public static let supportedLanguages: [String] = (try? StanceCues.shippedLanguages) ?? ["en"]
+
     /// Builds the stage, reading the user's cue file.
     public init(configuration: Configuration, context: StageContext) throws {
-        var cues = try StanceCues.shipped
+        var extra: [String: StanceCues.Parsed] = [:]
         if let path = configuration.cues {
             let resolved = context.resolve(path: path)
             guard let data = FileManager.default.contents(atPath: resolved) else {
                 throw ConfigurationError(field: "cues", "cannot read the cue file `\(resolved)`")
             }
             do {
-                let extra = try StanceCues.parse(yaml: String(decoding: data, as: UTF8.self), source: resolved)
-                cues.merge(extra.cues, replacing: extra.replacing)
+                extra = try StanceCues.parseLanguages(yaml: String(decoding: data, as: UTF8.self), source: resolved)
             } catch {
                 throw ConfigurationError(field: "cues", error.description)
             }
@@ -95,18 +99,23 @@ public struct AlignmentStanceStage: Stage {
                 "\(context.stageID): `blocs`: `\(bloc)` is no bloc id of the built-in gazetteer\(hint); it gets pairs only if your own gazetteer links to it"
             )
         }
-        analyzer = StanceAnalyzer(
-            cues: cues, gazetteer: gazetteer, blocs: Set(configuration.blocs), model: try StanceModel.shipped)
-        recognizer = try EntityRecognizer.shipped
+        languages = try StanceLanguages(extra: extra, blocs: Set(configuration.blocs), model: try StanceModel.shipped)
         minConfidence = configuration.minConfidence
         evidence = configuration.evidence
     }
 
-    /// Finds one document's stance pairs.
+    /// Finds one document's stance pairs, with the cues of its language (English when no
+    /// upstream stage names one); a language without cues is skipped with the reason.
     public func analyze(_ input: StageInput) async throws -> StageResult {
-        if let skipped = input.skipUnlessLanguage("en") { return skipped }
+        let language = input.upstreamLanguage ?? "en"
+        guard let analyzer = languages.analyzer(for: language) else {
+            return .skipped(
+                reason:
+                    "unsupported language: \(language) (alignment-stance reads \(languages.languages.joined(separator: ", ")))")
+        }
         let entities =
-            input.resultsByStage["entities"].map(Entity.entities(fromStageOutput:)) ?? recognizer.entities(in: input.text)
+            input.resultsByStage["entities"].map(Entity.entities(fromStageOutput:))
+            ?? languages.entities(in: input.text, language: language)
         let pairs = analyzer.pairs(in: input.text, entities: entities).filter { $0.confidence >= minConfidence }
         return .output(.array(pairs.map { $0.json(evidence: evidence) }))
     }

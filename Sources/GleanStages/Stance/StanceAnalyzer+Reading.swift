@@ -1,13 +1,6 @@
 import GleanText
 
 extension StanceAnalyzer {
-    /// Verbs that make the actor before them the speaker of the sentence.
-    static let sayingVerbs: Set<String> = [
-        "said", "says", "say", "called", "calls", "described", "describes", "warned", "warns", "accused", "accuses",
-        "insisted", "insists", "stressed", "argued", "argues", "told", "declared", "announced", "reiterated", "confirmed",
-        "regards", "considers", "echoed",
-    ]
-
     /// The evidence one match gives, for each actor and bloc it concerns.
     func read(_ match: Match, in text: StanceText, focus: Focus) -> [(PairKey, StanceEvidence)] {
         var stance = match.cue.stance
@@ -118,7 +111,7 @@ extension StanceAnalyzer {
             guard mention.words.upperBound <= limit else { break }
             var word = mention.words.upperBound
             while word < min(limit, mention.words.upperBound + 6), !text.words[word].isBoundary {
-                if Self.sayingVerbs.contains(text.words[word].text) {
+                if cues.sayingVerbs.matches(text.words[word].text) {
                     found = index
                     break
                 }
@@ -239,6 +232,7 @@ extension StanceAnalyzer {
         let sentence = text.sentences[match.sentence].words
         for index in match.words {
             let word = text.words[index].text
+            if !cues.negatedForms.isEmpty, cues.negatedForms.matches(word) { return true }
             if !match.cue.isOwnWord(word), cues.negators.matches(word) || word.hasSuffix("n't") || word.hasSuffix("n’t") {
                 return true
             }

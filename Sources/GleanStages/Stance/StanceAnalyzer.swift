@@ -18,10 +18,12 @@ public struct StanceAnalyzer: Sendable {
     /// Names of countries and blocs, by id, for the output.
     let gazetteer: Gazetteer
     /// Cue indices by the words their pattern can start with, by the first two characters of
-    /// the prefixes they can start with, and those that start with a mention.
+    /// the prefixes they can start with, those that start with a mention, and those that start
+    /// with a part of a word (`*mitglied*`, tried at every word).
     private let cuesByFirstWord: [String: [Int]]
     private let cuesByPrefixHead: [Substring: [Int]]
     private let mentionStart: [Int]
+    private let infixStart: [Int]
 
     /// The blocs reported by default: every bloc of the shipped gazetteer (``Gazetteer/blocs``).
     public static let defaultBlocs: [String] = (try? Gazetteer.shipped.blocs) ?? []
@@ -39,10 +41,12 @@ public struct StanceAnalyzer: Sendable {
         var byWord: [String: [Int]] = [:]
         var byPrefix: [Substring: [Int]] = [:]
         var mention: [Int] = []
+        var infix: [Int] = []
         for (index, cue) in cues.cues.enumerated() {
             if case .word(let matcher) = cue.elements.first {
                 for word in matcher.words { byWord[word, default: []].append(index) }
                 for prefix in matcher.prefixes { byPrefix[prefix.prefix(2), default: []].append(index) }
+                if !matcher.infixes.isEmpty { infix.append(index) }
             } else {
                 mention.append(index)
             }
@@ -50,6 +54,7 @@ public struct StanceAnalyzer: Sendable {
         cuesByFirstWord = byWord
         cuesByPrefixHead = byPrefix.mapValues { Array(Set($0)).sorted() }
         mentionStart = mention
+        infixStart = infix
     }
 
     /// The stance pairs of `text`, given its entities, most confident first.
@@ -124,7 +129,8 @@ public struct StanceAnalyzer: Sendable {
         for start in range {
             let word = text.words[start].text
             var candidates = (cuesByFirstWord[word] ?? []) + (cuesByPrefixHead[word.prefix(2)] ?? [])
-            if text.mention(at: start) != nil || (word == "the" && text.mention(at: start + 1) != nil) {
+            if !infixStart.isEmpty { candidates += infixStart.filter { !candidates.contains($0) } }
+            if text.mention(at: start) != nil || (text.articles.matches(word) && text.mention(at: start + 1) != nil) {
                 candidates += mentionStart
             }
             for index in candidates {
@@ -190,7 +196,7 @@ public struct StanceAnalyzer: Sendable {
             }
             return nil
         case .bloc, .actor:
-            let start = position < limit && text.words[position].text == "the" ? position + 1 : position
+            let start = position < limit && text.articles.matches(text.words[position].text) ? position + 1 : position
             guard start < limit, let mentionIndex = text.mentionOfWord[start] else { return nil }
             let mention = text.mentions[mentionIndex]
             guard mention.words.lowerBound == start else { return nil }
