@@ -97,7 +97,7 @@ let package = Package(
                 .copy("Language/Resources/language-model.bin"), .copy("Entities/Resources/gazetteer.tsv"),
                 .copy("Entities/Resources/entity-tagger.bin"), .copy("Entities/Resources/name-lists.tsv"),
                 .copy("Entities/Resources/country-names.tsv"),
-                .copy("Stance/Resources/stance-cues.yaml"), .copy("Stance/Resources/stance-model.json"),
+                .copy("Stance/Resources/stance-cues"), .copy("Stance/Resources/stance-model.json"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -51,7 +51,9 @@ public struct StanceScore: Sendable {
         var goldByKey: [String: Labelled] = [:]
         for pair in gold { goldByKey[pair.actor + "/" + pair.bloc] = pair }
         let foundKeys = Set(predicted.map { $0.actor + "/" + $0.bloc })
-        for pair in predicted { confusion[goldByKey[pair.actor + "/" + pair.bloc]?.stance, default: [:]][pair.stance, default: 0] += 1 }
+        for pair in predicted {
+            confusion[goldByKey[pair.actor + "/" + pair.bloc]?.stance, default: [:]][pair.stance, default: 0] += 1
+        }
         for pair in gold where !foundKeys.contains(pair.actor + "/" + pair.bloc) {
             confusion[pair.stance, default: [:]][nil, default: 0] += 1
         }

@@ -189,16 +189,22 @@ extension StanceAnalyzer {
                 }
                 let span = min(actorWords.lowerBound, blocWords.lowerBound)..<max(actorWords.upperBound, blocWords.upperBound)
                 let sentenceWords = text.sentences[sentence].words
-                for word in max(sentenceWords.lowerBound, span.lowerBound - 3)..<span.lowerBound where !text.words[word].isBoundary {
+                for word in max(sentenceWords.lowerBound, span.lowerBound - 3)..<span.lowerBound
+                where !text.words[word].isBoundary {
                     entry.set("words.before." + text.words[word].text)
                 }
-                for word in span.upperBound..<min(sentenceWords.upperBound, span.upperBound + 2) where !text.words[word].isBoundary {
+                for word in span.upperBound..<min(sentenceWords.upperBound, span.upperBound + 2)
+                where !text.words[word].isBoundary {
                     entry.set("words.after." + text.words[word].text)
                 }
                 together[key] = entry
             }
         }
-        for key in Set(placed.flatMap { item in blocMentions.compactMap { text.mentions[$0].bloc }.map { PairKey(actor: item.actor, bloc: $0) } }) {
+        for key in Set(
+            placed.flatMap { item in
+                blocMentions.compactMap { text.mentions[$0].bloc }.map { PairKey(actor: item.actor, bloc: $0) }
+            })
+        {
             together[key]?.sentences += 1
         }
     }

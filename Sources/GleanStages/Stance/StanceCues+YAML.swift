@@ -2,7 +2,7 @@ import GleanCore
 import Yams
 
 extension StanceCues {
-    /// Reads a cue file (the format of `Resources/stance-cues.yaml`); returns the cues and the
+    /// Reads a cue file (the format of `Resources/stance-cues/en.yaml`); returns the cues and the
     /// stances whose built-in patterns it replaces. Mistakes are reported as `file:line:column`.
     public static func parse(yaml text: String, source: String) throws(GleanError) -> (cues: StanceCues, replacing: Set<Stance>) {
         let root: Node?
