@@ -98,6 +98,7 @@ let package = Package(
                 .copy("Entities/Resources/entity-tagger.bin"), .copy("Entities/Resources/name-lists.tsv"),
                 .copy("Entities/Resources/country-names.tsv"),
                 .copy("Stance/Resources/stance-cues"), .copy("Stance/Resources/stance-model.json"),
+                .copy("Sentiment/Resources/vader-lexicon.tsv"), .copy("Sentiment/Resources/vader-emoji.tsv"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -10,6 +10,8 @@ no stance stay represented.
 
     python3 scripts/stance_real_sample.py ../shared/data/stance-real OUTDIR
 
+    python3 scripts/stance_real_sample.py ../shared/data/stance-real-multi OUTDIR --multi
+
 writes OUTDIR/candidates-<source>.jsonl with {"id","source","path","split","text"}, and
 OUTDIR/candidates-rare.jsonl: a second draw, made after the first was labelled had shown that
 neutral, opposed and seeking passages are rare in real text (about 5 % of pairs), of passages
@@ -149,7 +151,68 @@ def neutral(root: Path, out: Path, count: int = 60) -> None:
     print(f"neutral: {len(picked)} passages ({splits.count('dev')} dev, {splits.count('holdout')} holdout)")
 
 
+def document_of(row: dict) -> str:
+    """The document a passage belongs to: its file, or for NTREX (one file of many news
+    stories) the story, named before the `:` of the locator."""
+    locator = row["id"].split("#", 1)[1] if "#" in row["id"] else ""
+    return row["path"] + ("#" + locator.split(":", 1)[0] if ":" in locator else "")
+
+
+MULTI_COUNTS = {"ru": 45, "uk": 45, "tr": 45, "az": 45, "de": 50, "fr": 45, "es": 50}
+
+
+def multi(root: Path, out: Path) -> None:
+    """Passages of ../shared/data/stance-real-multi to label, per language; split by document."""
+    for lang, count in MULTI_COUNTS.items():
+        rows = [json.loads(line) for line in gzip.open(root / f"{lang}.jsonl.gz", "rt", encoding="utf-8")]
+        rng = random.Random(f"glean-stance-real-multi-{lang}")
+        cued = [r for r in rows if CUES_MULTI.search(r["text"])]
+        other = [r for r in rows if not CUES_MULTI.search(r["text"])]
+        rng.shuffle(cued)
+        rng.shuffle(other)
+        picked, per_doc = [], {}
+        for r in cued[: round(count * 2 / 3)] + other + cued[round(count * 2 / 3):]:
+            if len(picked) >= count:
+                break
+            if per_doc.get(document_of(r), 0) >= (3 if len(rows) > 1000 else count):
+                continue
+            per_doc[document_of(r)] = per_doc.get(document_of(r), 0) + 1
+            picked.append({"id": r["id"], "lang": lang, "source": r["source"], "path": r["path"],
+                           "licence": r.get("licence"), "split": split_of(r["path"]), "text": r["text"]})
+        # Documents are few in the thin languages, so the split is balanced per language: documents
+        # in the order of their path's hash go to the holdout until it holds about 30 % of passages.
+        sizes = {}
+        for r in picked:
+            sizes[document_of(r)] = sizes.get(document_of(r), 0) + 1
+        held, held_count = set(), 0
+        for path in sorted(sizes, key=lambda p: hashlib.sha256(p.encode("utf-8")).hexdigest()):
+            if held_count >= 0.3 * len(picked) or held_count + sizes[path] > 0.45 * len(picked):
+                continue
+            held.add(path)
+            held_count += sizes[path]
+        for r in picked:
+            r["split"] = "holdout" if document_of(r) in held else "dev"
+        picked.sort(key=lambda r: r["id"])
+        with open(out / f"candidates-multi-{lang}.jsonl", "w", encoding="utf-8") as f:
+            for r in picked:
+                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+        splits = [r["split"] for r in picked]
+        print(f"{lang}: {len(picked)} of {len(rows)} passages ({splits.count('dev')} dev, {splits.count('holdout')} holdout)")
+
+
+# Words of membership, accession, partnership, neutrality and hostility in the seven languages.
+CUES_MULTI = re.compile(
+    r"(член|вступ|присоедин|партн|нейтрал|угроз|выход|вихід|загроз|приєдн|"
+    r"üye|katıl|ortak|tarafsız|tehdit|üzv|qoşul|tərəfdaş|bitərəf|"
+    r"mitglied|beitr|partner|neutral|bedroh|austritt|"
+    r"membre|adhés|adhér|partenai|neutr|menace|retrait|"
+    r"miembro|adhesi|ingres|socio|neutral|amenaza|retir)", re.IGNORECASE)
+
+
 if __name__ == "__main__":
+    if len(sys.argv) > 3 and sys.argv[3] == "--multi":
+        multi(Path(sys.argv[1]), Path(sys.argv[2]))
+        sys.exit(0)
     main()
     rare(Path(sys.argv[1]), Path(sys.argv[2]))
     neutral(Path(sys.argv[1]), Path(sys.argv[2]))

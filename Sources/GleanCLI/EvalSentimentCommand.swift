@@ -66,7 +66,7 @@ struct EvalSentimentCommand: AsyncParsableCommand {
             Terminal.standardError.write("glean eval sentiment: no data at `\(data)` (give --data); nothing evaluated\n")
             throw ExitCode.failure
         }
-        let analyzer = VADERAnalyzer()
+        let analyzer = try VADERAnalyzer.shipped
         var report = "set      texts   r (ours)  r (paper)  r (3.3.2)   F1 (ours)  F1 (3.3.2)\n"
         var allItems: [Item] = []
         var allScores: [SentimentScores] = []

@@ -20,7 +20,7 @@ struct SentimentGroundTruthTests {
         let data = try Data(contentsOf: URL(fileURLWithPath: tweetsPath))
         var ratings: [Double] = []
         var compounds: [Double] = []
-        let analyzer = VADERAnalyzer()
+        let analyzer = try VADERAnalyzer.shipped
         for line in data.split(separator: 0x0A) {
             let fields = (line.last == 0x0D ? line.dropLast() : line).split(separator: 0x09, maxSplits: 2)
             guard fields.count == 3, let rating = Double(String(decoding: fields[1], as: UTF8.self)) else { continue }

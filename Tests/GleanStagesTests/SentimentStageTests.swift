@@ -1,7 +1,8 @@
 import Foundation
 import GleanCore
-import GleanStages
 import Testing
+
+@testable import GleanStages
 
 @Suite("sentiment stage")
 struct SentimentStageTests {
@@ -37,6 +38,35 @@ struct SentimentStageTests {
         let mean = (0.4404 + second) / 2
         #expect(abs((value["sentence_mean"]?.doubleValue ?? 9) - mean) < 1e-4)
         #expect(abs((value["sentence_weighted"]?.doubleValue ?? 9) - mean) < 1e-4)
+    }
+
+    @Test(
+        "each sentence scores as the analyzer scores its text alone, one-sentence texts included",
+        arguments: [
+            "  Great news!  ", "Great news! Terrible losses.", "Ça va très bien. 😀 Good.\r\nBad day.", "no end", "\n\n",
+        ])
+    func sentencesScoreAlone(text: String) async throws {
+        guard case .output(let value) = try await output(text) else {
+            Issue.record("expected output")
+            return
+        }
+        let analyzer = try VADERAnalyzer.shipped
+        let scalars = Array(text.unicodeScalars)
+        for sentence in value["sentences"]?.arrayValue ?? [] {
+            let start = try #require(sentence["start"]?.intValue)
+            let end = try #require(sentence["end"]?.intValue)
+            let alone = analyzer.scores(String(String.UnicodeScalarView(scalars[start..<end])))
+            #expect(sentence["compound"]?.doubleValue == alone.compound)
+            #expect(sentence["neg"]?.doubleValue == alone.negative)
+        }
+    }
+
+    @Test(
+        "words are counted as splitting on white space counts them",
+        arguments: ["one two  three", " lead and trail ", "tab\tand\nnew\u{2003}em\u{00A0}nbsp", "", "  ", "é́ x", "a\r\nb"])
+    func wordCount(text: String) {
+        let expected = text.split(whereSeparator: \.isWhitespace).count
+        #expect(SentimentStage.wordCount(Array(text.unicodeScalars)[...]) == expected)
     }
 
     @Test("thresholds decide the label")

@@ -7,7 +7,7 @@ import Testing
 /// :) 2.0; booster ±0.293, caps 0.733, negation ×−0.74.
 @Suite("VADER rules")
 struct VADERRuleTests {
-    let analyzer = VADERAnalyzer()
+    let analyzer = try! VADERAnalyzer.shipped
 
     @Test(
         "compound scores",
@@ -66,11 +66,21 @@ struct VADERRuleTests {
 
     @Test("a lexicon merged over the built-in one changes scores")
     func mergedLexicon() throws {
-        let lexicon = try VADERLexicon.builtIn.merging(lexiconText: "# news terms\nSanctions\t-2.0\r\nceasefire\t1.5\n")
+        let lexicon = try VADERLexicon.shipped.merging(lexiconText: "# news terms\nSanctions\t-2.0\r\nceasefire\t1.5\n")
         let news = VADERAnalyzer(lexicon: lexicon)
         // sanctions −2.0 → −2.0 / √19 = −0.4588.
         #expect(news.scores("New sanctions were announced").compound == -0.4588)
         #expect(analyzer.scores("New sanctions were announced").compound == 0)
-        #expect(throws: (any Error).self) { try VADERLexicon.builtIn.merging(lexiconText: "word without valence\n") }
+        #expect(throws: (any Error).self) { try VADERLexicon.shipped.merging(lexiconText: "word without valence\n") }
+    }
+
+    @Test("words with non-ASCII letters: no match in the ASCII lexicon, but the Kelvin sign and user entries do")
+    func nonASCIIWords() throws {
+        // U+212A KELVIN SIGN lower-cases to `k`, as Python's str.lower() does: "\u{212A}ill" is "kill".
+        #expect(analyzer.scores("\u{212A}ill them").compound == analyzer.scores("kill them").compound)
+        #expect(analyzer.scores("\u{212A}ill them").compound < 0)
+        #expect(analyzer.scores("Отлично сделано").compound == 0)
+        let lexicon = try VADERLexicon.shipped.merging(lexiconText: "Отлично\t3.0\n")
+        #expect(VADERAnalyzer(lexicon: lexicon).scores("ОТЛИЧНО сделано").compound > 0)
     }
 }

@@ -31,8 +31,9 @@ extension JSONValue: ExpressibleByArrayLiteral {
 }
 
 extension JSONValue: ExpressibleByDictionaryLiteral {
-    /// Creates an object whose keys keep the literal's order.
+    /// Creates an object whose keys keep the literal's order. A literal repeats no key (debug
+    /// builds check it), so release builds skip the search for duplicates.
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
-        self = .object(OrderedDictionary(elements, uniquingKeysWith: { _, last in last }))
+        self = .object(OrderedDictionary(uncheckedUniqueKeysWithValues: elements))
     }
 }

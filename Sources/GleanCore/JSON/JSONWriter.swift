@@ -48,7 +48,7 @@ public struct JSONWriter: Sendable {
                 bytes.append(contentsOf: [0x66, 0x61, 0x6C, 0x73, 0x65])
             }
         case .int(let number):
-            bytes.append(contentsOf: String(number).utf8)
+            writeInt(number)
         case .double(let number):
             writeDouble(number)
         case .string(let text):
@@ -71,6 +71,26 @@ public struct JSONWriter: Sendable {
                 write(member)
             }
             bytes.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// Appends an integer's decimal digits without making a string.
+    public mutating func writeInt(_ number: Int) {
+        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        guard magnitude >= 10 else {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude))
+            return
+        }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for 20 digits
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var position = buffer.count
+            while magnitude > 0 {
+                position -= 1
+                buffer[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[position...]))
         }
     }
 

@@ -77,7 +77,7 @@ public struct SentimentStage: Stage {
         negativeThreshold = configuration.thresholds[0]
         positiveThreshold = configuration.thresholds[1]
         listsSentences = configuration.sentences
-        var lexicon = VADERLexicon.builtIn
+        var lexicon = try VADERLexicon.shipped
         if let path = configuration.lexicon {
             let resolved = context.resolve(path: path)
             guard let data = FileManager.default.contents(atPath: resolved) else {
@@ -108,10 +108,26 @@ public struct SentimentStage: Stage {
         var best: (span: TextSpan, compound: Double)?
         var worst: (span: TextSpan, compound: Double)?
         let spans = splitter.sentences(in: scalars)
+        // Sentences are cut from the text by walking its scalar indices once, in order.
+        var cursor = (offset: 0, index: text.unicodeScalars.startIndex)
+        func index(at offset: Int) -> String.Index {
+            while cursor.offset < offset {
+                cursor.index = text.unicodeScalars.index(after: cursor.index)
+                cursor.offset += 1
+            }
+            return cursor.index
+        }
         for span in spans {
-            let sentence = String(String.UnicodeScalarView(scalars[span.start..<span.end]))
-            let scores = analyzer.scores(sentence)
-            let words = sentence.split(whereSeparator: \.isWhitespace).count
+            let scores: SentimentScores
+            if spans.count == 1 && Self.isBlank(scalars[..<span.start]) && Self.isBlank(scalars[span.end...]) {
+                // The only sentence is the whole text but for spaces around it, which VADER
+                // ignores: its scores are the text's.
+                scores = whole
+            } else {
+                let lower = index(at: span.start)
+                scores = analyzer.scores(String(text.unicodeScalars[lower..<index(at: span.end)]))
+            }
+            let words = Self.wordCount(scalars[span.start..<span.end])
             sum += scores.compound
             weightedSum += scores.compound * Double(words)
             totalWeight += words
@@ -142,6 +158,32 @@ public struct SentimentStage: Stage {
         ]
         if listsSentences { output["sentences"] = .array(sentenceValues) }
         return output
+    }
+
+    /// Whether `scalars` are all white space.
+    private static func isBlank(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+        scalars.allSatisfy(isWhitespace)
+    }
+
+    /// The number of runs of non-space scalars: the words of `split(whereSeparator: \.isWhitespace)`.
+    static func wordCount(_ scalars: ArraySlice<Unicode.Scalar>) -> Int {
+        var count = 0
+        var inWord = false
+        for scalar in scalars {
+            if isWhitespace(scalar) {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+            }
+        }
+        return count
+    }
+
+    /// White space as `Character.isWhitespace` sees it, with a fast path for ASCII.
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D) }
+        return scalar.properties.isWhitespace
     }
 
     private func label(_ compound: Double) -> String {

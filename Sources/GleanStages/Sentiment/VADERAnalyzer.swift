@@ -1,4 +1,5 @@
 import Foundation
+import GleanCore
 
 /// The VADER sentiment method (Hutto & Gilbert, ICWSM 2014), written for Glean from the paper
 /// and the published lexicons, scoring exactly as vaderSentiment 3.3.2 does.
@@ -11,9 +12,14 @@ public struct VADERAnalyzer: Sendable {
     /// The lexicon scored with.
     public let lexicon: VADERLexicon
 
-    /// An analyzer over `lexicon` (the built-in one by default).
-    public init(lexicon: VADERLexicon = .builtIn) {
+    /// An analyzer over `lexicon`.
+    public init(lexicon: VADERLexicon) {
         self.lexicon = lexicon
+    }
+
+    /// An analyzer over the shipped VADER lexicons.
+    public static var shipped: VADERAnalyzer {
+        get throws(GleanError) { VADERAnalyzer(lexicon: try .shipped) }
     }
 
     /// One token with what the rules ask of it, computed once.
@@ -134,6 +140,10 @@ public struct VADERAnalyzer: Sendable {
                 if !nonASCII && !upperASCII {
                     entry =
                         table.entry(word) ?? VADERLexicon.Entry(negates: apostrophe && VADERText.containsContractedNegation(word))
+                } else if nonASCII && !lexicon.matchesNonASCII && !VADERText.containsKelvinSign(word) {
+                    // Every key is ASCII, and only the Kelvin sign lower-cases to an ASCII letter:
+                    // the word matches no entry, lower-cased or not.
+                    entry = VADERLexicon.Entry(negates: apostrophe && VADERText.containsContractedNegation(word))
                 } else {
                     entry = VADERText.withLowercase(word, scratch: &scratch) { lower in
                         table.entry(lower)

@@ -28,21 +28,40 @@ public struct VADERLexicon: Sendable {
     private(set) var entries: [String: Entry]
     /// ``entries`` as a table looked up from bytes; rebuilt wherever the entries change.
     private(set) var table = WordTable([:])
+    /// Whether a word holding a non-ASCII letter can match an entry: some key is not ASCII and
+    /// is its own lower case. When none is, such words (Cyrillic, accented) need no lower-casing
+    /// to be looked up; they match nothing.
+    private(set) var matchesNonASCII = false
     /// Single-scalar emoji → its description, which is scored in its place.
     public private(set) var emoji: [Unicode.Scalar: String]
 
-    /// The lexicons shipped with Glean (VADER 3.3.2's, MIT).
-    public static let builtIn = VADERLexicon(words: builtInWords, emoji: builtInEmoji)
+    /// The lexicons shipped with Glean (VADER 3.3.2's, MIT), read from the stage's resources
+    /// once per process.
+    public static var shipped: VADERLexicon {
+        get throws(GleanError) { try loadedShipped.get() }
+    }
+
+    private static let loadedShipped = Result { () throws(GleanError) in
+        let remedy = "rebuild it with scripts/build-sentiment-lexicon.py"
+        let words = try StageResources.bytes(
+            at: StageResources.url(named: "vader-lexicon.tsv"), of: "the VADER lexicon", remedy: remedy)
+        let emoji = try StageResources.bytes(
+            at: StageResources.url(named: "vader-emoji.tsv"), of: "the VADER emoji lexicon", remedy: remedy)
+        return VADERLexicon(wordsTSV: words, emojiTSV: emoji)
+    }
 
     /// Lower-case token → valence, for the words of the sentiment lexicon.
     public var valences: [String: Double] {
         entries.compactMapValues(\.valence)
     }
 
-    /// Parses `token<TAB>valence[<TAB>…]` lines and `emoji<TAB>description` lines; later lines win.
-    init(words: String, emoji emojiLines: String) {
+    /// Parses the shipped resources' `token<TAB>valence` and `emoji<TAB>description` lines (as
+    /// `scripts/build-sentiment-lexicon.py` writes them: no surrounding spaces, no comments),
+    /// reading bytes rather than characters so that start-up stays short; later lines win.
+    init(wordsTSV words: [UInt8], emojiTSV emojiLines: [UInt8]) {
         entries = [:]
         emoji = [:]
+        entries.reserveCapacity(words.count / 12)
         for (word, increment) in VADERVocabulary.boosters { entries[word, default: Entry()].booster = increment }
         for word in VADERVocabulary.negations { entries[word, default: Entry()].negates = true }
         for phrase in VADERVocabulary.specialCases.keys
@@ -58,23 +77,46 @@ public struct VADERLexicon: Sendable {
             ("but", .but),
         ]
         for (word, function) in functions { entries[word, default: Entry()].function = function }
-        for line in words.split(separator: "\n") {
-            if let (token, valence) = Self.entry(line) { entries[token, default: Entry()].valence = valence }
+        Self.forEachField(pair: words) { token, value in
+            if let valence = Double(String(decoding: value, as: UTF8.self)) {
+                entries[String(decoding: token, as: UTF8.self), default: Entry()].valence = valence
+            }
         }
         markContractedNegations()
         table = WordTable(entries)
-        for line in emojiLines.split(separator: "\n") {
-            let fields = line.trimmingWhitespace().split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count >= 2 else { continue }
-            let scalars = fields[0].unicodeScalars
+        matchesNonASCII = Self.hasMatchableNonASCIIKey(entries)
+        Self.forEachField(pair: emojiLines) { symbol, description in
             // Text is scanned one scalar at a time, so only single-scalar emoji can match.
-            if scalars.count == 1, let scalar = scalars.first { emoji[scalar] = String(fields[1]) }
+            let scalars = String(decoding: symbol, as: UTF8.self).unicodeScalars
+            if scalars.count == 1, let scalar = scalars.first {
+                emoji[scalar] = String(decoding: description, as: UTF8.self)
+            }
         }
+    }
+
+    /// Calls `body` with the first two tab-separated fields of each line of `tsv` that has two.
+    private static func forEachField(
+        pair tsv: [UInt8], _ body: (ArraySlice<UInt8>, ArraySlice<UInt8>) -> Void
+    ) {
+        let tab = UInt8(ascii: "\t")
+        for line in tsv.split(separator: UInt8(ascii: "\n")) {
+            guard let firstTab = line.firstIndex(of: tab) else { continue }
+            let rest = line[(firstTab + 1)...]
+            var value = rest[..<(rest.firstIndex(of: tab) ?? rest.endIndex)]
+            if value.last == UInt8(ascii: "\r") { value = value.dropLast() }
+            body(line[..<firstTab], value)
+        }
+    }
+
+    private static func hasMatchableNonASCIIKey(_ entries: [String: Entry]) -> Bool {
+        entries.keys.contains { key in !key.utf8.allSatisfy { $0 < 0x80 } && key.lowercased() == key }
     }
 
     /// Any word holding "n't" negates, listed or not.
     private mutating func markContractedNegations() {
-        for (word, entry) in entries where !entry.negates && word.contains("n't") {
+        // Few words hold an apostrophe: looking for one in the bytes first skips the slower
+        // substring search for the rest.
+        for (word, entry) in entries where !entry.negates && word.utf8.contains(UInt8(ascii: "'")) && word.contains("n't") {
             entries[word]?.negates = true
         }
     }
@@ -105,6 +147,7 @@ public struct VADERLexicon: Sendable {
         for (token, valence) in additions { merged.entries[token, default: Entry()].valence = valence }
         merged.markContractedNegations()
         merged.table = WordTable(merged.entries)
+        merged.matchesNonASCII = Self.hasMatchableNonASCIIKey(merged.entries)
         return merged
     }
 }

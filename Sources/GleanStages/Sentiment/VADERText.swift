@@ -94,6 +94,16 @@ enum VADERText {
         return cased
     }
 
+    /// Whether the word holds U+212A KELVIN SIGN, the one non-ASCII letter whose lower case is
+    /// ASCII (`k`).
+    static func containsKelvinSign(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard word.count >= 3 else { return false }
+        for index in 0..<(word.count - 2) where word[index] == 0xE2 {
+            if word[index + 1] == 0x84 && word[index + 2] == 0xAA { return true }
+        }
+        return false
+    }
+
     /// Whether the word holds "n't" (any case of the `n`, as the reference lower-cases first).
     static func containsContractedNegation(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
         guard word.count >= 3 else { return false }
