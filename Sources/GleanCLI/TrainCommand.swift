@@ -155,7 +155,9 @@ struct TrainStanceCommand: AsyncParsableCommand {
                 for pair in item.passage.pairs { gold[pair.actor + "/" + pair.bloc] = pair.stance.rawValue }
                 for candidate in item.candidates {
                     let key = candidate.actor + "/" + candidate.bloc
-                    let features = candidate.features.sorted { $0.key < $1.key }.map { JSONValue.array([.string($0.key), .double($0.value)]) }
+                    let features = candidate.features.sorted { $0.key < $1.key }.map {
+                        JSONValue.array([.string($0.key), .double($0.value)])
+                    }
                     let row: JSONValue = .object([
                         "id": .string(item.passage.id), "pair": .string(key), "gold": .string(gold[key] ?? "none"),
                         "train_only": .bool(item.trainOnly), "features": .array(features),
@@ -189,7 +191,8 @@ struct TrainStanceCommand: AsyncParsableCommand {
             }
             let reliability = StanceReliability(
                 predictions.map { (calibration($0.probability), $0.right) }.filter { $0.0 >= 0.05 })
-            Terminal.standardOutput.write("reliability of cross-validated candidates (confidence ≥ 0.05):\n" + reliability.markdown)
+            Terminal.standardOutput.write(
+                "reliability of cross-validated candidates (confidence ≥ 0.05):\n" + reliability.markdown)
             provenance["cv"] = String(
                 format: "pairs P %.3f R %.3f F1 %.3f; macro F1 strict %.3f lenient %.3f", pairs.precision, pairs.recall,
                 pairs.f1, score.macroF1(), score.macroF1(lenient: true))

@@ -21,7 +21,9 @@ public struct StanceReliability: Sendable {
         for bin in 0..<count {
             let lower = Double(bin) / Double(count)
             let upper = Double(bin + 1) / Double(count)
-            let inside = answers.filter { $0.confidence >= lower && ($0.confidence < upper || (bin == count - 1 && $0.confidence <= upper)) }
+            let inside = answers.filter {
+                $0.confidence >= lower && ($0.confidence < upper || (bin == count - 1 && $0.confidence <= upper))
+            }
             guard !inside.isEmpty else { continue }
             bins.append(
                 Bin(

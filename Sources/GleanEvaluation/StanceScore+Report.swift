@@ -22,7 +22,9 @@ extension StanceScore {
         }
         report += "confusion (rows labelled, columns found; - is no pair):\n"
         let columns: [Stance?] = Stance.allCases.map { $0 } + [nil]
-        report += "           " + columns.map { ($0?.rawValue ?? "-").padding(toLength: 8, withPad: " ", startingAt: 0) }.joined() + "\n"
+        report +=
+            "           " + columns.map { ($0?.rawValue ?? "-").padding(toLength: 8, withPad: " ", startingAt: 0) }.joined()
+            + "\n"
         for row in columns {
             report +=
                 "  " + (row?.rawValue ?? "-").padding(toLength: 9, withPad: " ", startingAt: 0)

@@ -36,7 +36,9 @@ public struct StanceModel: Sendable {
     /// The probability of each outcome (``outcomes`` order) for a candidate's features.
     public func probabilities(_ features: [String: Double]) -> [Double] {
         var scores = bias
-        for (name, value) in features {
+        // In name order, so that the sums (and so the bytes training writes) never depend on
+        // the dictionary's order.
+        for (name, value) in features.sorted(by: { $0.key < $1.key }) {
             guard let row = weights[name] else { continue }
             for index in scores.indices { scores[index] += row[index] * value }
         }
