@@ -6,7 +6,7 @@ For each hand-annotated passage (read from ../shared/data/stance-real-multi/LANG
 finds (those of scripts/gazetteer/blocs.tsv) with the annotated ones, as multisets: found (same
 id), missed, and wrong (a mention the annotation does not have, or with another id). Prints a
 table per language; with --show, each passage with what was found marked.
-Usage: scripts/entities_i18n_eval.py [--glean .build/release/glean] [--data DIR] [--show]
+Usage: scripts/entities_i18n_eval.py [--glean .build/release/glean] [--data DIR] [--annotations FILE] [--show] [--gate PERCENT]
 """
 import argparse
 import collections
@@ -23,6 +23,7 @@ parser.add_argument("--glean", default=os.path.join(root, ".build", "debug", "gl
 parser.add_argument("--data", default=os.path.join(root, "..", "shared", "data", "stance-real-multi"))
 parser.add_argument("--annotations", default=os.path.join(root, "Evaluation", "entities", "i18n-blocs.tsv"))
 parser.add_argument("--show", action="store_true")
+parser.add_argument("--gate", type=float, help="fail (exit 1) when the recall of all languages is below this percentage")
 args = parser.parse_args()
 
 blocs = set()
@@ -82,3 +83,6 @@ for language, counts in sorted(totals.items()) + [("all", overall)]:
     precision = counts["found"] / (counts["found"] + counts["wrong"]) if counts["found"] + counts["wrong"] else 1.0
     print(f"{language:5} {counts['passages']:>8} {counts['gold']:>8} {counts['found']:>6} {counts['missed']:>6} "
           f"{counts['wrong']:>6} {100 * recall:>6.1f}% {100 * precision:>8.1f}%")
+recall = overall["found"] / overall["gold"] if overall["gold"] else 1.0
+if args.gate is not None and 100 * recall < args.gate:
+    sys.exit(f"bloc-mention recall {100 * recall:.1f}% is below the gate {args.gate}%")
