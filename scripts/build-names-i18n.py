@@ -3,8 +3,9 @@
 
 Each form of a bloc, institution or capital in another language takes the kind, English name and
 parent of its id in the English gazetteer (Resources/gazetteer.tsv, built by build-gazetteer.py);
-an id the gazetteer does not know is an error. Titles (id TITLE) are written lower-cased.
-Output lines: language<TAB>form<TAB>kind<TAB>id<TAB>English name<TAB>parent (kind TITLE, id -, for titles).
+an id the gazetteer does not know is an error. Titles (id TITLE) and the beginnings of
+words that are not people's (id NOTPERSON) are written lower-cased.
+Output lines: language<TAB>form<TAB>kind<TAB>id<TAB>English name<TAB>parent (kind TITLE or NOTPERSON, id -, for those).
 Usage: scripts/build-names-i18n.py
 """
 import os
@@ -15,13 +16,17 @@ resources = os.path.join(root, "Sources", "GleanStages", "Entities", "Resources"
 source = os.path.join(root, "scripts", "gazetteer", "names-i18n.tsv")
 out_path = os.path.join(resources, "names-i18n.tsv")
 
+PREFERENCE = ["ORG", "GPE", "LOC", "NORP"]
 known = {}
 with open(os.path.join(resources, "gazetteer.tsv"), encoding="utf-8") as f:
     for line in f:
         if line.startswith("#"):
             continue
         surface, kind, canonical, name, parent = line.rstrip("\n").split("\t")
-        known.setdefault(canonical, (kind, name, parent))
+        # Two blocs' ids are also countries' codes (AU: African Union and Australia, EC: European
+        # Commission and Ecuador): these forms are blocs' and places' names, so an ORG wins.
+        if canonical not in known or PREFERENCE.index(kind) < PREFERENCE.index(known[canonical][0]):
+            known[canonical] = (kind, name, parent)
 
 rows = set()
 errors = []
@@ -39,8 +44,8 @@ with open(source, encoding="utf-8") as f:
             form = form.strip()
             if not form:
                 errors.append(f"{source}:{number}: an empty form")
-            elif identifier == "TITLE":
-                rows.add((language, form.lower(), "TITLE", "-", "-", "-"))
+            elif identifier in ("TITLE", "NOTPERSON"):
+                rows.add((language, form.lower(), identifier, "-", "-", "-"))
             elif identifier not in known:
                 errors.append(f"{source}:{number}: `{identifier}` is not an id of the English gazetteer")
             else:

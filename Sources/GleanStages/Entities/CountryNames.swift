@@ -17,6 +17,9 @@ public struct CountryNames: Sendable {
     private var entries: [String: [(name: String, entry: GazetteerEntry)]] = [:]
     /// Each language's titles before people's names, lower-cased ("президент", "cumhurbaşkanı").
     private var titleWords: [String: [String]] = [:]
+    /// Each language's beginnings of words that make capitalised words an organisation's or a
+    /// place's name rather than a person's ("bankas", "министерств").
+    private var organisationWords: [String: Set<String>] = [:]
     /// The languages indexed so far.
     private let indexed = Cache()
 
@@ -39,7 +42,8 @@ public struct CountryNames: Sendable {
 
     /// Reads `language<TAB>form<TAB>kind<TAB>id<TAB>name<TAB>parent` lines (`#` comments): a
     /// bloc's, institution's or city's name in a language, linked as the English gazetteer links
-    /// it (parent `-` for none), or with kind `TITLE` a title before people's names.
+    /// it (parent `-` for none), or with kind `TITLE` a title before people's names, or with
+    /// kind `NOTPERSON` the beginning of words that mark an organisation's or a place's name or a date.
     public mutating func addOtherNames(tsv: String, source: String) throws(GleanError) {
         for (number, line) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.isEmpty || line.hasPrefix("#") { continue }
@@ -50,6 +54,10 @@ public struct CountryNames: Sendable {
             }
             if fields[2] == "TITLE" {
                 titleWords[fields[0], default: []].append(fields[1])
+                continue
+            }
+            if fields[2] == "NOTPERSON" {
+                organisationWords[fields[0], default: []].insert(fields[1])
                 continue
             }
             guard let kind = Entity.Kind(rawValue: fields[2]) else {
@@ -66,6 +74,13 @@ public struct CountryNames: Sendable {
 
     /// The languages with titles before people's names, whose people are found too.
     public var languagesWithTitles: [String] { titleWords.keys.sorted() }
+
+    /// The finder of people in documents in `language`, if it has titles.
+    public func people(in language: String) -> OtherLanguagePeople? {
+        titles(in: language).map {
+            OtherLanguagePeople(language: language, titles: $0, organisationWords: organisationWords[language] ?? [])
+        }
+    }
 
     /// The titles before people's names in `language` as names (each linked to itself, as a
     /// person), matched in lower-cased words with the language's inflection, if it has any.

@@ -113,7 +113,7 @@ public struct EntitiesStage: Stage {
             guard let language = input.upstreamLanguage, let names = countryNames?.names(in: language) else {
                 return skipped
             }
-            let people = countryNames?.titles(in: language).map { OtherLanguagePeople(language: language, titles: $0) }
+            let people = countryNames?.people(in: language)
             var output = describe(recognizer.entities(in: input.text, knownOnly: names, people: people))
             output["language"] = .string(language)
             return .output(output)

@@ -18,12 +18,16 @@ public struct OtherLanguagePeople: Sendable {
     public let capitalisesNouns: Bool
     /// How the language inflects names, for surnames' later forms.
     public let inflection: NameInflection?
+    /// The beginnings of words (lower-case) that make capitalised words an organisation's or a
+    /// place's name ("Merkez Bankası"); one of fewer than four letters must be the whole word.
+    public let organisationWords: Set<String>
     /// The surnames found so far in the document, with their stems.
     private var surnames: Set<String> = []
 
-    /// The finder for a language with `titles`.
-    public init(language: String, titles: LocalizedCountryNames?) {
+    /// The finder for a language with `titles` and `organisationWords`.
+    public init(language: String, titles: LocalizedCountryNames?, organisationWords: Set<String> = []) {
         self.titles = titles
+        self.organisationWords = organisationWords
         capitalisesNouns = language == "de" || language == "lb"
         inflection = .of(language)
     }
@@ -33,13 +37,16 @@ public struct OtherLanguagePeople: Sendable {
     public mutating func people(in words: [String], known: [(first: Int, length: Int)]) -> [(first: Int, length: Int)] {
         var taken = [Bool](repeating: false, count: words.count)
         for span in known { for index in span.first..<(span.first + span.length) { taken[index] = true } }
-        let titleSpans = titles?.matches(in: words.map { $0.lowercased() }) ?? []
+        let lowered = words.map { $0.lowercased() }
+        let titleSpans = titles?.matches(in: lowered) ?? []
         for span in titleSpans { for index in span.first..<(span.first + span.length) { taken[index] = true } }
         func isFree(_ index: Int) -> Bool { index < words.count && !taken[index] && Self.isNameWord(words[index]) }
-        func run(from start: Int) -> Int {
+        /// The number of free name words from `start` (four at most), and whether one of them
+        /// marks an organisation.
+        func run(from start: Int) -> (length: Int, organisation: Bool) {
             var end = start
             while end < words.count, end - start < 4, isFree(end) { end += 1 }
-            return end - start
+            return (end - start, lowered[start..<end].contains(where: isOrganisationWord))
         }
         var found: [(first: Int, length: Int)] = []
         func take(_ first: Int, _ length: Int) {
@@ -62,19 +69,38 @@ public struct OtherLanguagePeople: Sendable {
                 }
                 skipped += 1
             }
-            let length = run(from: index)
-            if (1...3).contains(length) { take(index, length) }
+            let run = run(from: index)
+            if (1...3).contains(run.length), !run.organisation { take(index, run.length) }
         }
         if !capitalisesNouns {
             var index = 0
             while index < words.count {
-                let length = run(from: index)
-                if (2...3).contains(length) { take(index, length) }
-                index += max(length, 1)
+                var start = index
+                var run = run(from: index)
+                // A sentence's first word before a known surname is a common word ("Встреча Порошенко").
+                if index == 0, run.length >= 2, isSurname(words[1]) {
+                    take(1, 1)
+                    start = 2
+                    run = (run.length - 2, run.organisation)
+                }
+                if (2...3).contains(run.length), !run.organisation { take(start, run.length) }
+                index = max(start + run.length, index + 1)
             }
         }
         for index in words.indices where isFree(index) && isSurname(words[index]) { take(index, 1) }
         return found.sorted { $0.first < $1.first }
+    }
+
+    /// Whether lower-case `word` begins with one of ``organisationWords`` (four letters or
+    /// more) or is one.
+    private func isOrganisationWord(_ word: String) -> Bool {
+        if organisationWords.contains(word) { return true }
+        var prefix = ""
+        for character in word {
+            prefix.append(character)
+            if prefix.count >= 4, organisationWords.contains(prefix) { return true }
+        }
+        return false
     }
 
     /// Remembers `surname` and, where the language inflects, its stems.
