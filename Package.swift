@@ -101,9 +101,10 @@ let package = Package(
                 .copy("Entities/Resources/entity-tagger.bin"), .copy("Entities/Resources/entity-tagger.json"),
                 .copy("Entities/Resources/name-lists.tsv"),
                 .copy("Entities/Resources/word-clusters.tsv"),
-                .copy("Entities/Resources/country-names.tsv"),
-                .copy("Stance/Resources/stance-cues.yaml"),
+                .copy("Entities/Resources/country-names.tsv"), .copy("Entities/Resources/names-i18n.tsv"),
+                .copy("Stance/Resources/stance-cues"), .copy("Stance/Resources/stance-model.json"),
                 .copy("Sentiment/Resources/vader-lexicon.tsv"), .copy("Sentiment/Resources/vader-emoji.tsv"),
+                .copy("Sentiment/Resources/tone"),
             ],
             swiftSettings: swiftSettings
         ),

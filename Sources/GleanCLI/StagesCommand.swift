@@ -33,6 +33,9 @@ struct StagesCommand: AsyncParsableCommand {
             for descriptor in registry.descriptors {
                 let padding = String(repeating: " ", count: width - descriptor.name.count)
                 text += "\(descriptor.name)\(padding)  \(descriptor.version)  \(descriptor.summary)\n"
+                if let languages = descriptor.languages {
+                    text += String(repeating: " ", count: width + 2) + "languages: \(languages.joined(separator: " "))\n"
+                }
             }
             text += "\n`glean stages NAME` describes a stage's settings and output.\n"
             Terminal.standardOutput.write(text)
@@ -56,6 +59,7 @@ struct StagesCommand: AsyncParsableCommand {
     static func text(for descriptor: StageDescriptor) -> String {
         var text = "\(descriptor.name) \(descriptor.version)\n  \(descriptor.summary)\n"
         if let details = descriptor.details { text += "\n" + details + "\n" }
+        text += "\nLanguages: \(descriptor.languages?.joined(separator: " ") ?? "any (the stage does not read words)")\n"
         text += "\nSettings (under `with:`):\n"
         if descriptor.configuration.isEmpty { text += "  none\n" }
         for field in descriptor.configuration {
@@ -77,6 +81,7 @@ struct StagesCommand: AsyncParsableCommand {
             "name": .string(descriptor.name),
             "version": .string(descriptor.version),
             "summary": .string(descriptor.summary),
+            "languages": descriptor.languages.map { .array($0.map(JSONValue.string)) } ?? .null,
             "configuration": .array(
                 descriptor.configuration.map { field in
                     var allowed: JSONValue = .null

@@ -3,13 +3,14 @@ import Foundation
 import GleanCore
 import GleanEvaluation
 import GleanStages
+import OrderedCollections
 
 /// `glean train`: trains the models of built-in stages.
 struct TrainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Train a built-in stage's model from labelled data.",
-        subcommands: [TrainEntitiesCommand.self]
+        subcommands: [TrainEntitiesCommand.self, TrainStanceCommand.self]
     )
 }
 
@@ -101,5 +102,148 @@ struct TrainEntitiesCommand: AsyncParsableCommand {
         Terminal.standardError.write(
             "\(set.sentences.count) sentences, \(set.sentences.reduce(0) { $0 + $1.tokens.count }) tokens -> \(output), \(provenancePath.path)\n"
         )
+    }
+}
+
+/// `glean train stance`: the alignment-stance model, with cross-validated scores and calibration.
+struct TrainStanceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stance",
+        abstract: "Train the alignment-stance model on labelled passages, cross-validated by document.",
+        discussion: """
+            Finds each passage's candidate pairs with the built-in cues (every bloc), trains a \
+            multinomial logistic regression over their features, scores it by cross-validation \
+            (documents never split: a passage id's part before `#` is its document), fits the \
+            confidence calibration on the cross-validated predictions, then trains on everything. \
+            Passages of --extra files are always trained on and never tested. Deterministic: the \
+            same data, epochs and seed give the same bytes. See docs/stages/alignment-stance.md.
+            """
+    )
+
+    @Option(help: "Labelled real passages (JSON Lines): trained on and cross-validated. Repeatable.")
+    var data: [String] = ["Evaluation/alignment-stance/real-dev.jsonl"]
+
+    @Option(help: "More labelled passages, always trained on, never tested. Repeatable.")
+    var extra: [String] = [
+        "Evaluation/alignment-stance/dev.jsonl", "Evaluation/alignment-stance/holdout.jsonl",
+        "Evaluation/alignment-stance/check.jsonl", "Evaluation/alignment-stance/wire.jsonl",
+    ]
+
+    @Option(help: "How much an --extra passage's examples count against a --data one's.")
+    var extraWeight = 1.0
+
+    @Option(help: "Passes over the data.")
+    var epochs = 30
+
+    @Option(help: "Seeds the shuffling of examples and the folds.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Cross-validation folds (below 2: none, and no calibration: confidence is then the raw probability).")
+    var folds = 5
+
+    @Option(help: "Report cross-validated scores at this confidence threshold (the stage's min_confidence).")
+    var threshold = 0.2
+
+    @Option(help: "Where to write the model.")
+    var output: String = "Sources/GleanStages/Stance/Resources/stance-model.json"
+
+    @Option(help: "Write every candidate's features and label to this JSON Lines file, to inspect them.")
+    var dumpFeatures: String?
+
+    @Flag(help: "Print the labelled pairs that no candidate covers, with their passage.")
+    var showUncovered = false
+
+    /// Reads a model file written by this command.
+    static func readModel(_ path: String) throws -> StanceModel {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ValidationError("cannot read the stance model `\(path)`")
+        }
+        return try StanceModel(json: [UInt8](data), source: path)
+    }
+
+    func run() async throws {
+        let recognizer = try EntityRecognizer.shipped
+        let analyzer = StanceAnalyzer(cues: try StanceCues.shipped, gazetteer: recognizer.gazetteer)
+        var training = StanceTraining()
+        for (files, trainOnly) in [(data, false), (extra, true)] {
+            for path in files {
+                guard let bytes = FileManager.default.contents(atPath: path) else {
+                    throw ValidationError("cannot read the labelled passages `\(path)`")
+                }
+                let passages = try LabelledPassage.read(jsonLines: String(decoding: bytes, as: UTF8.self), source: path)
+                training.add(
+                    passages, recognizer: recognizer, analyzer: analyzer, trainOnly: trainOnly,
+                    weight: trainOnly ? extraWeight : 1)
+            }
+        }
+        let tested = training.passages.filter { !$0.trainOnly }
+        Terminal.standardError.write(
+            "\(training.passages.count) passages (\(tested.count) cross-validated), "
+                + "\(training.passages.reduce(0) { $0 + $1.candidates.count }) candidates; "
+                + "\(training.uncovered) labelled pairs have no candidate\n")
+        if showUncovered {
+            for item in training.passages where !item.trainOnly {
+                let keys = Set(item.candidates.map { $0.actor + "/" + $0.bloc })
+                let missed = item.passage.pairs.filter { !keys.contains($0.actor + "/" + $0.bloc) }
+                guard !missed.isEmpty else { continue }
+                Terminal.standardOutput.write(
+                    "\(item.passage.id): \(missed.map { "\($0.actor)/\($0.bloc)/\($0.stance.rawValue)" }.joined(separator: " "))"
+                        + " (candidates: \(keys.sorted().joined(separator: " ")))\n  \(item.passage.text)\n")
+            }
+        }
+        if let dumpFeatures {
+            var lines = ""
+            for item in training.passages {
+                var gold: [String: String] = [:]
+                for pair in item.passage.pairs { gold[pair.actor + "/" + pair.bloc] = pair.stance.rawValue }
+                for candidate in item.candidates {
+                    let key = candidate.actor + "/" + candidate.bloc
+                    let features = candidate.features.sorted { $0.key < $1.key }.map {
+                        JSONValue.array([.string($0.key), .double($0.value)])
+                    }
+                    let row: JSONValue = .object([
+                        "id": .string(item.passage.id), "pair": .string(key), "gold": .string(gold[key] ?? "none"),
+                        "train_only": .bool(item.trainOnly), "features": .array(features),
+                    ])
+                    lines += JSONWriter.string(row) + "\n"
+                }
+            }
+            try Data(lines.utf8).write(to: URL(fileURLWithPath: dumpFeatures))
+        }
+        var calibration = StanceCalibration()
+        var provenance = [
+            "data": data.joined(separator: " "), "extra": extra.joined(separator: " "),
+            "extra_weight": String(extraWeight), "epochs": String(epochs), "seed": String(seed),
+            "trained_by": "glean train stance", "folds": String(folds),
+        ]
+        if folds > 1 {
+            let predictions = training.crossValidate(folds: folds, epochs: epochs, seed: seed)
+            calibration = StanceCalibration(fitting: predictions.map(\.probability), right: predictions.map(\.right))
+            let score = training.score(predictions, calibration: calibration, threshold: threshold)
+            let pairs = score.pairs
+            Terminal.standardOutput.write(
+                "cross-validated (\(folds) folds by document, threshold \(threshold)):\n"
+                    + score.report(passages: tested.count))
+            for candidate in stride(from: 0.1, through: 0.6, by: 0.05) {
+                let trial = training.score(predictions, calibration: calibration, threshold: candidate)
+                Terminal.standardOutput.write(
+                    String(
+                        format: "threshold %.2f: pairs P %.1f R %.1f F1 %.1f, macro F1 strict %.1f lenient %.1f\n",
+                        candidate, 100 * trial.pairs.precision, 100 * trial.pairs.recall, 100 * trial.pairs.f1,
+                        100 * trial.macroF1(), 100 * trial.macroF1(lenient: true)))
+            }
+            let reliability = StanceReliability(
+                predictions.map { (calibration($0.probability), $0.right) }.filter { $0.0 >= 0.05 })
+            Terminal.standardOutput.write(
+                "reliability of cross-validated candidates (confidence ≥ 0.05):\n" + reliability.markdown)
+            provenance["cv"] = String(
+                format: "pairs P %.3f R %.3f F1 %.3f; macro F1 strict %.3f lenient %.3f", pairs.precision, pairs.recall,
+                pairs.f1, score.macroF1(), score.macroF1(lenient: true))
+        }
+        var model = StanceModel.train(training.examples(training.passages.indices), epochs: epochs, seed: seed)
+        model.calibration = calibration
+        model.provenance = provenance
+        try Data(try model.json()).write(to: URL(fileURLWithPath: output))
+        Terminal.standardError.write("\(model.weights.count) features -> \(output)\n")
     }
 }

@@ -3,7 +3,8 @@ import GleanCore
 import GleanStages
 
 /// A passage labelled with its stance pairs, as in `Evaluation/alignment-stance/dev.jsonl`:
-/// `{"id": …, "text": …, "pairs": [[actor, bloc, stance, acceptable second stances…], …]}`.
+/// `{"id": …, "text": …, "pairs": [[actor, bloc, stance, acceptable second stances…], …]}`, with
+/// `"lang": "de"` for a passage not in English.
 public struct LabelledPassage: Sendable, Hashable {
     /// The passage's id.
     public var id: String
@@ -11,11 +12,14 @@ public struct LabelledPassage: Sendable, Hashable {
     public var text: String
     /// Its labelled pairs.
     public var pairs: [StanceScore.Labelled]
+    /// Its language (ISO 639-1), when the file says; `nil` is English.
+    public var language: String?
 
     private struct Line: Decodable {
         var id: String
         var text: String
         var pairs: [[String]]
+        var lang: String?
     }
 
     /// Reads a JSON Lines file of labelled passages; a bad line is reported with its number.
@@ -43,7 +47,7 @@ public struct LabelledPassage: Sendable, Hashable {
                     StanceScore.Labelled(
                         actor: pair[0], bloc: pair[1], stance: primary, also: stances.dropFirst().compactMap { $0 }))
             }
-            passages.append(LabelledPassage(id: decoded.id, text: decoded.text, pairs: pairs))
+            passages.append(LabelledPassage(id: decoded.id, text: decoded.text, pairs: pairs, language: decoded.lang))
         }
         return passages
     }

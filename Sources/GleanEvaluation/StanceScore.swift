@@ -31,6 +31,8 @@ public struct StanceScore: Sendable {
     public private(set) var strictRight = 0, lenientRight = 0
     /// Pairs found in passages labelled with none, and such passages with any.
     public private(set) var emptyPassageFalsePairs = 0, emptyPassagesWithPairs = 0, emptyPassages = 0
+    /// Pairs by labelled and found stance (`nil`: not labelled, or not found).
+    public private(set) var confusion: [Stance?: [Stance?: Int]] = [:]
     private var strict: [Stance: (right: Int, found: Int, labelled: Int)] = [:]
     private var lenient: [Stance: (right: Int, found: Int, labelled: Int)] = [:]
 
@@ -48,6 +50,13 @@ public struct StanceScore: Sendable {
         }
         var goldByKey: [String: Labelled] = [:]
         for pair in gold { goldByKey[pair.actor + "/" + pair.bloc] = pair }
+        let foundKeys = Set(predicted.map { $0.actor + "/" + $0.bloc })
+        for pair in predicted {
+            confusion[goldByKey[pair.actor + "/" + pair.bloc]?.stance, default: [:]][pair.stance, default: 0] += 1
+        }
+        for pair in gold where !foundKeys.contains(pair.actor + "/" + pair.bloc) {
+            confusion[pair.stance, default: [:]][nil, default: 0] += 1
+        }
         for pair in predicted {
             let key = pair.actor + "/" + pair.bloc
             strict[pair.stance, default: (0, 0, 0)].found += 1
@@ -90,6 +99,14 @@ public struct StanceScore: Sendable {
     /// The mean of the five stances' F1.
     public func macroF1(lenient useLenient: Bool = false) -> Double {
         Stance.allCases.map { perStance($0, lenient: useLenient).f1 }.reduce(0, +) / Double(Stance.allCases.count)
+    }
+
+    /// The mean F1 of the stances that are labelled at least once (a language's passages may
+    /// hold no pair of some stance, whose F1 is then 0 in ``macroF1(lenient:)``).
+    public func macroF1OverLabelledStances(lenient useLenient: Bool = false) -> Double {
+        let present = Stance.allCases.filter { ((useLenient ? lenient : strict)[$0]?.labelled ?? 0) > 0 }
+        guard !present.isEmpty else { return 0 }
+        return present.map { perStance($0, lenient: useLenient).f1 }.reduce(0, +) / Double(present.count)
     }
 
     private static func prf(right: Int, found: Int, labelled: Int) -> (precision: Double, recall: Double, f1: Double) {

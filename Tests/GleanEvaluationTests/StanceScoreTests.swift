@@ -24,6 +24,34 @@ struct StanceScoreTests {
         #expect(score.perStance(.partner).f1 == 0)
         #expect(score.perStance(.partner, lenient: true).f1 == 1)
         #expect(score.emptyPassages == 1 && score.emptyPassagesWithPairs == 1 && score.emptyPassageFalsePairs == 1)
+        #expect(score.confusion[.partner]?[.neutral] == 1 && score.confusion[.member]?[.member] == 1)
+        #expect(score.confusion[nil]?[.opposed] == 1 && score.confusion[nil]?[.member] == 1)
+        #expect(score.report(passages: 2).contains("confusion"))
+    }
+
+    @Test("a reliability table bins answers by confidence against the share right")
+    func reliability() {
+        let answers = [(0.05, false), (0.15, false), (0.15, true), (0.95, true), (1.0, true)]
+        let table = StanceReliability(answers.map { (confidence: $0.0, right: $0.1) })
+        #expect(table.bins.map(\.count) == [1, 2, 2])
+        #expect(table.bins[1].shareRight == 0.5 && abs(table.bins[1].meanConfidence - 0.15) < 1e-9)
+        #expect(table.largestGap(minimum: 2) == abs(0.15 - 0.5))
+        #expect(table.markdown.contains("| 0.9–1.0 | 2 |"))
+    }
+
+    @Test("cross-validation folds never split a document")
+    func folds() throws {
+        let passages = try LabelledPassage.read(
+            jsonLines: (0..<12).map { #"{"id":"src/doc\#($0 / 2)#p\#($0)","text":"t","pairs":[]}"# }.joined(separator: "\n"),
+            source: "folds.jsonl")
+        var training = StanceTraining()
+        let recognizer = try EntityRecognizer.shipped
+        let analyzer = StanceAnalyzer(cues: try StanceCues.shipped, gazetteer: recognizer.gazetteer)
+        training.add(passages, recognizer: recognizer, analyzer: analyzer, trainOnly: false)
+        let folds = training.folds(3, seed: 1)
+        for index in stride(from: 0, to: 12, by: 2) { #expect(folds[index] == folds[index + 1]) }
+        #expect(Set(folds) == [0, 1, 2])
+        #expect(training.folds(3, seed: 1) == folds)
     }
 
     @Test("the development set reads; a malformed line is reported with its number")

@@ -52,6 +52,48 @@ struct AlignmentStanceStageTests {
         #expect(try await pairs("Ireland will not join NATO.") == ["IE/NATO/neutral"])
     }
 
+    @Test(
+        "a partner hosting a NATO course for \"member and partner countries\", with PfP and non-alignment, is partner (neutral also)"
+    )
+    func partnerHostingAnEvent() async throws {
+        let text = """
+            BAKU, March 14 (By Tamilla Hasanova) - Azerbaijan is hosting a NATO course on defence planning in Baku, \
+            attended by officers from NATO member and partner countries. Azerbaijan joined NATO's Partnership for \
+            Peace programme in 1994, and Azerbaijani peacekeepers have served in NATO-led operations in Kosovo. \
+            The country also carries out an Individual Partnership Action Plan with the alliance. Azerbaijan \
+            maintains a policy of non-alignment and does not seek NATO membership, officials said.
+            """
+        let value = try await output(text)
+        let pairs = value.arrayValue ?? []
+        let azerbaijan = try #require(pairs.first { $0["actor"]?["id"] == "AZ" && $0["bloc"] == "NATO" })
+        #expect(azerbaijan["stance"] == "partner")
+        #expect(azerbaijan["also"]?.arrayValue?.contains("neutral") == true)
+        #expect(!pairs.contains { $0["stance"] == "member" })
+    }
+
+    @Test(
+        "real-text shapes: accession dates, member lists, candidate status, presidencies, withdrawal",
+        arguments: [
+            ("Estonia joined the EU in 2004.", ["EE/EU/member"]),
+            (
+                "The alliance's members are Australia, New Zealand and the United States; the ANZUS treaty was signed in 1951.",
+                ["AU/ANZUS/member", "NZ/ANZUS/member", "US/ANZUS/member"]
+            ),
+            ("Ukraine was granted EU candidate status in 2022.", ["UA/EU/seeking"]),
+            ("Poland holds the presidency of the Council of the European Union.", ["PL/EU/member"]),
+            ("The United Kingdom left the European Union in 2020.", ["GB/EU/opposed"]),
+        ])
+    func realTextShapes(text: String, expected: [String]) async throws {
+        #expect(try await pairs(text) == expected)
+    }
+
+    @Test("every bloc of the gazetteer is reported by default, programmes and world bodies are not")
+    func everyBloc() throws {
+        let blocs = Set(StanceAnalyzer.defaultBlocs)
+        #expect(blocs.isSuperset(of: ["NATO", "EU", "WARSAW_PACT", "COMMONWEALTH", "OAS", "MERCOSUR", "SICA", "G77"]))
+        #expect(blocs.isDisjoint(with: ["PFP", "EAP", "UN", "IMF", "WTO"]))
+    }
+
     @Test("someone else's claim is not the actor's stance")
     func reportedSpeech() async throws {
         #expect(try await pairs("Moscow accuses Chisinau of secretly wanting to join NATO.") == [])
@@ -120,13 +162,17 @@ struct AlignmentStanceStageTests {
         #expect(value.arrayValue?.first?["stance"] == "seeking")
     }
 
-    @Test("documents in another language are skipped")
+    @Test("documents in a language without cues are skipped")
     func otherLanguage() async throws {
         let result = try await stage().analyze(
             StageInput(
-                document: Document(id: "1", text: "Армения заморозила участие в ОДКБ."),
-                resultsByStage: ["language": ["code": "ru"]]))
-        #expect(result == .skipped(reason: "unsupported language: ru"))
+                document: Document(id: "1", text: "L'Armenia ha congelato la sua partecipazione alla CSTO."),
+                resultsByStage: ["language": ["code": "it"]]))
+        guard case .skipped(let reason) = result else {
+            Issue.record("expected a skip, got \(result)")
+            return
+        }
+        #expect(reason.hasPrefix("unsupported language: it"))
     }
 
     @Test("a user's cue file adds patterns; its mistakes name the file, line and column")

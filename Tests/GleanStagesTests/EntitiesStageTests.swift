@@ -159,7 +159,7 @@ struct EntitiesStageTests {
         #expect(mentions(value ?? .null).contains { $0 == ("Zakir Hasanov", "PERSON", "Q-HASANOV") })
     }
 
-    @Test("in another language only its country names are found, linked, and the language recorded")
+    @Test("in another language its country names and blocs are found, linked, and the language recorded")
     func otherLanguage() async throws {
         let stage = try StageFactory(EntitiesStage.self).makeStage(configuration: [:], context: StageContext(stageID: "entities"))
         let result = try await stage.analyze(
@@ -171,7 +171,7 @@ struct EntitiesStageTests {
             return
         }
         #expect(value["language"] == "de")
-        #expect(mentions(value).map(\.canonical) == ["FI", "SE", "DE"])
+        #expect(mentions(value).map(\.canonical) == ["FI", "SE", "NATO", "DE"])
         #expect(value["entities"]?.arrayValue?.first?["name"] == "Finland")
         let skipping = try StageFactory(EntitiesStage.self).makeStage(
             configuration: ["other_languages": false], context: StageContext(stageID: "entities"))

@@ -66,7 +66,7 @@ struct SentimentStageTests {
         arguments: ["one two  three", " lead and trail ", "tab\tand\nnew\u{2003}em\u{00A0}nbsp", "", "  ", "é́ x", "a\r\nb"])
     func wordCount(text: String) {
         let expected = text.split(whereSeparator: \.isWhitespace).count
-        #expect(SentimentStage.wordCount(Array(text.unicodeScalars)[...]) == expected)
+        #expect(ToneReport.wordCount(Array(text.unicodeScalars)[...]) == expected)
     }
 
     @Test("thresholds decide the label")
@@ -85,10 +85,17 @@ struct SentimentStageTests {
         #expect(value["most_positive"] != nil)
     }
 
-    @Test("documents in another language are skipped with the reason")
+    @Test("documents in a language without a lexicon are skipped with the reason; the others are scored")
     func otherLanguage() async throws {
-        let result = try await output("Хорошо", results: ["language": ["code": "ru", "name": "Russian"]])
-        #expect(result == .skipped(reason: "unsupported language: ru"))
+        let result = try await output("Molto bene", results: ["language": ["code": "it", "name": "Italian"]])
+        #expect(result == .skipped(reason: "unsupported language: it (sentiment reads en, az, de, es, fr, ru, tr, uk)"))
+        guard case .output(let russian) = try await output("Хорошо", results: ["language": ["code": "ru"]]) else {
+            Issue.record("Russian should be scored")
+            return
+        }
+        #expect(russian["label"] == "positive")
+        #expect(russian["language"] == "ru")
+        #expect(russian["method"] == "lexicon")
         guard case .output = try await output("good", results: ["language": ["code": "en"]]) else {
             Issue.record("English should be scored")
             return

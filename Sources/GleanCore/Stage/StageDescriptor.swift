@@ -20,6 +20,10 @@ public struct StageDescriptor: Sendable {
     public var requiredStages: [String]
     /// What the stage's result loses at `compact` and `minimal` output detail.
     public var outputTrim: OutputTrim
+    /// The languages (ISO 639-1 codes) whose text the stage analyses, for stages that read
+    /// words; `nil` for stages that work on any text. Documents the `language` stage found in
+    /// another language are skipped with the reason `unsupported language: CODE`.
+    public var languages: [String]?
 
     /// Creates a descriptor.
     public init(
@@ -31,7 +35,8 @@ public struct StageDescriptor: Sendable {
         output: JSONValue = ["type": "object"],
         acceptsEmptyText: Bool = false,
         requiredStages: [String] = [],
-        outputTrim: OutputTrim = .none
+        outputTrim: OutputTrim = .none,
+        languages: [String]? = nil
     ) {
         self.name = name
         self.version = version
@@ -42,6 +47,7 @@ public struct StageDescriptor: Sendable {
         self.acceptsEmptyText = acceptsEmptyText
         self.requiredStages = requiredStages
         self.outputTrim = outputTrim
+        self.languages = languages
     }
 
     /// The field named `name`, if declared.

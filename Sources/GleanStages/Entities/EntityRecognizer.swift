@@ -54,12 +54,23 @@ public struct EntityRecognizer: Sendable {
 
     /// The country names of another language (``LocalizedCountryNames``) in `text`, the
     /// longest at each place, linked when ``link`` is on; nothing else is recognised. Words are
-    /// split at their apostrophes, so "l'Ukraine" gives "Ukraine" and "Türkiye'de" "Türkiye".
-    public func entities(in text: String, knownOnly names: LocalizedCountryNames) -> [Entity] {
-        mentions(in: text, splitting: { $0.splitting(in: $1) { $0 == "'" || $0 == "\u{2019}" } }) { words in
-            names.matches(in: words).map {
+    /// split at their apostrophes, so "l'Ukraine" gives "Ukraine" and "Türkiye'de" "Türkiye", and
+    /// after an abbreviation's hyphen ("NATO-ya").
+    /// With `people`, people are found too (``OtherLanguagePeople``).
+    public func entities(in text: String, knownOnly names: LocalizedCountryNames, people: OtherLanguagePeople? = nil)
+        -> [Entity]
+    {
+        var people = people
+        return mentions(in: text, splitting: Self.otherLanguagePieces) { words in
+            let known = names.matches(in: words)
+            var found = known.map {
                 Mention(first: $0.first, last: $0.first + $0.length - 1, kind: $0.entry.kind, entry: $0.entry)
             }
+            guard people != nil else { return found }
+            for person in people?.people(in: words, known: known.map { ($0.first, $0.length) }) ?? [] {
+                found.append(Mention(first: person.first, last: person.first + person.length - 1, kind: .person, entry: nil))
+            }
+            return found.sorted { $0.first < $1.first }
         }
     }
 

@@ -1,6 +1,7 @@
-/// The country names of one language other than English, found in that language's text as
-/// written and, where the language inflects them (``NameInflection``), in their other forms
-/// ("России", "Российской Федерации", "Venäjällä").
+/// The country names of one language other than English (and, where ``CountryNames`` has them,
+/// its names of blocs, institutions and capitals, or its titles before people's names), found in
+/// that language's text as written and, where the language inflects them (``NameInflection``),
+/// in their other forms ("России", "Российской Федерации", "Venäjällä", "Евросоюза").
 ///
 /// Words are compared as ``EntityRecognizer`` splits them for other languages: an apostrophe
 /// inside a word stands alone, so that "l'Ukraine" and "Türkiye'de" show their names. "’" is read
@@ -26,7 +27,7 @@ public struct LocalizedCountryNames: Sendable {
 
     /// Adds a name (its apostrophes split off as the text's are).
     public mutating func add(_ name: String, _ entry: GazetteerEntry) {
-        let tokens = gazetteer.tokens(of: Self.spacingApostrophes(name)).map(Self.folded)
+        let tokens = gazetteer.tokens(of: Self.spacingAbbreviationHyphens(Self.spacingApostrophes(name))).map(Self.folded)
         gazetteer.add(tokens: tokens, entry)
         for length in 1..<max(tokens.count, 1) { prefixes.insert(tokens[..<length].joined(separator: " ")) }
         guard let inflection else { return }
@@ -89,14 +90,18 @@ public struct LocalizedCountryNames: Sendable {
     }
 
     /// The names' words that `word` may be a form of ("России" → "Россия"): those whose stem is
-    /// `word` without an ending ``inflection`` allows after it, from the longest such stem.
+    /// `word` without an ending ``inflection`` allows after it, from the longest such stem that
+    /// gives a word other than `word` itself ("Североатлантического" is a name's word as written,
+    /// and a form of "Североатлантический").
     func dictionaryForms(of word: String) -> [String] {
         guard let inflection,
             stemOpenings.contains(String(String.UnicodeScalarView(word.unicodeScalars.prefix(inflection.shortestStem))))
         else { return [] }
         for (stem, ending) in inflection.splits(ofInflected: word) {
-            let forms = (wordsByStem[stem] ?? []).filter { inflection.allows(ending, afterDropping: $0.dropped) }
-            if !forms.isEmpty { return forms.map(\.word).filter { $0 != word } }
+            let forms = (wordsByStem[stem] ?? []).filter {
+                $0.word != word && inflection.allows(ending, afterDropping: $0.dropped)
+            }
+            if !forms.isEmpty { return forms.map(\.word) }
         }
         return []
     }
@@ -109,6 +114,17 @@ public struct LocalizedCountryNames: Sendable {
             scalars.append(scalar == "’" ? "'" : scalar == "ё" ? "е" : scalar == "Ё" ? "Е" : scalar)
         }
         return String(scalars)
+    }
+
+    /// `name` with a space on each side of a hyphen after an abbreviation, as
+    /// ``EntityRecognizer`` cuts text in other languages ("EU-Kommission" → "EU - Kommission").
+    static func spacingAbbreviationHyphens(_ name: String) -> String {
+        name.split(separator: " ").map { word -> String in
+            guard let hyphen = word.firstIndex(of: "-"), word.distance(from: word.startIndex, to: hyphen) >= 2,
+                word[..<hyphen].allSatisfy(\.isUppercase)
+            else { return String(word) }
+            return word[..<hyphen] + " - " + word[word.index(after: hyphen)...]
+        }.joined(separator: " ")
     }
 
     /// `name` with a space on each side of its apostrophes ("Côte d'Ivoire" → "Côte d ' Ivoire").

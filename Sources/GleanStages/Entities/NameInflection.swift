@@ -56,9 +56,11 @@ public struct NameInflection: Sendable, Hashable {
         // Georgian drops the nominative's -ი before any ending ("რუსეთი" → "რუსეთ-ის", "რუსეთ-ში"),
         // a final -ა before a vowel ("იაპონია" → "იაპონი-ის", but "იაპონია-ში").
         rules["ka"] = NameInflection(longestEnding: 5, droppedVowels: ["ი", "ა"], consonantAfter: ["ი"])
-        // Suffixes added to the whole word: Turkic languages without an apostrophe, Armenian,
-        // Mongolian, Basque ("Azərbaycanın", "Қазақстанның", "Հայաստանում", "Оросын", "Errusiako").
-        for language in ["az", "kk", "hy", "mn", "eu"] {
+        // Suffixes added to the whole word: Turkic languages without an apostrophe (Turkish
+        // writes one after proper names, but not after an institution's common noun: "Avrupa
+        // Birliğine"), Armenian, Mongolian, Basque ("Azərbaycanın", "Қазақстанның", "Հայաստանում",
+        // "Оросын", "Errusiako").
+        for language in ["az", "tr", "kk", "hy", "mn", "eu"] {
             rules[language] = NameInflection(longestEnding: 5)
         }
         // Genitive endings ("Ρωσίας", "Russlands", "Rússlands", "Rysslands").

@@ -3,7 +3,7 @@ import GleanCore
 import GleanText
 
 /// `sentiment`: VADER scores for the document and each of its sentences, a label, and the most
-/// positive and most negative sentences. English only for now.
+/// positive and most negative sentences. Other languages by ``LexiconTone``.
 public struct SentimentStage: Stage {
     /// The stage's settings.
     public struct Configuration: Decodable, Sendable {
@@ -21,15 +21,20 @@ public struct SentimentStage: Stage {
     /// The stage's descriptor.
     public static let descriptor = StageDescriptor(
         name: "sentiment",
-        version: "1.0.0",
-        summary: "Scores the tone of English text with VADER, per document and per sentence.",
+        version: "1.1.0",
+        summary: "Scores the tone of text, per document and per sentence: VADER for English, lexicons for 7 other languages.",
         details: """
             VADER (Hutto & Gilbert, 2014): lexicon valences adjusted for boosters and dampeners, \
             negation within three words, "but", ALL-CAPS and `!`/`?` emphasis, idioms and emoji. \
             `compound` is VADER's score of the whole text, identical to vaderSentiment 3.3.2; on \
             long texts it saturates towards ±1, so `sentence_mean` (the mean of the sentences' \
             compounds) and `sentence_weighted` (weighted by their words) are given too. Texts \
-            whose `language` result is not English are skipped.
+            whose `language` result is Azerbaijani, German, Spanish, French, Russian, Turkish or \
+            Ukrainian are scored the same way from a smaller lexicon of that language (written \
+            for Glean; French adds Pattern's adjectives), with negators, boosters and, in Turkish \
+            and Azerbaijani, negative verb suffixes; their output adds `language` and `method: \
+            lexicon`. Texts in any other language are skipped with the reason `unsupported \
+            language: CODE`.
             """,
         configuration: [
             ConfigurationField(
@@ -72,15 +77,12 @@ public struct SentimentStage: Stage {
         ],
         outputTrim: OutputTrim(
             compact: ["sentences", "most_positive", "most_negative"],
-            minimal: ["neg", "neu", "pos", "sentence_mean", "sentence_weighted"])
+            minimal: ["neg", "neu", "pos", "sentence_mean", "sentence_weighted"]),
+        languages: SentimentStage.languages
     )
 
     private let analyzer: VADERAnalyzer
-    private let negativeThreshold: Double
-    private let positiveThreshold: Double
-    private let listsSentences: Bool
-    private let maxSentences: Int
-    private let splitter = SentenceSplitter()
+    private let report: ToneReport
 
     /// Builds the stage, reading the extra lexicon if one is named.
     public init(configuration: Configuration, context: StageContext) throws {
@@ -88,10 +90,9 @@ public struct SentimentStage: Stage {
             throw ConfigurationError(
                 field: "thresholds", "give two numbers, [negative, positive], the first no greater than the second")
         }
-        negativeThreshold = configuration.thresholds[0]
-        positiveThreshold = configuration.thresholds[1]
-        listsSentences = configuration.sentences
-        maxSentences = configuration.maxSentences
+        report = ToneReport(
+            negativeThreshold: configuration.thresholds[0], positiveThreshold: configuration.thresholds[1],
+            listsSentences: configuration.sentences, maxSentences: configuration.maxSentences)
         var lexicon = try VADERLexicon.shipped
         if let path = configuration.lexicon {
             let resolved = context.resolve(path: path)
@@ -108,105 +109,14 @@ public struct SentimentStage: Stage {
 
     /// Scores one document.
     public func analyze(_ input: StageInput) async throws -> StageResult {
-        if let skipped = input.skipUnlessLanguage("en") { return skipped }
+        if let language = input.upstreamLanguage, language != "en" {
+            return try Self.otherLanguage(input.text, language: language, report: report)
+        }
         return .output(score(input.text))
     }
 
-    /// The stage's output for `text`.
+    /// The stage's output for English `text`.
     public func score(_ text: String) -> JSONValue {
-        let whole = analyzer.scores(text)
-        let scalars = Array(text.unicodeScalars)
-        var sentenceValues: [JSONValue] = []
-        var sum = 0.0
-        var weightedSum = 0.0
-        var totalWeight = 0
-        var best: (span: TextSpan, compound: Double)?
-        var worst: (span: TextSpan, compound: Double)?
-        let spans = splitter.sentences(in: scalars)
-        // Sentences are cut from the text by walking its scalar indices once, in order.
-        var cursor = (offset: 0, index: text.unicodeScalars.startIndex)
-        func index(at offset: Int) -> String.Index {
-            while cursor.offset < offset {
-                cursor.index = text.unicodeScalars.index(after: cursor.index)
-                cursor.offset += 1
-            }
-            return cursor.index
-        }
-        for span in spans {
-            let scores: SentimentScores
-            if spans.count == 1 && Self.isBlank(scalars[..<span.start]) && Self.isBlank(scalars[span.end...]) {
-                // The only sentence is the whole text but for spaces around it, which VADER
-                // ignores: its scores are the text's.
-                scores = whole
-            } else {
-                let lower = index(at: span.start)
-                scores = analyzer.scores(String(text.unicodeScalars[lower..<index(at: span.end)]))
-            }
-            let words = Self.wordCount(scalars[span.start..<span.end])
-            sum += scores.compound
-            weightedSum += scores.compound * Double(words)
-            totalWeight += words
-            if scores.compound > (best?.compound ?? 0) { best = (span, scores.compound) }
-            if scores.compound < (worst?.compound ?? 0) { worst = (span, scores.compound) }
-            if listsSentences && sentenceValues.count < maxSentences {
-                sentenceValues.append([
-                    "start": .int(span.start), "end": .int(span.end), "compound": .double(scores.compound),
-                    "neg": .double(scores.negative), "neu": .double(scores.neutral), "pos": .double(scores.positive),
-                ])
-            }
-        }
-        func sentence(_ entry: (span: TextSpan, compound: Double)?) -> JSONValue {
-            guard let entry else { return .null }
-            return ["start": .int(entry.span.start), "end": .int(entry.span.end), "compound": .double(entry.compound)]
-        }
-        var output: JSONValue = [
-            "compound": .double(whole.compound),
-            "neg": .double(whole.negative),
-            "neu": .double(whole.neutral),
-            "pos": .double(whole.positive),
-            "label": .string(label(whole.compound)),
-            "sentence_mean": .double(spans.isEmpty ? 0 : VADERAnalyzer.round(sum / Double(spans.count), places: 4)),
-            "sentence_weighted": .double(
-                totalWeight == 0 ? 0 : VADERAnalyzer.round(weightedSum / Double(totalWeight), places: 4)),
-            "most_positive": sentence(best),
-            "most_negative": sentence(worst),
-        ]
-        if listsSentences {
-            output["sentences"] = .array(sentenceValues)
-            if spans.count > sentenceValues.count { output["sentences_omitted"] = .int(spans.count - sentenceValues.count) }
-        }
-        return output
-    }
-
-    /// Whether `scalars` are all white space.
-    private static func isBlank(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
-        scalars.allSatisfy(isWhitespace)
-    }
-
-    /// The number of runs of non-space scalars: the words of `split(whereSeparator: \.isWhitespace)`.
-    static func wordCount(_ scalars: ArraySlice<Unicode.Scalar>) -> Int {
-        var count = 0
-        var inWord = false
-        for scalar in scalars {
-            if isWhitespace(scalar) {
-                inWord = false
-            } else if !inWord {
-                inWord = true
-                count += 1
-            }
-        }
-        return count
-    }
-
-    /// White space as `Character.isWhitespace` sees it, with a fast path for ASCII.
-    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII { return scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D) }
-        return scalar.properties.isWhitespace
-    }
-
-    private func label(_ compound: Double) -> String {
-        if compound >= positiveThreshold { return "positive" }
-        if compound <= negativeThreshold { return "negative" }
-        return "neutral"
+        report.output(for: text, scores: analyzer.scores)
     }
 }

@@ -1,13 +1,6 @@
 import GleanText
 
 extension StanceAnalyzer {
-    /// Verbs that make the actor before them the speaker of the sentence.
-    static let sayingVerbs: Set<String> = [
-        "said", "says", "say", "called", "calls", "described", "describes", "warned", "warns", "accused", "accuses",
-        "insisted", "insists", "stressed", "argued", "argues", "told", "declared", "announced", "reiterated", "confirmed",
-        "regards", "considers", "echoed",
-    ]
-
     /// The evidence one match gives, for each actor and bloc it concerns.
     func read(_ match: Match, in text: StanceText, focus: Focus) -> [(PairKey, StanceEvidence)] {
         var stance = match.cue.stance
@@ -19,6 +12,7 @@ extension StanceAnalyzer {
         {
             return []
         }
+        if namesGroups(match, in: text) { return [] }
         let blocMentions = blocs(for: match, in: text, focus: focus)
         let actors = actors(for: match, in: text, focus: focus)
         guard !blocMentions.isEmpty, !actors.isEmpty, !joinsSomethingElse(match, in: text),
@@ -49,6 +43,26 @@ extension StanceAnalyzer {
             for actor in actors { results.append((PairKey(actor: actor, bloc: bloc), item)) }
         }
         return results
+    }
+
+    /// Whether a member or partner cue only names groups of countries ("NATO member and partner
+    /// countries", "partner and member states"): it says nothing of any one actor.
+    func namesGroups(_ match: Match, in text: StanceText) -> Bool {
+        guard match.cue.stance == .member || match.cue.stance == .partner else { return false }
+        let groups: Set<String> = ["member", "members", "partner", "partners"]
+        let after = match.words.upperBound
+        if let conjunction = text.words[safe: after]?.text, ["and", "or", "&"].contains(conjunction),
+            let next = text.words[safe: after + 1]?.text, groups.contains(next)
+        {
+            return true
+        }
+        let before = match.words.lowerBound
+        if let conjunction = text.words[safe: before - 1]?.text, ["and", "or", "&"].contains(conjunction),
+            let previous = text.words[safe: before - 2]?.text, groups.contains(previous)
+        {
+            return true
+        }
+        return false
     }
 
     // MARK: actor
@@ -97,7 +111,7 @@ extension StanceAnalyzer {
             guard mention.words.upperBound <= limit else { break }
             var word = mention.words.upperBound
             while word < min(limit, mention.words.upperBound + 6), !text.words[word].isBoundary {
-                if Self.sayingVerbs.contains(text.words[word].text) {
+                if cues.sayingVerbs.matches(text.words[word].text) {
                     found = index
                     break
                 }
@@ -218,6 +232,7 @@ extension StanceAnalyzer {
         let sentence = text.sentences[match.sentence].words
         for index in match.words {
             let word = text.words[index].text
+            if !cues.negatedForms.isEmpty, cues.negatedForms.matches(word) { return true }
             if !match.cue.isOwnWord(word), cues.negators.matches(word) || word.hasSuffix("n't") || word.hasSuffix("n’t") {
                 return true
             }

@@ -13,32 +13,40 @@ public struct StanceAnalyzer: Sendable {
     public let cues: StanceCues
     /// The blocs reported (ids); others are ignored.
     public var blocs: Set<String>
+    /// The learned model that decides each candidate pair; without one, the rules decide.
+    public var model: StanceModel?
     /// Names of countries and blocs, by id, for the output.
     let gazetteer: Gazetteer
     /// Cue indices by the words their pattern can start with, by the first two characters of
-    /// the prefixes they can start with, and those that start with a mention.
+    /// the prefixes they can start with, those that start with a mention, and those that start
+    /// with a part of a word (`*mitglied*`, tried at every word).
     private let cuesByFirstWord: [String: [Int]]
     private let cuesByPrefixHead: [Substring: [Int]]
     private let mentionStart: [Int]
+    private let infixStart: [Int]
 
-    /// The blocs reported by default.
-    public static let defaultBlocs: [String] = [
-        "NATO", "CSTO", "EU", "SCO", "BRICS", "EAEU", "CIS", "NAM", "GUAM", "OTS", "UNION_STATE", "QUAD", "AUKUS", "GCC",
-        "ASEAN", "AU", "COE", "EFTA",
-    ]
+    /// The blocs reported by default: every bloc of the shipped gazetteer (``Gazetteer/blocs``).
+    public static let defaultBlocs: [String] = (try? Gazetteer.shipped.blocs) ?? []
 
-    /// Creates an analyzer for `cues`, naming things with `gazetteer`, reporting `blocs`.
-    public init(cues: StanceCues, gazetteer: Gazetteer, blocs: Set<String> = Set(StanceAnalyzer.defaultBlocs)) {
+    /// Creates an analyzer for `cues`, naming things with `gazetteer`, reporting `blocs`, deciding
+    /// with `model` (or with the rules alone when it is `nil`).
+    public init(
+        cues: StanceCues, gazetteer: Gazetteer, blocs: Set<String> = Set(StanceAnalyzer.defaultBlocs),
+        model: StanceModel? = nil
+    ) {
         self.cues = cues
+        self.model = model
         self.gazetteer = gazetteer
         self.blocs = blocs
         var byWord: [String: [Int]] = [:]
         var byPrefix: [Substring: [Int]] = [:]
         var mention: [Int] = []
+        var infix: [Int] = []
         for (index, cue) in cues.cues.enumerated() {
             if case .word(let matcher) = cue.elements.first {
                 for word in matcher.words { byWord[word, default: []].append(index) }
                 for prefix in matcher.prefixes { byPrefix[prefix.prefix(2), default: []].append(index) }
+                if !matcher.infixes.isEmpty { infix.append(index) }
             } else {
                 mention.append(index)
             }
@@ -46,10 +54,16 @@ public struct StanceAnalyzer: Sendable {
         cuesByFirstWord = byWord
         cuesByPrefixHead = byPrefix.mapValues { Array(Set($0)).sorted() }
         mentionStart = mention
+        infixStart = infix
     }
 
     /// The stance pairs of `text`, given its entities, most confident first.
     public func pairs(in text: String, entities: [Entity]) -> [StancePair] {
+        if let model {
+            return candidates(in: text, entities: entities).compactMap { pair(from: $0, model: model) }.sorted {
+                $0.confidence != $1.confidence ? $0.confidence > $1.confidence : ($0.actor, $0.bloc) < ($1.actor, $1.bloc)
+            }
+        }
         let prepared = StanceText(text: text, entities: entities, cues: cues, gazetteer: gazetteer)
         guard prepared.namesBloc else { return [] }
         var evidence: [PairKey: [StanceEvidence]] = [:]
@@ -115,7 +129,8 @@ public struct StanceAnalyzer: Sendable {
         for start in range {
             let word = text.words[start].text
             var candidates = (cuesByFirstWord[word] ?? []) + (cuesByPrefixHead[word.prefix(2)] ?? [])
-            if text.mention(at: start) != nil || (word == "the" && text.mention(at: start + 1) != nil) {
+            if !infixStart.isEmpty { candidates += infixStart.filter { !candidates.contains($0) } }
+            if text.mention(at: start) != nil || (text.articles.matches(word) && text.mention(at: start + 1) != nil) {
                 candidates += mentionStart
             }
             for index in candidates {
@@ -181,7 +196,7 @@ public struct StanceAnalyzer: Sendable {
             }
             return nil
         case .bloc, .actor:
-            let start = position < limit && text.words[position].text == "the" ? position + 1 : position
+            let start = position < limit && text.articles.matches(text.words[position].text) ? position + 1 : position
             guard start < limit, let mentionIndex = text.mentionOfWord[start] else { return nil }
             let mention = text.mentions[mentionIndex]
             guard mention.words.lowerBound == start else { return nil }

@@ -3,7 +3,7 @@ import GleanCore
 /// A pattern of words that signals a stance ("applied to join", "BLOC member", "withdr*").
 ///
 /// Patterns are matched on the lower-cased words of one sentence; see the syntax at the top of
-/// `Resources/stance-cues.yaml` and in docs/stages/alignment-stance.md.
+/// `Resources/stance-cues/en.yaml` and in docs/stages/alignment-stance.md.
 public struct StanceCue: Sendable, Hashable {
     /// One element of a pattern.
     public enum Element: Sendable, Hashable {

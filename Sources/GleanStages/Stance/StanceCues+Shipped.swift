@@ -1,15 +1,43 @@
+import Foundation
 import GleanCore
 
 extension StanceCues {
-    /// The built-in cues (`Resources/stance-cues.yaml`), loaded once.
+    /// The built-in English cues (`Resources/stance-cues/en.yaml`), loaded once.
     public static var shipped: StanceCues {
-        get throws(GleanError) { try loadedShipped.get() }
+        get throws(GleanError) { try shipped(language: "en") ?? StanceCues() }
     }
 
-    private static let loadedShipped = Result { () throws(GleanError) in
-        let bytes = try StageResources.bytes(
-            at: StageResources.url(named: "stance-cues.yaml"), of: "the stance cues",
-            remedy: "restore Sources/GleanStages/Stance/Resources/stance-cues.yaml")
-        return try parse(yaml: String(decoding: bytes, as: UTF8.self), source: "stance-cues.yaml").cues
+    /// The languages with built-in cues (a file `Resources/stance-cues/<code>.yaml` each).
+    public static var shippedLanguages: [String] {
+        get throws(GleanError) { try loadedShipped.get().keys.sorted() }
+    }
+
+    /// The built-in cues of `language` (an ISO 639-1 code), or `nil` when there are none.
+    public static func shipped(language: String) throws(GleanError) -> StanceCues? {
+        try loadedShipped.get()[language]
+    }
+
+    private static let loadedShipped = Result { () throws(GleanError) -> [String: StanceCues] in
+        let folder = StageResources.url(named: "stance-cues")
+        let remedy = "restore Sources/GleanStages/Stance/Resources/stance-cues/"
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }
+        } catch {
+            throw GleanError(.invalidModel, "cannot list the stance cues in \(folder.path); \(remedy)", cause: error)
+        }
+        var cues: [String: StanceCues] = [:]
+        for name in names {
+            let language = String(name.dropLast(".yaml".count))
+            let bytes = try StageResources.bytes(
+                at: folder.appendingPathComponent(name), of: "the stance cues", remedy: remedy + name)
+            var parsed = try parse(yaml: String(decoding: bytes, as: UTF8.self), source: "stance-cues/" + name).cues
+            parsed.language = language
+            cues[language] = parsed
+        }
+        guard cues["en"] != nil else {
+            throw GleanError(.invalidModel, "no English stance cues in \(folder.path); \(remedy)en.yaml")
+        }
+        return cues
     }
 }

@@ -2,9 +2,35 @@ import GleanCore
 import Yams
 
 extension StanceCues {
-    /// Reads a cue file (the format of `Resources/stance-cues.yaml`); returns the cues and the
-    /// stances whose built-in patterns it replaces. Mistakes are reported as `file:line:column`.
-    public static func parse(yaml text: String, source: String) throws(GleanError) -> (cues: StanceCues, replacing: Set<Stance>) {
+    /// One language's part of a cue file: its cues, and the stances whose built-in patterns
+    /// they replace.
+    public typealias Parsed = (cues: StanceCues, replacing: Set<Stance>)
+
+    /// Reads a cue file (the format of `Resources/stance-cues/en.yaml`); returns the cues of its
+    /// top level (in the language its `language:` key names, English without one) and the stances
+    /// whose built-in patterns they replace. Mistakes are reported as `file:line:column`.
+    public static func parse(yaml text: String, source: String) throws(GleanError) -> Parsed {
+        let (topLevel, _) = try parseFile(yaml: text, source: source)
+        return topLevel ?? (StanceCues(), [])
+    }
+
+    /// Reads a cue file with the cues of each language it gives, by language code: its top level
+    /// (in its `language:`, English by default) and each entry of its `languages:` mapping
+    /// (`languages: {de: {stances: …}, tr: {…}}`).
+    public static func parseLanguages(yaml text: String, source: String) throws(GleanError) -> [String: Parsed] {
+        let (topLevel, languages) = try parseFile(yaml: text, source: source)
+        guard let topLevel else { return languages }
+        return languages.merging([topLevel.cues.language: topLevel]) { mine, top in
+            var merged = mine
+            merged.cues.merge(top.cues, replacing: top.replacing)
+            merged.replacing.formUnion(top.replacing)
+            return merged
+        }
+    }
+
+    private static func parseFile(yaml text: String, source: String) throws(GleanError) -> (
+        topLevel: Parsed?, languages: [String: Parsed]
+    ) {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -15,6 +41,30 @@ extension StanceCues {
             throw GleanError(.invalidConfiguration, "\(source): expected a mapping with `stances:` and word lists")
         }
         let reader = Reader(source: source)
+        var languages: [String: Parsed] = [:]
+        var topLevel: [(Node, Node)] = []
+        for (keyNode, value) in mapping {
+            guard keyNode.string == "languages" else {
+                topLevel.append((keyNode, value))
+                continue
+            }
+            guard let entries = value.mapping else {
+                throw reader.error(at: value, "`languages` must map a language code (de, fr, …) to its cues")
+            }
+            for (codeNode, cues) in entries {
+                guard let code = codeNode.string, !code.isEmpty, let cueMapping = cues.mapping else {
+                    throw reader.error(at: codeNode, "each entry of `languages` must map a language code to a mapping of cues")
+                }
+                var parsed = try parse(mapping: cueMapping, reader: reader)
+                parsed.cues.language = code
+                languages[code] = parsed
+            }
+        }
+        let top = topLevel.isEmpty && !languages.isEmpty ? nil : try parse(mapping: Node.Mapping(topLevel), reader: reader)
+        return (top, languages)
+    }
+
+    private static func parse(mapping: Node.Mapping, reader: Reader) throws(GleanError) -> Parsed {
         var cues = StanceCues()
         var replacing: Set<Stance> = []
         for (keyNode, value) in mapping {
@@ -39,6 +89,7 @@ extension StanceCues {
                 }
                 for (id, stance) in programmes { cues.programmes[id.string ?? ""] = try reader.stance(stance) }
             case "negators": cues.negators = WordMatcher(try reader.words(value, of: key))
+            case "negated_forms": cues.negatedForms = WordMatcher(try reader.words(value, of: key))
             case "negated_after": cues.negatedAfter = try reader.words(value, of: key).map(Self.phrase)
             case "attributions": cues.attributions = WordMatcher(try reader.words(value, of: key))
             case "past_markers": cues.pastMarkers = try reader.words(value, of: key).map(Self.phrase)
@@ -46,10 +97,25 @@ extension StanceCues {
             case "hedges": cues.hedges = WordMatcher(try reader.words(value, of: key))
             case "actor_references": cues.actorReferences = WordMatcher(try reader.words(value, of: key))
             case "bloc_references": cues.blocReferences = WordMatcher(try reader.words(value, of: key))
+            case "clause_words": cues.clauseWords = WordMatcher(try reader.words(value, of: key))
+            case "prepositions": cues.prepositions = WordMatcher(try reader.words(value, of: key))
+            case "list_words": cues.listWords = WordMatcher(try reader.words(value, of: key))
+            case "articles": cues.articles = WordMatcher(try reader.words(value, of: key))
+            case "saying_verbs": cues.sayingVerbs = WordMatcher(try reader.words(value, of: key))
+            case "split_apostrophes":
+                guard let flag = value.string.flatMap(Bool.init) else {
+                    throw reader.error(at: value, "`split_apostrophes` must be true or false")
+                }
+                cues.splitsApostrophes = flag
+            case "language":
+                guard let code = value.string, !code.isEmpty else {
+                    throw reader.error(at: value, "`language` must be a language code (en, de, ru, …)")
+                }
+                cues.language = code
             default:
                 throw reader.error(
                     at: keyNode,
-                    "unknown key `\(key)`; expected stances, replace, programmes, negators, negated_after, attributions, past_markers, hedges, present_markers, actor_references, bloc_references"
+                    "unknown key `\(key)`; expected language, languages, stances, replace, programmes, negators, negated_forms, negated_after, attributions, past_markers, hedges, present_markers, actor_references, bloc_references, clause_words, prepositions, list_words, articles, saying_verbs, split_apostrophes"
                 )
             }
         }

@@ -5,6 +5,8 @@ import GleanCore
 ///
 /// The built-in set is ``shipped``; a user's file is merged over it with ``merge(_:)``.
 public struct StanceCues: Sendable {
+    /// The language the cues are written in (an ISO 639-1 code).
+    public var language = "en"
     /// The cue patterns.
     public var cues: [StanceCue] = []
     /// Bloc programmes (by id) whose mention carries a stance toward the parent bloc
@@ -12,6 +14,9 @@ public struct StanceCues: Sendable {
     public var programmes: [String: Stance] = [:]
     /// Words that negate a cue shortly before it.
     public var negators = WordMatcher([String]())
+    /// Word forms that carry their own negation (Turkish `katılmayacak`, `*maya*`): a cue word
+    /// of this form is negated.
+    public var negatedForms = WordMatcher([String]())
     /// Phrases (as words) that negate a cue shortly after it.
     public var negatedAfter: [[String]] = []
     /// Words after which the sentence reports another party's claim.
@@ -26,6 +31,19 @@ public struct StanceCues: Sendable {
     public var actorReferences = WordMatcher([String]())
     /// Words that refer back to a bloc after `the`.
     public var blocReferences = WordMatcher([String]())
+    /// Conjunctions that start a new clause ("but", "while").
+    public var clauseWords = WordMatcher([String]())
+    /// Prepositions after which a place name is a place, not an actor ("in", "from").
+    public var prepositions = WordMatcher([String]())
+    /// Words that join a list of mentions besides commas ("and", "or", "both").
+    public var listWords = WordMatcher([String]())
+    /// Articles that may stand before a mention ("the").
+    public var articles = WordMatcher([String]())
+    /// Verbs that make the actor before them the speaker of the sentence ("said", "warned").
+    public var sayingVerbs = WordMatcher([String]())
+    /// Whether words are split at inner apostrophes (French `l'OTAN`, Turkish `NATO'ya`), so that
+    /// names and the words around them are found.
+    public var splitsApostrophes = false
 
     /// An empty set.
     public init() {}
@@ -37,6 +55,7 @@ public struct StanceCues: Sendable {
         cues += other.cues
         programmes.merge(other.programmes) { _, new in new }
         negators.formUnion(other.negators)
+        negatedForms.formUnion(other.negatedForms)
         negatedAfter += other.negatedAfter
         attributions.formUnion(other.attributions)
         pastMarkers += other.pastMarkers
@@ -44,5 +63,11 @@ public struct StanceCues: Sendable {
         hedges.formUnion(other.hedges)
         actorReferences.formUnion(other.actorReferences)
         blocReferences.formUnion(other.blocReferences)
+        clauseWords.formUnion(other.clauseWords)
+        prepositions.formUnion(other.prepositions)
+        sayingVerbs.formUnion(other.sayingVerbs)
+        listWords.formUnion(other.listWords)
+        articles.formUnion(other.articles)
+        splitsApostrophes = splitsApostrophes || other.splitsApostrophes
     }
 }

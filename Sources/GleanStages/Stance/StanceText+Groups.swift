@@ -1,7 +1,4 @@
 extension StanceText {
-    /// Words that join a list of mentions ("Georgia, Ukraine and Moldova", "both the CSTO and the EAEU").
-    static let listWords: Set<String> = [",", "and", "or", "nor", "&", "the", "both", "alongside", "as", "well"]
-
     /// The mention at `index` with those listed together with it, of the same kind (actors or blocs).
     func group(of index: Int) -> [Int] {
         let isActor = mentions[index].actor != nil
@@ -12,7 +9,7 @@ extension StanceText {
         func joined(_ left: Int, _ right: Int) -> Bool {
             let between = mentions[left].words.upperBound..<mentions[right].words.lowerBound
             return mentions[left].sentence == mentions[right].sentence && between.count <= 3
-                && between.allSatisfy { Self.listWords.contains(words[$0].text) }
+                && between.allSatisfy { words[$0].text == "," || listWords.matches(words[$0].text) }
         }
         var first = index
         while first > 0, sameKind(first - 1), joined(first - 1, first) { first -= 1 }

@@ -29,22 +29,23 @@ struct StanceText: Sendable {
     var mentionOfWord: [Int?] = []
     /// The mentions of each sentence (mentions are in text order).
     var mentionsBySentence: [Range<Int>] = []
+    /// Conjunctions that start a new clause, and prepositions after which a place is no actor
+    /// (the cues' lists for the text's language).
+    let clauseWords: WordMatcher
+    let prepositions: WordMatcher
+    /// Words that join a list of mentions ("Georgia, Ukraine and Moldova"), and articles that may
+    /// stand before a mention ("the", "die", "la").
+    let listWords: WordMatcher
+    let articles: WordMatcher
     /// Whether any bloc is named (else there is nothing to read).
     var namesBloc: Bool { mentions.contains { $0.bloc != nil } }
 
-    /// Conjunctions that start a new clause.
-    static let clauseWords: Set<String> = ["but", "while", "whereas", "although", "though", "yet", "and", "because", "despite"]
-    /// Prepositions after which a place name is a place, not an actor.
-    static let prepositions: Set<String> = [
-        "in", "at", "from", "to", "near", "into", "across", "via", "through", "over", "under", "against", "toward",
-        "towards", "on", "onto", "of", "outside", "inside", "for",
-    ]
     /// Cities that stand for a bloc in news ("Brussels" for the EU), by linked id.
     static let blocSeats = ["BE:Brussels": "EU"]
 
     /// Whether word `index` ends a clause: punctuation, or a clause-starting conjunction.
     func isClauseBreak(_ index: Int) -> Bool {
-        words[index].isBoundary || Self.clauseWords.contains(words[index].text)
+        words[index].isBoundary || clauseWords.matches(words[index].text)
     }
 
     /// The words of `text`, with `entities` (from the `entities` stage) placed over them.
@@ -52,6 +53,11 @@ struct StanceText: Sendable {
         let prepared = ScalarText(text)
         let scalars = prepared.scalars
         self.scalars = scalars
+        clauseWords = cues.clauseWords
+        prepositions = cues.prepositions
+        listWords = cues.listWords
+        articles = cues.articles
+        let lowercase = Self.lowercaser(for: cues.language)
         let spans = SentenceSplitter().sentences(in: scalars)
         var cursor = 0
         let tokens = Tokenizer().tokens(in: scalars)
@@ -59,7 +65,7 @@ struct StanceText: Sendable {
             let first = words.count
             while cursor < tokens.count && tokens[cursor].span.start < span.start { cursor += 1 }
             while cursor < tokens.count && tokens[cursor].span.end <= span.end {
-                for piece in Self.pieces(of: tokens[cursor], in: scalars) {
+                for piece in Self.pieces(of: tokens[cursor], in: scalars, apostrophes: cues.splitsApostrophes) {
                     let raw = prepared[piece]
                     let first = scalars[piece.start]
                     let isWord =
@@ -70,7 +76,7 @@ struct StanceText: Sendable {
                     let isCapitalised = first.isASCII ? (0x41...0x5A).contains(first.value) : first.properties.isUppercase
                     words.append(
                         Word(
-                            text: raw.lowercased(), span: piece, sentence: sentence,
+                            text: lowercase(raw), span: piece, sentence: sentence,
                             isBoundary: !isWord && [",", ";", ":", "(", ")", "—", "–", "\""].contains(raw),
                             isCapitalised: isCapitalised))
                 }
@@ -95,11 +101,33 @@ struct StanceText: Sendable {
         }
     }
 
-    /// A token's pieces: a possessive `'s` and the parts of a hyphenated word are split off.
-    private static func pieces(of token: Token, in scalars: [Unicode.Scalar]) -> [TextSpan] {
+    /// A token's pieces: a possessive `'s` and the parts of a hyphenated word are split off, and
+    /// with `apostrophes` the parts around an inner apostrophe (`l'OTAN` → `l ' OTAN`, `NATO'ya`
+    /// → `NATO ' ya`).
+    private static func pieces(of token: Token, in scalars: [Unicode.Scalar], apostrophes: Bool) -> [TextSpan] {
         let possessive = token.span.splittingPossessive(in: scalars)
         guard token.kind == .word else { return possessive }
-        return possessive[0].splitting(in: scalars) { $0 == "-" || $0 == "\u{2010}" } + possessive.dropFirst()
+        let hyphens = possessive[0].splitting(in: scalars) { $0 == "-" || $0 == "\u{2010}" } + possessive.dropFirst()
+        guard apostrophes else { return hyphens }
+        return hyphens.flatMap { $0.splitting(in: scalars) { $0 == "'" || $0 == "’" } }
+    }
+
+    /// Lower-casing for `language`: Turkish and Azerbaijani lower `I` to dotless `ı` and `İ` to
+    /// `i` (Unicode's default gives `i` and `i̇`, which no cue or name would match).
+    static func lowercaser(for language: String) -> @Sendable (String) -> String {
+        guard language == "tr" || language == "az" else { return { $0.lowercased() } }
+        return { word in
+            guard word.unicodeScalars.contains(where: { $0 == "I" || $0 == "\u{130}" }) else { return word.lowercased() }
+            var scalars = String.UnicodeScalarView()
+            for scalar in word.unicodeScalars {
+                switch scalar {
+                case "I": scalars.append("\u{131}")
+                case "\u{130}": scalars.append("i")
+                default: scalars.append(scalar)
+                }
+            }
+            return String(scalars).lowercased()
+        }
     }
 
     private func wordRange(of span: TextSpan) -> Range<Int>? {
@@ -119,7 +147,7 @@ struct StanceText: Sendable {
     private func isAfterPreposition(_ range: Range<Int>) -> Bool {
         var index = range.lowerBound - 1
         while index >= 0, Self.placeModifiers.contains(words[index].text) { index -= 1 }
-        guard index >= 0, words[index].sentence == words[range.lowerBound].sentence, Self.prepositions.contains(words[index].text)
+        guard index >= 0, words[index].sentence == words[range.lowerBound].sentence, prepositions.matches(words[index].text)
         else { return false }
         // "officials from Azerbaijan", "the president of Ukraine" speak for the country.
         return index == 0 || !Self.representatives.contains(words[index - 1].text)
@@ -206,7 +234,7 @@ struct StanceText: Sendable {
     private func hasArticle(before index: Int) -> Bool {
         var word = index - 1
         while word >= 0, index - word <= 4, words[word].sentence == words[index].sentence, !words[word].isBoundary {
-            if words[word].text == "the" { return true }
+            if articles.matches(words[word].text) { return true }
             word -= 1
         }
         return false

@@ -1,19 +1,25 @@
-/// A set of lower-case words and word prefixes (`applied`, `withdr*`) that a word matches.
+/// A set of lower-case words and word parts (`applied`, `withdr*`, `*mitglied*`) that a word
+/// matches.
 public struct WordMatcher: Sendable, Hashable {
     /// Whole words.
     public private(set) var words: Set<String> = []
     /// Prefixes (written with a trailing `*`).
     public private(set) var prefixes: [String] = []
+    /// Parts found anywhere in a word (written `*part*`: the second half of a compound,
+    /// `*mitglied*` in `gründungsmitglied`).
+    public private(set) var infixes: [String] = []
 
-    /// A matcher for alternatives such as `applied`, `withdr*`.
+    /// A matcher for alternatives such as `applied`, `withdr*`, `*mitglied*`.
     public init<S: Sequence<String>>(_ alternatives: S) {
         for alternative in alternatives { add(alternative) }
     }
 
-    /// Adds one alternative (a word, or a prefix ending in `*`).
+    /// Adds one alternative (a word, a prefix ending in `*`, or a part between two `*`).
     public mutating func add(_ alternative: String) {
         let lowered = alternative.lowercased()
-        if lowered.count > 1, lowered.hasSuffix("*") {
+        if lowered.count > 2, lowered.hasPrefix("*"), lowered.hasSuffix("*") {
+            infixes.append(String(lowered.dropFirst().dropLast()))
+        } else if lowered.count > 1, lowered.hasSuffix("*") {
             prefixes.append(String(lowered.dropLast()))
         } else {
             words.insert(lowered)
@@ -24,13 +30,15 @@ public struct WordMatcher: Sendable, Hashable {
     public mutating func formUnion(_ other: WordMatcher) {
         words.formUnion(other.words)
         prefixes += other.prefixes.filter { !prefixes.contains($0) }
+        infixes += other.infixes.filter { !infixes.contains($0) }
     }
 
     /// Whether `word` (lower case) matches.
     public func matches(_ word: String) -> Bool {
         words.contains(word) || prefixes.contains { word.hasPrefix($0) }
+            || (!infixes.isEmpty && infixes.contains { word.contains($0) })
     }
 
     /// Whether nothing matches.
-    public var isEmpty: Bool { words.isEmpty && prefixes.isEmpty }
+    public var isEmpty: Bool { words.isEmpty && prefixes.isEmpty && infixes.isEmpty }
 }

@@ -1,0 +1,133 @@
+import Foundation
+import GleanCore
+import GleanStages
+
+/// Training data for the `alignment-stance` model: each labelled passage's candidate pairs with
+/// their features and right outcome, cross-validation by document, and the calibration fitted
+/// on the cross-validated predictions.
+public struct StanceTraining: Sendable {
+    /// One passage's candidates and labels.
+    public struct Passage: Sendable {
+        /// The labelled passage.
+        public var passage: LabelledPassage
+        /// The document it comes from (the id before `#`): folds never split a document.
+        public var document: String
+        /// Its candidate pairs.
+        public var candidates: [StanceCandidate]
+        /// Whether it is held out of cross-validation's test folds (always trained on).
+        public var trainOnly: Bool
+        /// How much its examples count.
+        public var weight: Double
+    }
+
+    /// A candidate's prediction: the stance, its raw probability, and whether it is right
+    /// (a labelled pair with that primary stance).
+    public struct Prediction: Sendable {
+        /// The passage's index.
+        public var passage: Int
+        /// The candidate.
+        public var actor: String, bloc: String
+        /// The most likely stance and its raw probability.
+        public var stance: Stance, probability: Double
+        /// Whether the pair is labelled with this primary stance.
+        public var right: Bool
+    }
+
+    /// The passages.
+    public var passages: [Passage] = []
+
+    /// Labelled pairs no candidate covers (the model cannot find them), over all passages.
+    public var uncovered: Int {
+        passages.reduce(0) { total, item in
+            let keys = Set(item.candidates.map { $0.actor + "/" + $0.bloc })
+            return total + item.passage.pairs.filter { !keys.contains($0.actor + "/" + $0.bloc) }.count
+        }
+    }
+
+    /// No passages yet.
+    public init() {}
+
+    /// Adds labelled passages, finding their candidates with `analyzer` over `recognizer`'s entities.
+    public mutating func add(
+        _ labelled: [LabelledPassage], recognizer: EntityRecognizer, analyzer: StanceAnalyzer, trainOnly: Bool,
+        weight: Double = 1
+    ) {
+        for passage in labelled {
+            let document = passage.id.split(separator: "#", maxSplits: 1).first.map(String.init) ?? passage.id
+            passages.append(
+                Passage(
+                    passage: passage, document: document,
+                    candidates: analyzer.candidates(in: passage.text, entities: recognizer.entities(in: passage.text)),
+                    trainOnly: trainOnly, weight: weight))
+        }
+    }
+
+    /// The training examples of the passages at `indices`.
+    public func examples(_ indices: some Sequence<Int>) -> [StanceModel.Example] {
+        indices.flatMap { index in
+            let item = passages[index]
+            var gold: [String: Stance] = [:]
+            for pair in item.passage.pairs { gold[pair.actor + "/" + pair.bloc] = pair.stance }
+            return item.candidates.map { candidate in
+                let stance = gold[candidate.actor + "/" + candidate.bloc]
+                let outcome = stance.flatMap { Stance.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
+                return StanceModel.Example(features: candidate.features, outcome: outcome, weight: item.weight)
+            }
+        }
+    }
+
+    /// Each document's fold: documents shuffled by `seed`, then dealt round the `folds`.
+    public func folds(_ folds: Int, seed: UInt64) -> [Int] {
+        let documents = Array(Set(passages.filter { !$0.trainOnly }.map(\.document))).sorted()
+        var order = documents
+        var random = seed
+        for position in stride(from: order.count - 1, to: 0, by: -1) {
+            random = random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            order.swapAt(position, Int((random >> 33) % UInt64(position + 1)))
+        }
+        var foldOf: [String: Int] = [:]
+        for (position, document) in order.enumerated() { foldOf[document] = position % folds }
+        return passages.map { $0.trainOnly ? -1 : foldOf[$0.document] ?? -1 }
+    }
+
+    /// Cross-validated predictions: for each fold, a model trained on the other folds and the
+    /// train-only passages predicts the fold's candidates.
+    public func crossValidate(folds count: Int, epochs: Int, seed: UInt64) -> [Prediction] {
+        let fold = folds(count, seed: seed)
+        var predictions: [Prediction] = []
+        for held in 0..<count {
+            let model = StanceModel.train(examples(passages.indices.filter { fold[$0] != held }), epochs: epochs, seed: seed)
+            for index in passages.indices where fold[index] == held {
+                predictions += predict(index, with: model)
+            }
+        }
+        return predictions
+    }
+
+    /// The predictions of `model` for one passage's candidates.
+    public func predict(_ index: Int, with model: StanceModel) -> [Prediction] {
+        let item = passages[index]
+        var gold: [String: Stance] = [:]
+        for pair in item.passage.pairs { gold[pair.actor + "/" + pair.bloc] = pair.stance }
+        return item.candidates.map { candidate in
+            let decision = model.decide(candidate.features)
+            return Prediction(
+                passage: index, actor: candidate.actor, bloc: candidate.bloc, stance: decision.stance,
+                probability: decision.probability, right: gold[candidate.actor + "/" + candidate.bloc] == decision.stance)
+        }
+    }
+
+    /// The score, over the passages cross-validation tests, of predictions whose calibrated
+    /// confidence reaches `threshold`.
+    public func score(_ predictions: [Prediction], calibration: StanceCalibration, threshold: Double) -> StanceScore {
+        var byPassage: [Int: [(actor: String, bloc: String, stance: Stance)]] = [:]
+        for prediction in predictions where calibration(prediction.probability) >= threshold {
+            byPassage[prediction.passage, default: []].append((prediction.actor, prediction.bloc, prediction.stance))
+        }
+        var score = StanceScore()
+        for index in passages.indices where !passages[index].trainOnly {
+            score.add(labelled: passages[index].passage.pairs, found: byPassage[index] ?? [])
+        }
+        return score
+    }
+}

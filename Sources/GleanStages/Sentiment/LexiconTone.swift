@@ -1,0 +1,157 @@
+import GleanCore
+
+/// The tone of text in a language other than English, scored as VADER scores English but from a
+/// smaller lexicon: each word's valence (−4 … 4), turned by a negator within the three words
+/// before it (or, in Turkish and Azerbaijani, by a negative verb suffix or by "değil"/"deyil"
+/// after it), raised by a booster or lowered by a dampener just before it. The compound and the
+/// negative, neutral and positive shares are VADER's formulas.
+///
+/// A lexicon entry is a word as written or a stem with `*` ("угроз*" for угроза, угрозы,
+/// угрозу…); a word takes its own entry, else that of the longest stem it begins with. Words are
+/// compared lower-cased, split at apostrophes and hyphens ("n'a", "AB'nin").
+///
+/// The lexicons (`Resources/tone/LANG.tsv`) are built by `scripts/build-tone-lexicons.py`.
+public struct LexiconTone: Sendable {
+    /// The language (ISO 639-1).
+    public let language: String
+    private var words: [String: Double] = [:]
+    private var stems: [String: Double] = [:]
+    private var longestStem = 0
+    private var negators: Set<String> = []
+    private var postNegators: Set<String> = []
+    private var boosters: Set<String> = []
+    private var dampeners: Set<String> = []
+    private var negativeSuffixes: [String] = []
+
+    /// How much a negation scales a valence (VADER's factor).
+    static let negation = -0.74
+    /// How much a booster adds to a valence's size (VADER's).
+    static let boost = 0.293
+
+    /// Reads a lexicon in the format `scripts/build-tone-lexicons.py` writes: `word<TAB>valence`,
+    /// `stem*<TAB>valence` and `@negator`/`@postnegator`/`@booster`/`@dampener`/`@negsuffix<TAB>word`.
+    public init(tsv: String, language: String, source: String) throws(GleanError) {
+        self.language = language
+        for (number, line) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 2, !fields[0].isEmpty, !fields[1].isEmpty else {
+                throw GleanError(.invalidModel, "\(source):\(number + 1): expected word<TAB>valence or @mark<TAB>word")
+            }
+            switch fields[0] {
+            case "@negator": negators.insert(fields[1])
+            case "@postnegator": postNegators.insert(fields[1])
+            case "@booster": boosters.insert(fields[1])
+            case "@dampener": dampeners.insert(fields[1])
+            case "@negsuffix": negativeSuffixes.append(fields[1])
+            default:
+                guard let value = Double(fields[1]), (-4...4).contains(value) else {
+                    throw GleanError(.invalidModel, "\(source):\(number + 1): `\(fields[1])` is not a valence from -4 to 4")
+                }
+                if fields[0].hasSuffix("*") {
+                    let stem = String(fields[0].dropLast())
+                    stems[stem] = value
+                    longestStem = max(longestStem, stem.unicodeScalars.count)
+                } else {
+                    words[fields[0]] = value
+                }
+            }
+        }
+    }
+
+    /// The scores of `text`.
+    public func scores(_ text: String) -> SentimentScores {
+        let tokens = Self.words(in: text)
+        var valences: [Double] = []
+        for (index, word) in tokens.enumerated() {
+            guard let (found, negatedBySuffix) = valence(of: word) else {
+                valences.append(0)
+                continue
+            }
+            var value = found
+            if index > 0, value != 0 {
+                if boosters.contains(tokens[index - 1]) { value += value > 0 ? Self.boost : -Self.boost }
+                if dampeners.contains(tokens[index - 1]), abs(value) > Self.boost {
+                    value -= value > 0 ? Self.boost : -Self.boost
+                }
+            }
+            let before = tokens[max(0, index - 3)..<index]
+            let after = tokens[(index + 1)..<min(tokens.count, index + 3)]
+            if negatedBySuffix || before.contains(where: negators.contains) || after.contains(where: postNegators.contains) {
+                value *= Self.negation
+            }
+            valences.append(value)
+        }
+        return Self.scores(valences)
+    }
+
+    /// The valence of `word`, and whether a negative suffix follows the stem it was found by.
+    func valence(of word: String) -> (value: Double, negatedBySuffix: Bool)? {
+        if let value = words[word] { return (value, false) }
+        let scalars = Array(word.unicodeScalars)
+        var length = min(scalars.count, longestStem)
+        while length >= 2 {
+            let stem = String(String.UnicodeScalarView(scalars[..<length]))
+            if let value = stems[stem] {
+                let rest = String(String.UnicodeScalarView(scalars[length...]))
+                return (value, negativeSuffixes.contains { rest.hasPrefix($0) })
+            }
+            length -= 1
+        }
+        return nil
+    }
+
+    /// VADER's scores from the valences of a text's words (0 for a word without one).
+    static func scores(_ valences: [Double]) -> SentimentScores {
+        guard !valences.isEmpty else { return .zero }
+        let sum = valences.reduce(0, +)
+        let compound = sum / (sum * sum + 15).squareRoot()
+        var positive = 0.0
+        var negative = 0.0
+        var neutral = 0.0
+        for value in valences {
+            if value > 0 {
+                positive += value + 1
+            } else if value < 0 {
+                negative += value - 1
+            } else {
+                neutral += 1
+            }
+        }
+        let total = positive + abs(negative) + neutral
+        return SentimentScores(
+            negative: VADERAnalyzer.round(abs(negative) / total, places: 3),
+            neutral: VADERAnalyzer.round(neutral / total, places: 3),
+            positive: VADERAnalyzer.round(positive / total, places: 3),
+            compound: VADERAnalyzer.round(compound, places: 4))
+    }
+
+    /// The lower-cased words of `text`: runs of letters and combining marks, split at anything
+    /// else; the dot above of a lower-cased Turkish "İ" is dropped ("İşgal" → "işgal").
+    static func words(in text: String) -> [String] {
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        func flush() {
+            if !current.isEmpty { words.append(String(current).lowercased().replacingDotAbove()) }
+            current = String.UnicodeScalarView()
+        }
+        for scalar in text.unicodeScalars {
+            let properties = scalar.properties
+            if properties.isAlphabetic || properties.generalCategory == .nonspacingMark {
+                current.append(scalar)
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return words
+    }
+}
+
+extension String {
+    /// The string without U+0307 COMBINING DOT ABOVE, which lower-casing "İ" leaves after "i".
+    fileprivate func replacingDotAbove() -> String {
+        guard unicodeScalars.contains("\u{0307}") else { return self }
+        return String(String.UnicodeScalarView(unicodeScalars.filter { $0 != "\u{0307}" }))
+    }
+}

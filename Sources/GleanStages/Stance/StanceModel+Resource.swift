@@ -1,0 +1,50 @@
+import Foundation
+import GleanCore
+
+extension StanceModel {
+    private struct File: Codable {
+        var outcomes: [String]
+        var provenance: [String: String]
+        var bias: [Double]
+        var weights: [String: [Double]]
+        var calibration: StanceCalibration
+    }
+
+    /// The shipped model (`Resources/stance-model.json`), loaded once.
+    public static var shipped: StanceModel {
+        get throws(GleanError) { try loadedShipped.get() }
+    }
+
+    private static let loadedShipped = Result { () throws(GleanError) in
+        let bytes = try StageResources.bytes(
+            at: StageResources.url(named: "stance-model.json"), of: "the stance model",
+            remedy: "restore Sources/GleanStages/Stance/Resources/stance-model.json or run `glean train stance`")
+        return try StanceModel(json: bytes, source: "stance-model.json")
+    }
+
+    /// Reads a model written by ``json()``.
+    public init(json bytes: [UInt8], source: String) throws(GleanError) {
+        let file: File
+        do {
+            file = try JSONDecoder().decode(File.self, from: Data(bytes))
+        } catch {
+            throw GleanError(.invalidModel, "`\(source)` is no stance model", cause: error)
+        }
+        guard file.outcomes == Self.outcomes, file.bias.count == Self.outcomes.count,
+            file.weights.values.allSatisfy({ $0.count == Self.outcomes.count })
+        else {
+            throw GleanError(
+                .invalidModel, "`\(source)`: expected one weight per outcome (\(Self.outcomes.joined(separator: ", ")))")
+        }
+        self.init(weights: file.weights, bias: file.bias, calibration: file.calibration, provenance: file.provenance)
+    }
+
+    /// The model as JSON with sorted keys: the same model gives the same bytes.
+    public func json() throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        let file = File(
+            outcomes: Self.outcomes, provenance: provenance, bias: bias, weights: weights, calibration: calibration)
+        return [UInt8](try encoder.encode(file)) + [0x0A]
+    }
+}

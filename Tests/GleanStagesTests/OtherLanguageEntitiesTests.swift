@@ -1,0 +1,97 @@
+import GleanCore
+import GleanStages
+import Testing
+
+@Suite("entities in other languages: blocs, institutions, capitals, people")
+struct OtherLanguageEntitiesTests {
+    /// The stage's mentions (text, type, canonical id) in `text` written in `language`.
+    private func mentions(_ text: String, language: String) async throws -> [String] {
+        let stage = try StageFactory(EntitiesStage.self).makeStage(configuration: [:], context: StageContext(stageID: "entities"))
+        let result = try await stage.analyze(
+            StageInput(document: Document(id: "1", text: text), resultsByStage: ["language": ["code": .string(language)]]))
+        guard case .output(let value) = result else {
+            Issue.record("expected output, got \(result)")
+            return []
+        }
+        return (value["entities"]?.arrayValue ?? []).map {
+            "\($0["text"]?.stringValue ?? "")|\($0["type"]?.stringValue ?? "")|\($0["canonical"]?.stringValue ?? "-")"
+        }
+    }
+
+    @Test(
+        "blocs by name, abbreviation and inflected form, linked to the English ids",
+        arguments: [
+            (
+                "ru", "Критика Североатлантического альянса и ОДКБ прозвучала в Кремле.",
+                ["Североатлантического альянса|ORG|NATO", "ОДКБ|ORG|CSTO", "Кремле|ORG|KREMLIN"]
+            ),
+            (
+                "uk", "Україна прагне до Європейського Союзу та НАТО.",
+                ["Україна|GPE|UA", "Європейського Союзу|ORG|EU", "НАТО|ORG|NATO"]
+            ),
+            (
+                "tr", "Türkiye, ŞİÖ ve KGAÖ ile görüştü; Avrupa Birliğine girmek istiyor.",
+                ["Türkiye|GPE|TR", "ŞİÖ|ORG|SCO", "KGAÖ|ORG|CSTO", "Avrupa Birliğine|ORG|EU"]
+            ),
+            (
+                "az", "Azərbaycan Aİ və NATO-ya yaxınlaşır, KTMT və ŞƏT-dən uzaqdır.",
+                ["Azərbaycan|GPE|AZ", "Aİ|ORG|EU", "NATO|ORG|NATO", "KTMT|ORG|CSTO", "ŞƏT|ORG|SCO"]
+            ),
+            (
+                "de", "Der NATO-Beitritt und die OVKS waren Thema in Brüssel.",
+                ["NATO|ORG|NATO", "OVKS|ORG|CSTO", "Brüssel|GPE|BE:Brussels"]
+            ),
+            (
+                "fr", "L'OTAN et l'UE ont répondu à l'OTSC depuis Bruxelles.",
+                ["OTAN|ORG|NATO", "UE|ORG|EU", "OTSC|ORG|CSTO", "Bruxelles|GPE|BE:Brussels"]
+            ),
+            (
+                "es", "La OTAN, la Comisión Europea y la ONU se reunieron en Moscú.",
+                ["OTAN|ORG|NATO", "Comisión Europea|ORG|EC", "ONU|ORG|UN", "Moscú|GPE|RU:Moscow"]
+            ),
+        ])
+    func blocs(language: String, text: String, expected: [String]) async throws {
+        #expect(try await mentions(text, language: language) == expected)
+    }
+
+    @Test(
+        "people after titles, in capitalised runs, and by a surname seen before",
+        arguments: [
+            (
+                "ru", "Президент России Владимир Путин встретился с Сергеем Лавровым. Позже Путина поддержали.",
+                ["Владимир Путин", "Сергеем Лавровым", "Путина"]
+            ),
+            ("uk", "Президент Володимир Зеленський подякував партнерам.", ["Володимир Зеленський"]),
+            ("tr", "Cumhurbaşkanı Erdoğan, Fransa Cumhurbaşkanı Emmanuel Macron ile görüştü.", ["Erdoğan", "Emmanuel Macron"]),
+            ("az", "Prezident İlham Əliyev çıxış etdi.", ["İlham Əliyev"]),
+            ("de", "Bundeskanzler Olaf Scholz traf Präsident Macron; Die Deutsche Bank schwieg.", ["Olaf Scholz", "Macron"]),
+            ("fr", "Le président français Emmanuel Macron a parlé.", ["Emmanuel Macron"]),
+            ("es", "El presidente Pedro Sánchez habló con el Banco Central.", ["Pedro Sánchez"]),
+        ])
+    func people(language: String, text: String, expected: [String]) async throws {
+        let found = try await mentions(text, language: language).filter { $0.contains("|PERSON|") }
+        #expect(found == expected.map { $0 + "|PERSON|-" })
+    }
+
+    @Test("a run of capitalised words naming an organisation is no person")
+    func organisations() async throws {
+        let found = try await mentions("Türkiye Merkez Bankası faizi artırdı.", language: "tr")
+        #expect(!found.contains { $0.contains("|PERSON|") })
+    }
+
+    @Test("every title, bloc and capital line of the shipped names loads")
+    func shipped() throws {
+        let names = try CountryNames.shipped
+        #expect(names.languagesWithTitles == ["az", "de", "es", "fr", "ru", "tr", "uk"])
+        for language in names.languagesWithTitles {
+            #expect(names.people(in: language) != nil)
+        }
+    }
+
+    @Test("a bad line of the other languages' names is reported with its number")
+    func badLine() {
+        var names = CountryNames()
+        #expect(throws: GleanError.self) { try names.addOtherNames(tsv: "ru\tНАТО\tORG\n", source: "x.tsv") }
+        #expect(throws: GleanError.self) { try names.addOtherNames(tsv: "ru\tНАТО\tBLOC\tNATO\tNATO\t-\n", source: "x.tsv") }
+    }
+}

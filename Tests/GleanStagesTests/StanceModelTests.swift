@@ -1,0 +1,55 @@
+import GleanCore
+import GleanStages
+import Testing
+
+@Suite("stance model")
+struct StanceModelTests {
+    /// Examples where one feature tells the outcome: `cue.member` → member, `cue.partner` → partner, none → no pair.
+    private var examples: [StanceModel.Example] {
+        (0..<30).flatMap { index -> [StanceModel.Example] in
+            [
+                StanceModel.Example(features: ["cue.member": 1, "noise.\(index % 3)": 1], outcome: 1),
+                StanceModel.Example(features: ["cue.partner": 1, "noise.\(index % 4)": 1], outcome: 3),
+                StanceModel.Example(features: ["noise.\(index % 5)": 1], outcome: 0),
+            ]
+        }
+    }
+
+    @Test("training learns which feature tells which stance, and gives the same bytes for the same seed")
+    func training() throws {
+        let model = StanceModel.train(examples, epochs: 20, seed: 7)
+        #expect(model.decide(["cue.member": 1]).stance == .member)
+        #expect(model.decide(["cue.partner": 1]).stance == .partner)
+        #expect(model.decide([:]).none > 0.5)
+        let again = StanceModel.train(examples, epochs: 20, seed: 7)
+        #expect(try model.json() == again.json())
+        let read = try StanceModel(json: try model.json(), source: "test")
+        #expect(read.weights == model.weights && read.bias == model.bias)
+    }
+
+    @Test("a file that is no model is refused with its name")
+    func badFile() {
+        #expect(throws: GleanError.self) { try StanceModel(json: Array("{}".utf8), source: "broken.json") }
+    }
+
+    @Test("calibration is monotone and maps each score to the share right around it")
+    func calibration() {
+        let scores = [0.1, 0.2, 0.3, 0.4, 0.6, 0.7, 0.8, 0.9]
+        let right = [false, false, true, false, true, true, false, true]
+        let calibration = StanceCalibration(fitting: scores, right: right)
+        #expect(calibration(0.1) == 0)
+        #expect(calibration(0.95) >= calibration(0.5))
+        #expect(calibration(0.5) >= calibration(0.15))
+        let values = stride(from: 0.0, through: 1.0, by: 0.05).map { calibration($0) }
+        #expect(zip(values, values.dropFirst()).allSatisfy { $0 <= $1 })
+        #expect(StanceCalibration()(0.42) == 0.42)
+    }
+
+    @Test("the shipped model loads, with its provenance")
+    func shipped() throws {
+        let model = try StanceModel.shipped
+        #expect(!model.weights.isEmpty)
+        #expect(model.provenance["trained_by"] == "glean train stance")
+        #expect(!model.calibration.upper.isEmpty)
+    }
+}
