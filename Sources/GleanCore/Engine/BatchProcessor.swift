@@ -45,11 +45,15 @@ struct BatchProcessor: Sendable {
                         decoded.append(document)
                     }
                 case .failure(let error):
+                    let raw = UnsafeRawBufferPointer(rebasing: storage[record.range])
+                    if let shard = options.shard, !shard.contains(unreadable: raw, line: record.origin.line) {
+                        result.otherShards += 1
+                        continue
+                    }
                     result.failedRecords += 1
                     if options.resume?.reportedRecords.contains(record.origin) == true { continue }
                     DeadLetter.writeRecordFailure(
-                        error, origin: record.origin, raw: UnsafeRawBufferPointer(rebasing: storage[record.range]),
-                        into: &deadLetters)
+                        error, origin: record.origin, raw: raw, into: &deadLetters)
                 }
             }
         }
