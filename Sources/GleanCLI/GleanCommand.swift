@@ -18,7 +18,7 @@ public struct GleanCommand: AsyncParsableCommand {
         version: GleanVersion.current,
         subcommands: [
             RunCommand.self, ValidateCommand.self, StagesCommand.self, SchemaCommand.self, InitCommand.self,
-            BenchCommand.self, EvalCommand.self, TrainCommand.self, PluginsCommand.self,
+            BenchCommand.self, EvalCommand.self, TrainCommand.self, PluginsCommand.self, SummaryCommand.self,
         ]
     )
 
