@@ -31,13 +31,14 @@ import tarfile
 import tempfile
 import threading
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 from pyspark import SparkFiles, StorageLevel
 from pyspark.sql import DataFrame, SparkSession
+from pyspark.sql import functions as F
 from pyspark.sql import types as T
 
-# Tags that keep the three kinds of partition output apart in one cached RDD.
+# Tags that keep the three kinds of partition output apart in one cached DataFrame.
 _DOCUMENT, _ERROR, _SUMMARY = "d", "e", "s"
 
 #: The columns of the errors DataFrame (the error file's keys, plus where and what the line was).
@@ -67,12 +68,12 @@ class GleanResult:
     documents: DataFrame
     #: Unreadable input lines (`record` is the line) and stage failures (`id`, `stage`).
     errors: DataFrame
-    _summaries: "object"
-    _merge: "object"
+    _summaries: DataFrame
+    _merge: Callable[[list], dict]
 
     def summary(self) -> dict:
         """The partitions' `--summary json` objects merged by `glean summary merge`."""
-        return self._merge([row for row in self._summaries.collect()])
+        return self._merge([row.value for row in self._summaries.collect()])
 
 
 class GleanOnSpark:
@@ -112,22 +113,24 @@ class GleanOnSpark:
         """Runs the pipeline over an RDD of JSON Lines strings, one document per string."""
         archive, pipeline_name, args = self._archive_name, os.path.basename(self.pipeline), self.glean_args
 
-        def run_partition(index: int, rows: Iterable[str]) -> Iterator[str]:
+        def run_partition(index: int, rows: Iterable[str]) -> Iterator[tuple]:
             folder = _unpacked_folder(SparkFiles.get(archive))
             yield from _pipe_partition(
                 os.path.join(folder, "glean"), SparkFiles.get(pipeline_name), args, index, rows
             )
 
-        tagged = lines.mapPartitionsWithIndex(run_partition).persist(StorageLevel.MEMORY_AND_DISK)
-        documents = tagged.filter(lambda item: item[0] == _DOCUMENT).map(lambda item: item[1:])
-        errors = tagged.filter(lambda item: item[0] == _ERROR).map(lambda item: item[1:])
-        summaries = tagged.filter(lambda item: item[0] == _SUMMARY).map(lambda item: item[1:])
-        reader = self.spark.read
+        # One pass through Python: the partition outputs become a cached DataFrame at once, and
+        # the three results are selected from it in the JVM.
+        tagged = self.spark.createDataFrame(
+            lines.mapPartitionsWithIndex(run_partition), "kind string, value string"
+        ).persist(StorageLevel.MEMORY_AND_DISK)
+        documents = tagged.where(F.col("kind") == _DOCUMENT).select("value")
+        errors = tagged.where(F.col("kind") == _ERROR).select(F.from_json("value", ERROR_SCHEMA).alias("error"))
         return GleanResult(
-            lines=self.spark.createDataFrame(documents.map(lambda line: (line,)), "value string"),
-            documents=reader.schema(self.schema).json(documents),
-            errors=reader.schema(ERROR_SCHEMA).json(errors),
-            _summaries=summaries,
+            lines=documents,
+            documents=documents.select(F.from_json("value", self.schema).alias("document")).select("document.*"),
+            errors=errors.select("error.*"),
+            _summaries=tagged.where(F.col("kind") == _SUMMARY).select("value"),
             _merge=self._merge_summaries,
         )
 
@@ -150,7 +153,7 @@ class GleanOnSpark:
         return json.loads(self._glean_local("summary", "merge", "-", input_text="\n".join(summaries) + "\n"))
 
 
-def _pipe_partition(glean: str, pipeline: str, args: list, index: int, rows: Iterable[str]) -> Iterator[str]:
+def _pipe_partition(glean: str, pipeline: str, args: list, index: int, rows: Iterable[str]) -> Iterator[tuple]:
     """Pipes one partition through `glean run`; yields tagged output lines, errors, the summary.
 
     A thread writes the rows to glean's standard input (and to a spool file, to give unreadable
@@ -192,7 +195,7 @@ def _pipe_partition(glean: str, pipeline: str, args: list, index: int, rows: Ite
         for thread in threads:
             thread.start()
         for line in process.stdout:
-            yield _DOCUMENT + line.rstrip(b"\n").decode("utf-8")
+            yield _DOCUMENT, line.rstrip(b"\n").decode("utf-8")
         status = process.wait()
         for thread in threads:
             thread.join()
@@ -205,10 +208,10 @@ def _pipe_partition(glean: str, pipeline: str, args: list, index: int, rows: Ite
         summary = _summary_line(stderr)
         if summary is None:
             raise RuntimeError(f"partition {index}: glean printed no summary: {stderr[-2000:]}")
-        yield _SUMMARY + summary
+        yield _SUMMARY, summary
 
 
-def _tagged_errors(errors_path: str, spool_path: str, index: int) -> Iterator[str]:
+def _tagged_errors(errors_path: str, spool_path: str, index: int) -> Iterator[tuple]:
     """The error file's entries with the partition, and unreadable lines given back whole."""
     if not os.path.exists(errors_path):
         return
@@ -227,7 +230,7 @@ def _tagged_errors(errors_path: str, spool_path: str, index: int) -> Iterator[st
         entry["partition"] = index
         if "id" not in entry and entry.get("line") in records:
             entry["record"] = records[entry["line"]]
-        yield _ERROR + json.dumps(entry, ensure_ascii=False)
+        yield _ERROR, json.dumps(entry, ensure_ascii=False)
 
 
 def _summary_line(stderr: str) -> Optional[str]:
