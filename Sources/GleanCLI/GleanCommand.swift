@@ -19,7 +19,7 @@ public struct GleanCommand: AsyncParsableCommand {
         subcommands: [
             RunCommand.self, ValidateCommand.self, StagesCommand.self, SchemaCommand.self, InitCommand.self,
             BenchCommand.self, EvalCommand.self, TrainCommand.self, PluginsCommand.self, ExportCommand.self,
-            ReportCommand.self,
+            ReportCommand.self, SummaryCommand.self,
         ]
     )
 

@@ -17,7 +17,7 @@ struct ExportReportTests {
         #expect(lines.count == pairs + 1)
         #expect(
             lines.contains {
-                $0.hasPrefix("n001,2026-02-02,AZ,Azerbaijan,NATO,North Atlantic Treaty Organization,partner,neutral,0.965,")
+                $0.hasPrefix("n001,2026-02-02,AZ,Azerbaijan,NATO,North Atlantic Treaty Organization,partner,neutral,0.")
             })
     }
 

@@ -165,6 +165,24 @@ struct EngineTests {
         #expect(seen.count == 300 && Set(seen).count == 300)
     }
 
+    @Test("shards report each unreadable line exactly once, in one shard")
+    func shardsWithBadLines() async throws {
+        let pipeline = try makePipeline([])
+        let bad = (1...40).map { "{\"id\":\"broken-\($0)\",\"text\":" }
+        let input = zip(Self.input.split(separator: "\n"), bad).flatMap { [String($0), $1] }.joined(separator: "\n") + "\n"
+        var reported: [Int] = []
+        var failed = 0
+        for index in 0..<3 {
+            let result = try await runPipeline(
+                pipeline, input: input, options: EngineOptions(shard: try Shard(index: index, count: 3)))
+            #expect(result.summary.documents + result.summary.failedRecords + result.summary.otherShards == 80)
+            failed += result.summary.failedRecords
+            reported += result.errors.split(separator: "\n").compactMap { (try? JSONParser.parse(String($0)))?["line"]?.intValue }
+        }
+        #expect(failed == 40)
+        #expect(reported.sorted() == (1...40).map { 2 * $0 })
+    }
+
     @Test("reads gzip input, also several members concatenated")
     func gzipInput() async throws {
         let folder = try TemporaryFolder()

@@ -84,13 +84,17 @@ struct BatchProcessor: Sendable {
                         decoded.append(document)
                     }
                 case .failure(let error):
+                    let raw = UnsafeRawBufferPointer(rebasing: storage[record.range])
+                    if let shard = options.shard, !shard.contains(unreadable: raw, line: record.origin.line) {
+                        result.otherShards += 1
+                        continue
+                    }
                     // Counted again on resume (the exit status covers the whole input), written once.
                     result.failedRecords += 1
                     result.passedBytes += record.byteCount
                     if done { continue }
                     DeadLetter.writeRecordFailure(
-                        error, origin: record.origin, raw: UnsafeRawBufferPointer(rebasing: storage[record.range]),
-                        into: &deadLetters)
+                        error, origin: record.origin, raw: raw, into: &deadLetters)
                 }
             }
         }

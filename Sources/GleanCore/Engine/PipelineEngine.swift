@@ -1,4 +1,5 @@
 import Logging
+import Synchronization
 
 /// Runs a pipeline over a stream of records: reads batches on its own thread, analyses up to
 /// `concurrency` batches at once on the cooperative pool, and writes results on another thread
@@ -95,77 +96,95 @@ public struct PipelineEngine: Sendable {
         }
 
         var failure: GleanError?
-        // The next batch is read while the workers run, so a free slot is refilled at once.
-        func startRead(_ sequence: Int) -> Task<Result<RecordBatch?, GleanError>, Never> {
-            Task {
-                do throws(GleanError) {
-                    return .success(
-                        try await reader.run { () throws(GleanError) -> RecordBatch? in
-                            try input.value.nextBatch(sequence: sequence, maxRecords: batchSize, maxBytes: batchBytes)
-                        })
-                } catch {
-                    return .failure(error)
-                }
-            }
+        /// What the task group's children report: a batch read (`nil` when a stop came first),
+        /// or a batch analysed.
+        enum Event: Sendable {
+            case read(Result<RecordBatch?, GleanError>?)
+            case processed(BatchProcessor.Processed)
         }
-        var prefetch: Task<Result<RecordBatch?, GleanError>, Never>? = startRead(0)
-        await withTaskGroup(of: BatchProcessor.Processed.self) { group in
+        await withTaskGroup(of: Event.self) { group in
             var inFlight = 0
             var nextSequence = 0
             var nextToWrite = 0
             var waiting: [Int: BatchProcessor.Processed] = [:]
             var reading = true
+            var readPending = false
+            // One batch is read ahead while the workers run, so a freed slot is refilled at once.
+            var ready: RecordBatch?
 
-            /// Starts batches until `maxInFlight` are running or the input ends.
-            func fill() async {
-                while reading, inFlight < maxInFlight, let pending = prefetch {
-                    if failure != nil || summary.ending != .completed {
-                        reading = false
-                        return
-                    }
-                    if monitor.isStopRequested {
-                        summary.ending = .interrupted
-                        reading = false
-                        return
-                    }
-                    switch await pending.value {
-                    case .failure(let error):
-                        failure = error
-                        prefetch = nil
-                    case .success(nil):
-                        prefetch = nil
-                    case .success(let batch?):
-                        nextSequence += 1
-                        prefetch = startRead(nextSequence)
-                        inFlight += 1
-                        group.addTask { await processor.process(batch) }
+            /// Starts reading batch `nextSequence` on the reader thread. The read is a child of
+            /// the group, so finished batches are written while it waits on a silent pipe, and it
+            /// gives up when a stop is requested (SIGTERM must not wait for the next line).
+            func startRead() {
+                readPending = true
+                let sequence = nextSequence
+                let read = Task { () -> Result<RecordBatch?, GleanError> in
+                    do throws(GleanError) {
+                        return .success(
+                            try await reader.run { () throws(GleanError) -> RecordBatch? in
+                                try input.value.nextBatch(sequence: sequence, maxRecords: batchSize, maxBytes: batchBytes)
+                            })
+                    } catch {
+                        return .failure(error)
                     }
                 }
+                group.addTask { .read(await Self.awaitRead(read, monitor: monitor)) }
             }
 
-            await fill()
-            while let done = await group.next() {
-                inFlight -= 1
-                await fill()
-                guard failure == nil else { continue }
-                do throws(GleanError) {
-                    if ordered {
-                        waiting[done.sequence] = done
-                        while let next = waiting.removeValue(forKey: nextToWrite) {
-                            try await write(next)
-                            nextToWrite += 1
-                        }
-                    } else {
-                        try await write(done)
-                    }
-                } catch {
+            /// Starts the batch read ahead when a slot is free, and the next read when none is
+            /// under way, unless the run is stopping.
+            func advance() {
+                if reading, failure != nil || summary.ending != .completed {
+                    reading = false
+                } else if reading, monitor.isStopRequested {
+                    summary.ending = .interrupted
+                    reading = false
+                }
+                guard reading else { return }
+                if let batch = ready, inFlight < maxInFlight {
+                    ready = nil
+                    inFlight += 1
+                    group.addTask { .processed(await processor.process(batch)) }
+                }
+                if ready == nil, !readPending { startRead() }
+            }
+
+            startRead()
+            while let event = await group.next() {
+                switch event {
+                case .read(nil):
+                    readPending = false
+                    if summary.ending == .completed { summary.ending = .interrupted }
+                    reading = false
+                case .read(.failure(let error)?):
+                    readPending = false
                     failure = error
+                case .read(.success(nil)?):
+                    readPending = false
+                    reading = false
+                case .read(.success(let batch?)?):
+                    readPending = false
+                    nextSequence += 1
+                    ready = batch
+                case .processed(let done):
+                    inFlight -= 1
+                    guard failure == nil else { break }
+                    do throws(GleanError) {
+                        if ordered {
+                            waiting[done.sequence] = done
+                            while let next = waiting.removeValue(forKey: nextToWrite) {
+                                try await write(next)
+                                nextToWrite += 1
+                            }
+                        } else {
+                            try await write(done)
+                        }
+                    } catch {
+                        failure = error
+                    }
                 }
+                advance()
             }
-        }
-        if let pending = prefetch {
-            // A read still under way when the run stopped early: let it finish before returning.
-            _ = await pending.value
         }
         for stage in pipeline.stages { await stage.stage.shutdown() }
         if let failure { throw failure }
@@ -177,6 +196,23 @@ public struct PipelineEngine: Sendable {
             RunSummary.StageTime(id: $0.id, duration: $1)
         }
         return summary
+    }
+}
+
+extension PipelineEngine {
+    /// The result of `read`, or `nil` if a stop is requested before it comes.
+    static func awaitRead(
+        _ read: Task<Result<RecordBatch?, GleanError>, Never>, monitor: RunMonitor
+    ) async -> Result<RecordBatch?, GleanError>? {
+        await withCheckedContinuation { continuation in
+            let once = ResumeOnce(continuation)
+            let token = monitor.onStop { once.resume(returning: nil) }
+            Task {
+                let outcome = await read.value
+                monitor.removeStopHandler(token)
+                once.resume(returning: outcome)
+            }
+        }
     }
 }
 

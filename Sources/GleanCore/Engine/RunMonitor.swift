@@ -14,6 +14,13 @@ public final class RunMonitor: Sendable {
     private let place = Mutex<Position?>(nil)
     private let stopFlag = Atomic<Bool>(false)
     private let stageTimes: Mutex<[Duration]>
+    private let stopHandlers = Mutex<StopHandlers>(StopHandlers())
+
+    /// Code to run once when a stop is requested, by token.
+    private struct StopHandlers: ~Copyable {
+        var next = 0
+        var handlers: [Int: @Sendable () -> Void] = [:]
+    }
 
     /// Creates a monitor for a pipeline of `stageCount` stages.
     public init(stageCount: Int = 0) {
@@ -41,6 +48,33 @@ public final class RunMonitor: Sendable {
     /// Asks the run to stop reading; what is in flight is finished and written whole.
     public func requestStop() {
         stopFlag.store(true, ordering: .relaxed)
+        let handlers = stopHandlers.withLock { state in
+            let handlers = state.handlers.values
+            state.handlers = [:]
+            return Array(handlers)
+        }
+        for handler in handlers { handler() }
+    }
+
+    /// Runs `handler` once when a stop is requested (at once if one already was), unless
+    /// ``removeStopHandler(_:)`` removes it first; returns the token that removes it.
+    func onStop(_ handler: @escaping @Sendable () -> Void) -> Int {
+        let token: Int? = stopHandlers.withLock { state in
+            if stopFlag.load(ordering: .relaxed) { return nil }
+            state.next += 1
+            state.handlers[state.next] = handler
+            return state.next
+        }
+        guard let token else {
+            handler()
+            return 0
+        }
+        return token
+    }
+
+    /// Removes a handler added with ``onStop(_:)``.
+    func removeStopHandler(_ token: Int) {
+        stopHandlers.withLock { _ = $0.handlers.removeValue(forKey: token) }
     }
 
     /// Time spent in each stage so far (summed over the workers), by stage index.

@@ -30,10 +30,21 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
         Int(Self.hash(id) % UInt64(count)) == index
     }
 
+    /// Whether an input record that could not be read (it has no id) belongs to this shard: by
+    /// the hash of its bytes and its line number, so exactly one of the N shards reports it.
+    public func contains(unreadable bytes: UnsafeRawBufferPointer, line: Int) -> Bool {
+        Int((Self.hash(bytes) ^ UInt64(truncatingIfNeeded: line)) % UInt64(count)) == index
+    }
+
     /// FNV-1a, 64 bits, of the id's UTF-8: the same on every machine and every run.
     public static func hash(_ id: String) -> UInt64 {
+        hash(id.utf8)
+    }
+
+    /// FNV-1a, 64 bits, of `bytes`.
+    public static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in id.utf8 {
+        for byte in bytes {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01B3
         }

@@ -8,4 +8,12 @@ public protocol ByteSource: AnyObject {
     var bytesConsumed: Int { get }
     /// The underlying file's size, when known (for progress and ETA).
     var totalBytes: Int? { get }
+    /// Waits up to `timeout` for bytes that can be read without blocking; `false` when none came
+    /// (a pipe whose writer paused). Sources that cannot tell answer `true`.
+    func waitForInput(timeout: Duration) -> Bool
+}
+
+extension ByteSource {
+    /// Regular files and decompressors always have bytes ready (or are at their end).
+    public func waitForInput(timeout: Duration) -> Bool { true }
 }

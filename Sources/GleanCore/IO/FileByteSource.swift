@@ -48,6 +48,21 @@ public final class FileByteSource: ByteSource {
         if ownsDescriptor { close(descriptor) }
     }
 
+    /// For a pipe or terminal, waits with `poll` until bytes arrive, the writer closes, or
+    /// `timeout` passes; a regular file is always ready.
+    public func waitForInput(timeout: Duration) -> Bool {
+        guard totalBytes == nil else { return true }
+        let (seconds, attoseconds) = timeout.components
+        let milliseconds = Int32(clamping: seconds * 1_000 + attoseconds / 1_000_000_000_000_000)
+        var descriptors = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        while true {
+            let ready = poll(&descriptors, 1, milliseconds)
+            if ready < 0 && errno == EINTR { continue }
+            // Readable, closed (POLLHUP) or failed: a read will not block (it returns or reports).
+            return ready != 0
+        }
+    }
+
     /// Reads the next bytes, retrying on interruption.
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws(GleanError) -> Int {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }

@@ -81,6 +81,10 @@ final class PeekingByteSource: ByteSource {
         return count
     }
 
+    func waitForInput(timeout: Duration) -> Bool {
+        prefixOffset < prefix.count || upstream.waitForInput(timeout: timeout)
+    }
+
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(GleanError) -> Int {
         if prefixOffset < prefix.count {
             let count = min(buffer.count, prefix.count - prefixOffset)

@@ -9,6 +9,10 @@
 /// Splits a byte source into lines: 1 MiB reads, line ends found with `memchr`, no `String`
 /// made. Blank lines are passed over (and counted); `\r\n` ends and a leading byte-order mark
 /// are removed; a line over the limit is reported as a problem record and skipped.
+///
+/// A batch ends when it is full, at the end of the input, or — on a pipe — when the writer
+/// pauses for ``idleCut`` with whole lines already in the batch, so a program that writes a few
+/// documents and waits gets their results without closing the pipe.
 public final class LineRecordSource: RecordSource {
     private let source: any ByteSource
     private let inputName: String
@@ -23,6 +27,8 @@ public final class LineRecordSource: RecordSource {
 
     /// The size of each read.
     public static let readSize = 1 << 20
+    /// How long a pipe may stay silent before the lines already read are handed on as a batch.
+    public static let idleCut: Duration = .milliseconds(100)
 
     /// Splits `source`, named `inputName` in messages, refusing lines over `maximumLineBytes`.
     public init(source: any ByteSource, inputName: String, maximumLineBytes: Int = 64 << 20) {
@@ -50,7 +56,7 @@ public final class LineRecordSource: RecordSource {
         let consumedBefore = source.bytesConsumed
         let lineBefore = lineNumber
         while batch.records.count < maxRecords && batch.storage.count < maxBytes {
-            guard let line = try nextLine() else { break }
+            guard let line = try nextLine(cutWhenIdle: !batch.records.isEmpty) else { break }
             switch line {
             case .bytes(let range):
                 var bytes = UnsafeRawBufferPointer(rebasing: buffer[range])
@@ -91,8 +97,10 @@ public final class LineRecordSource: RecordSource {
         return true
     }
 
-    /// The next line's range in the buffer (valid until the next call), or `nil` at the end.
-    private func nextLine() throws(GleanError) -> Line? {
+    /// The next line's range in the buffer (valid until the next call), or `nil` at the end —
+    /// or, with `cutWhenIdle`, when no whole line is buffered and the source stays silent for
+    /// ``idleCut``.
+    private func nextLine(cutWhenIdle: Bool) throws(GleanError) -> Line? {
         var searchFrom = start
         var discarded = 0
         while true {
@@ -140,6 +148,7 @@ public final class LineRecordSource: RecordSource {
                 buffer.deallocate()
                 buffer = grown
             }
+            if cutWhenIdle, discarded == 0, !source.waitForInput(timeout: Self.idleCut) { return nil }
             let count = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[end...]))
             if count == 0 {
                 endOfInput = true
