@@ -38,7 +38,7 @@ public struct StanceEvaluation: Sendable {
     }
 
     /// Scores the shipped recogniser and cues, as the stage runs with its defaults.
-    public static func shipped(passages: [LabelledPassage], minConfidence: Double = 0.2) throws -> StanceEvaluation {
+    public static func shipped(passages: [LabelledPassage], minConfidence: Double = 0.3) throws -> StanceEvaluation {
         let recognizer = try EntityRecognizer.shipped
         let analyzer = StanceAnalyzer(
             cues: try StanceCues.shipped, gazetteer: recognizer.gazetteer, model: try StanceModel.shipped)
