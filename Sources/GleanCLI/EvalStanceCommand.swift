@@ -12,7 +12,7 @@ struct EvalStanceCommand: AsyncParsableCommand {
         abstract: "Pair detection, stance accuracy and per-stance F1 of the alignment-stance stage on labelled passages.",
         discussion: """
             Runs the entities recogniser and the stance analyzer (built-in cues and model, every \
-            bloc, min_confidence 0.2 as the stage does) over each passage and scores the pairs as \
+            bloc, min_confidence 0.3 as the stage does) over each passage and scores the pairs as \
             docs/stages/alignment-stance-labels.md says: matched on actor and bloc; strict counts \
             the primary label, lenient also an acceptable second label. Prints pair P/R/F1, \
             per-stance F1, macro F1 and the confusion matrix; passages with `lang` are read with \
@@ -28,7 +28,7 @@ struct EvalStanceCommand: AsyncParsableCommand {
     var gate: Double?
 
     @Option(help: "Leave out pairs below this confidence.")
-    var minConfidence: Double = 0.2
+    var minConfidence: Double = 0.3
 
     @Flag(help: "Print each passage whose pairs differ from the labels.")
     var showErrors = false

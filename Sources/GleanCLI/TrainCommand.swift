@@ -142,7 +142,7 @@ struct TrainStanceCommand: AsyncParsableCommand {
     var folds = 5
 
     @Option(help: "Report cross-validated scores at this confidence threshold (the stage's min_confidence).")
-    var threshold = 0.2
+    var threshold = 0.3
 
     @Option(help: "Where to write the model.")
     var output: String = "Sources/GleanStages/Stance/Resources/stance-model.json"

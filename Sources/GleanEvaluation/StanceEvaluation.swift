@@ -53,7 +53,7 @@ public struct StanceEvaluation: Sendable {
 
     /// Scores the shipped recogniser and cues of every language, as the stage runs with its
     /// defaults.
-    public static func shipped(passages: [LabelledPassage], minConfidence: Double = 0.2) throws -> StanceEvaluation {
+    public static func shipped(passages: [LabelledPassage], minConfidence: Double = 0.3) throws -> StanceEvaluation {
         let languages = try StanceLanguages(model: try StanceModel.shipped)
         guard let analyzer = languages.analyzer(for: "en") else {
             throw GleanError(.invalidModel, "no English stance cues")

@@ -51,7 +51,7 @@ public struct AlignmentStanceStage: Stage {
                     "YAML file of extra cue patterns per stance, merged over the built-in ones (relative to the pipeline file); `languages: {de: {…}}` in it adds cues for other languages."
             ),
             ConfigurationField(
-                "min_confidence", type: .number(min: 0, max: 1), default: 0.2,
+                "min_confidence", type: .number(min: 0, max: 1), default: 0.3,
                 summary: "Leave out pairs below this confidence (0 to 1)."),
             ConfigurationField(
                 "evidence", type: .boolean, default: true, summary: "Output the sentences and cues behind each pair."),

@@ -112,6 +112,10 @@ extension StanceAnalyzer {
         let references = mentions.filter { text.mentions[$0].referent == .actorReference }
         let distinctActors = Set(actorMentions.compactMap { text.mentions[$0].actor }).count
         let span = text.sentences[sentence].span
+        // Each match's negation, hedge and time, read once for every pair of the sentence.
+        let readings = matches.map {
+            (negated: isNegated($0, in: text), hedged: isHedged($0, in: text), past: time(of: $0, in: text).order < 1)
+        }
         // Each actor with the words it stands at; references ("it", "we", "the country") stand
         // for the current subject or the document's main actor; a sentence that names no actor
         // at all may be about the main actor (a country profile's "EU member").
@@ -157,7 +161,7 @@ extension StanceAnalyzer {
                 if between.contains(where: { text.isClauseBreak($0) && text.words[$0].isBoundary }) {
                     entry.set("together.punctuation_between")
                 }
-                for match in matches {
+                for (position, match) in matches.enumerated() {
                     let stance = match.cue.stance.rawValue
                     entry.set("together.cue." + stance)
                     if between.contains(match.words.lowerBound) { entry.set("together.cue_between." + stance) }
@@ -171,9 +175,9 @@ extension StanceAnalyzer {
                         if actorGroup.count > 1 { entry.set("together.cue_near_actor_list." + stance) }
                         if blocGroup.count > 1 { entry.set("together.cue_near_bloc_list." + stance) }
                     }
-                    if near, isNegated(match, in: text) { entry.set("together.cue_negated." + stance) }
-                    if near, isHedged(match, in: text) { entry.set("together.cue_hedged." + stance) }
-                    if near, time(of: match, in: text).order < 1 { entry.set("together.cue_past." + stance) }
+                    if near, readings[position].negated { entry.set("together.cue_negated." + stance) }
+                    if near, readings[position].hedged { entry.set("together.cue_hedged." + stance) }
+                    if near, readings[position].past { entry.set("together.cue_past." + stance) }
                 }
                 if matches.isEmpty { entry.set("together.no_cue") }
                 // The words between the two (when close) and just around them: language-specific
