@@ -63,6 +63,11 @@ public struct SentimentStage: Stage {
                     "type": "array",
                     "description": "Each sentence: start, end (Unicode scalar offsets), compound, neg, neu, pos.",
                 ],
+                "language": ["type": "string", "description": "Present for a document not in English: its language's code."],
+                "method": [
+                    "enum": ["lexicon"],
+                    "description": "Present for a document not in English: scored by its language's lexicon.",
+                ],
             ],
         ],
         languages: SentimentStage.languages
