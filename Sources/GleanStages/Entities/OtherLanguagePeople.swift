@@ -35,12 +35,14 @@ public struct OtherLanguagePeople: Sendable {
     /// The people in one sentence's `words`, given the spans of names already `known` there
     /// (first word and length); remembers their surnames for the sentences after.
     public mutating func people(in words: [String], known: [(first: Int, length: Int)]) -> [(first: Int, length: Int)] {
+        let nameWords = words.map(Self.isNameWord)
+        guard nameWords.contains(true) else { return [] }
         var taken = [Bool](repeating: false, count: words.count)
         for span in known { for index in span.first..<(span.first + span.length) { taken[index] = true } }
         let lowered = words.map { $0.lowercased() }
         let titleSpans = titles?.matches(in: lowered) ?? []
         for span in titleSpans { for index in span.first..<(span.first + span.length) { taken[index] = true } }
-        func isFree(_ index: Int) -> Bool { index < words.count && !taken[index] && Self.isNameWord(words[index]) }
+        func isFree(_ index: Int) -> Bool { index < words.count && !taken[index] && nameWords[index] }
         /// The number of free name words from `start` (four at most), and whether one of them
         /// marks an organisation.
         func run(from start: Int) -> (length: Int, organisation: Bool) {
@@ -111,6 +113,7 @@ public struct OtherLanguagePeople: Sendable {
 
     /// Whether `word` is a surname found before, as written or inflected.
     private func isSurname(_ word: String) -> Bool {
+        guard !surnames.isEmpty else { return false }
         if surnames.contains(word) { return true }
         return inflection?.splits(ofInflected: word).contains { surnames.contains($0.stem) } ?? false
     }

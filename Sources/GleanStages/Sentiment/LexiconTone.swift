@@ -16,7 +16,11 @@ public struct LexiconTone: Sendable {
     public let language: String
     private var words: [String: Double] = [:]
     private var stems: [String: Double] = [:]
-    private var longestStem = 0
+    /// The lengths (in scalars) that stems have, longest first.
+    private var stemLengths: [Int] = []
+    /// The first two scalars of every stem: a word beginning otherwise has no stem, and is
+    /// passed over without cutting it up.
+    private var stemOpenings: Set<String> = []
     private var negators: Set<String> = []
     private var postNegators: Set<String> = []
     private var boosters: Set<String> = []
@@ -51,12 +55,15 @@ public struct LexiconTone: Sendable {
                 if fields[0].hasSuffix("*") {
                     let stem = String(fields[0].dropLast())
                     stems[stem] = value
-                    longestStem = max(longestStem, stem.unicodeScalars.count)
+                    let length = stem.unicodeScalars.count
+                    if !stemLengths.contains(length) { stemLengths.append(length) }
+                    stemOpenings.insert(String(String.UnicodeScalarView(stem.unicodeScalars.prefix(2))))
                 } else {
                     words[fields[0]] = value
                 }
             }
         }
+        stemLengths.sort(by: >)
     }
 
     /// The scores of `text`.
@@ -88,15 +95,15 @@ public struct LexiconTone: Sendable {
     /// The valence of `word`, and whether a negative suffix follows the stem it was found by.
     func valence(of word: String) -> (value: Double, negatedBySuffix: Bool)? {
         if let value = words[word] { return (value, false) }
-        let scalars = Array(word.unicodeScalars)
-        var length = min(scalars.count, longestStem)
-        while length >= 2 {
-            let stem = String(String.UnicodeScalarView(scalars[..<length]))
-            if let value = stems[stem] {
-                let rest = String(String.UnicodeScalarView(scalars[length...]))
+        let scalars = word.unicodeScalars
+        guard stemOpenings.contains(String(String.UnicodeScalarView(scalars.prefix(2)))) else { return nil }
+        let count = scalars.count
+        for length in stemLengths where length <= count {
+            let end = scalars.index(scalars.startIndex, offsetBy: length)
+            if let value = stems[String(scalars[..<end])] {
+                let rest = String(scalars[end...])
                 return (value, negativeSuffixes.contains { rest.hasPrefix($0) })
             }
-            length -= 1
         }
         return nil
     }

@@ -73,6 +73,11 @@ public struct SentimentStage: Stage {
                 "sentences_omitted": [
                     "type": "integer", "description": "Sentences left out of `sentences` by `max_sentences`, when any.",
                 ],
+                "language": ["type": "string", "description": "Present for a document not in English: its language's code."],
+                "method": [
+                    "enum": ["lexicon"],
+                    "description": "Present for a document not in English: scored by its language's lexicon.",
+                ],
             ],
         ],
         outputTrim: OutputTrim(
