@@ -129,7 +129,7 @@ struct ContractEndToEndTests {
             (#"{"id":"en","text":"Finland joined NATO in 2023, officials said."}"# + "\n"
                 + #"{"id":"it","text":"La Finlandia è entrata nella NATO nel 2023, hanno detto i funzionari del governo."}"# + "\n").utf8)
         let text = try GleanProcess.run(["run", "Pipelines/alignment-monitor.yaml"], input: input)
-        #expect(text.errors.contains("skipped by tone: unsupported language: it))
+        #expect(text.errors.contains("skipped by tone: unsupported language: it"))
         let json = try GleanProcess.run(["run", "Pipelines/alignment-monitor.yaml", "--summary", "json"], input: input)
         let summary = try JSONParser.parse(String(json.errors.split(separator: "\n").last ?? ""))
         let skips = summary["skips"]?.arrayValue ?? []
