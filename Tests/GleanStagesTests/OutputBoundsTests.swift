@@ -58,6 +58,10 @@ struct OutputBoundsTests {
         #expect(ids.contains("NATO") && ids.contains("PFP") && ids.contains("ARAB_LEAGUE"))
         #expect(!ids.contains("KREMLIN") && !ids.contains("BUNDESTAG"))
         #expect(!ids.contains("GAZPROM") && !ids.contains("AIRBUS") && !ids.contains("HAMAS"))
+        // Read from the marked lines without building the gazetteer, for stage descriptors: the same.
+        let scanned = try Gazetteer.shippedBlocs
+        #expect(scanned.ids == ids)
+        #expect(scanned.topLevel == (try Gazetteer.shipped.blocs))
     }
 
     @Test("entities: at most max_mentions per entity and max_entities entities, counts kept whole")

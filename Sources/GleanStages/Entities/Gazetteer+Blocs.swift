@@ -1,3 +1,5 @@
+import GleanCore
+
 extension Gazetteer {
     /// Organisations of the whole world that are no bloc one aligns with: the UN and its bodies,
     /// the financial institutions, the courts.
@@ -18,5 +20,28 @@ extension Gazetteer {
             ids.insert(entry.canonical)
         }
         return ids.subtracting(Self.globalBodies).sorted()
+    }
+
+    /// The shipped gazetteer's bloc ids (``blocIDs``) and default stance blocs (``blocs``), read
+    /// from its marked lines without building the gazetteer: stage descriptors need them at every
+    /// `glean` start, before any stage is built.
+    public static var shippedBlocs: (ids: [String], topLevel: [String]) {
+        get throws(GleanError) { try scannedShippedBlocs.get() }
+    }
+
+    private static let scannedShippedBlocs = Result { () throws(GleanError) -> (ids: [String], topLevel: [String]) in
+        let bytes = try StageResources.bytes(
+            at: StageResources.url(named: "gazetteer.tsv"), of: "the gazetteer",
+            remedy: "rebuild it with scripts/build-gazetteer.py")
+        var ids = Set<String>()
+        var topLevel = Set<String>()
+        for line in bytes.split(separator: UInt8(ascii: "\n")) where line.first != UInt8(ascii: "#") {
+            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+            guard fields.count > 5, fields[1].elementsEqual("ORG".utf8), fields[5].elementsEqual("bloc".utf8) else { continue }
+            let id = String(decoding: fields[2], as: UTF8.self)
+            ids.insert(id)
+            if fields[4].isEmpty || fields[4].elementsEqual("-".utf8) { topLevel.insert(id) }
+        }
+        return (ids.sorted(), topLevel.subtracting(globalBodies).sorted())
     }
 }

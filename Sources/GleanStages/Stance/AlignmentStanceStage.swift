@@ -84,7 +84,7 @@ public struct AlignmentStanceStage: Stage {
     /// The bloc ids `blocs` accepts: those of the shipped gazetteer, read when the stage is first
     /// described (the built-in defaults if it cannot be read; building the stage then fails).
     static var knownBlocs: [String] {
-        (try? Gazetteer.shipped.blocIDs) ?? StanceAnalyzer.defaultBlocs
+        (try? Gazetteer.shippedBlocs.ids) ?? StanceAnalyzer.defaultBlocs
     }
 
     private let languages: StanceLanguages

@@ -26,7 +26,7 @@ public struct StanceAnalyzer: Sendable {
     private let infixStart: [Int]
 
     /// The blocs reported by default: every bloc of the shipped gazetteer (``Gazetteer/blocs``).
-    public static let defaultBlocs: [String] = (try? Gazetteer.shipped.blocs) ?? []
+    public static let defaultBlocs: [String] = (try? Gazetteer.shippedBlocs.topLevel) ?? []
 
     /// Creates an analyzer for `cues`, naming things with `gazetteer`, reporting `blocs`, deciding
     /// with `model` (or with the rules alone when it is `nil`).

@@ -7,9 +7,22 @@ extension StanceCues {
         get throws(GleanError) { try shipped(language: "en") ?? StanceCues() }
     }
 
-    /// The languages with built-in cues (a file `Resources/stance-cues/<code>.yaml` each).
+    /// The languages with built-in cues (a file `Resources/stance-cues/<code>.yaml` each), from
+    /// the files' names: describing the stage (every `glean` start) parses none of them.
     public static var shippedLanguages: [String] {
-        get throws(GleanError) { try loadedShipped.get().keys.sorted() }
+        get throws(GleanError) { try shippedFileNames().map { String($0.dropLast(".yaml".count)) }.sorted() }
+    }
+
+    private static func shippedFileNames() throws(GleanError) -> [String] {
+        let folder = StageResources.url(named: "stance-cues")
+        do {
+            return try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }
+        } catch {
+            throw GleanError(
+                .invalidModel,
+                "cannot list the stance cues in \(folder.path); restore Sources/GleanStages/Stance/Resources/stance-cues/",
+                cause: error)
+        }
     }
 
     /// The built-in cues of `language` (an ISO 639-1 code), or `nil` when there are none.
@@ -20,12 +33,7 @@ extension StanceCues {
     private static let loadedShipped = Result { () throws(GleanError) -> [String: StanceCues] in
         let folder = StageResources.url(named: "stance-cues")
         let remedy = "restore Sources/GleanStages/Stance/Resources/stance-cues/"
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }
-        } catch {
-            throw GleanError(.invalidModel, "cannot list the stance cues in \(folder.path); \(remedy)", cause: error)
-        }
+        let names = try shippedFileNames()
         var cues: [String: StanceCues] = [:]
         for name in names {
             let language = String(name.dropLast(".yaml".count))
