@@ -37,12 +37,13 @@ struct OutputBoundsTests {
 
     @Test("alignment-stance: the evidence that decides the pair is kept first")
     func decidingEvidenceKept() async throws {
-        let text = String(repeating: "Georgia cooperates with NATO. ", count: 5) + "In 2024 Georgia applied to join NATO."
+        // The first cue in the text is a partner cue; the pair is decided by the later ones.
+        let text = "Georgia cooperates with NATO. " + String(repeating: "In 2024 Georgia applied to join NATO. ", count: 3)
         let all = try #require(try await output(AlignmentStanceStage.self, text).arrayValue?.first)
         #expect(all["evidence"]?.arrayValue?.map { $0["stance"]?.stringValue ?? "" }.first == "partner")
         let pair = try #require(try await output(AlignmentStanceStage.self, text, ["max_evidence": 1]).arrayValue?.first)
         #expect(pair["stance"] == "seeking")
-        #expect(pair["evidence"]?.arrayValue?.first?["stance"] == "seeking")
+        #expect(pair["evidence"]?.arrayValue?.first?["stance"] == pair["stance"])
     }
 
     @Test("alignment-stance: bloc ids in any case are taken as the gazetteer spells them")
