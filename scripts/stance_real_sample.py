@@ -60,6 +60,25 @@ def split_of(path: str) -> str:
     return "holdout" if digest[0] % 10 < 3 else "dev"
 
 
+def write_candidates(path: Path, rows: list) -> str:
+    """Writes the rows, sorted by id, as JSON Lines; says how many fall in each split."""
+    rows.sort(key=lambda r: r["id"])
+    with open(path, "w", encoding="utf-8") as f:
+        for r in rows:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    splits = [r["split"] for r in rows]
+    return f"({splits.count('dev')} dev, {splits.count('holdout')} holdout)"
+
+
+def chosen_ids(out: Path, names) -> set:
+    """The ids of the passages earlier draws chose (their candidates files in `out`)."""
+    ids = set()
+    for name in names:
+        with open(out / f"candidates-{name}.jsonl", encoding="utf-8") as f:
+            ids.update(json.loads(line)["id"] for line in f)
+    return ids
+
+
 def main() -> None:
     root, out = Path(sys.argv[1]), Path(sys.argv[2])
     out.mkdir(parents=True, exist_ok=True)
@@ -81,22 +100,15 @@ def main() -> None:
                     continue
                 per_doc[r["path"]] = per_doc.get(r["path"], 0) + 1
                 chosen.append(r)
-        chosen.sort(key=lambda r: r["id"])
-        with open(out / f"candidates-{source}.jsonl", "w", encoding="utf-8") as f:
-            for r in chosen:
-                row = {"id": r["id"], "source": source, "path": r["path"], "split": split_of(r["path"]), "text": r["text"]}
-                f.write(json.dumps(row, ensure_ascii=False) + "\n")
-        splits = [split_of(r["path"]) for r in chosen]
-        print(f"{source}: {len(chosen)} passages from {len(per_doc)} documents "
-              f"({splits.count('dev')} dev, {splits.count('holdout')} holdout)")
+        rows = [{"id": r["id"], "source": source, "path": r["path"], "split": split_of(r["path"]), "text": r["text"]}
+                for r in chosen]
+        counts = write_candidates(out / f"candidates-{source}.jsonl", rows)
+        print(f"{source}: {len(chosen)} passages from {len(per_doc)} documents {counts}")
 
 
 def rare(root: Path, out: Path) -> None:
     """The second draw: passages with words of the rare stances, none chosen before."""
-    chosen_before = set()
-    for source in COUNTS:
-        with open(out / f"candidates-{source}.jsonl", encoding="utf-8") as f:
-            chosen_before.update(json.loads(line)["id"] for line in f)
+    chosen_before = chosen_ids(out, COUNTS)
     picked = []
     for source, per_stance in RARE_COUNTS.items():
         rows = [json.loads(line) for line in gzip.open(root / f"{source}.jsonl.gz", "rt", encoding="utf-8")]
@@ -115,20 +127,12 @@ def rare(root: Path, out: Path) -> None:
                 picked.append({"id": r["id"], "source": source, "path": r["path"], "split": split_of(r["path"]),
                                "text": r["text"]})
                 taken += 1
-    picked.sort(key=lambda r: r["id"])
-    with open(out / "candidates-rare.jsonl", "w", encoding="utf-8") as f:
-        for r in picked:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    splits = [r["split"] for r in picked]
-    print(f"rare: {len(picked)} passages ({splits.count('dev')} dev, {splits.count('holdout')} holdout)")
+    print(f"rare: {len(picked)} passages {write_candidates(out / 'candidates-rare.jsonl', picked)}")
 
 
 def neutral(root: Path, out: Path, count: int = 60) -> None:
     """The third draw: passages with phrases of neutrality or refusal, none chosen before."""
-    chosen_before = set()
-    for name in [*COUNTS, "rare"]:
-        with open(out / f"candidates-{name}.jsonl", encoding="utf-8") as f:
-            chosen_before.update(json.loads(line)["id"] for line in f)
+    chosen_before = chosen_ids(out, [*COUNTS, "rare"])
     rows = []
     for source in COUNTS:
         rows += [json.loads(line) for line in gzip.open(root / f"{source}.jsonl.gz", "rt", encoding="utf-8")]
@@ -143,12 +147,7 @@ def neutral(root: Path, out: Path, count: int = 60) -> None:
         seen_docs.add(r["path"])
         picked.append({"id": r["id"], "source": r["source"], "path": r["path"], "split": split_of(r["path"]),
                        "text": r["text"]})
-    picked.sort(key=lambda r: r["id"])
-    with open(out / "candidates-neutral.jsonl", "w", encoding="utf-8") as f:
-        for r in picked:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    splits = [r["split"] for r in picked]
-    print(f"neutral: {len(picked)} passages ({splits.count('dev')} dev, {splits.count('holdout')} holdout)")
+    print(f"neutral: {len(picked)} passages {write_candidates(out / 'candidates-neutral.jsonl', picked)}")
 
 
 def document_of(row: dict) -> str:
@@ -192,12 +191,8 @@ def multi(root: Path, out: Path) -> None:
             held_count += sizes[path]
         for r in picked:
             r["split"] = "holdout" if document_of(r) in held else "dev"
-        picked.sort(key=lambda r: r["id"])
-        with open(out / f"candidates-multi-{lang}.jsonl", "w", encoding="utf-8") as f:
-            for r in picked:
-                f.write(json.dumps(r, ensure_ascii=False) + "\n")
-        splits = [r["split"] for r in picked]
-        print(f"{lang}: {len(picked)} of {len(rows)} passages ({splits.count('dev')} dev, {splits.count('holdout')} holdout)")
+        counts = write_candidates(out / f"candidates-multi-{lang}.jsonl", picked)
+        print(f"{lang}: {len(picked)} of {len(rows)} passages {counts}")
 
 
 # Words of membership, accession, partnership, neutrality and hostility in the seven languages.
