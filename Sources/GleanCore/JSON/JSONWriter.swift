@@ -60,23 +60,32 @@ public struct JSONWriter: Sendable {
             writeString(text)
         case .array(let elements):
             bytes.append(UInt8(ascii: "["))
-            for (index, element) in elements.enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                write(element)
+            elements.withUnsafeBufferPointer { elements in
+                for index in elements.indices {
+                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                    write(elements[index])
+                }
             }
             bytes.append(UInt8(ascii: "]"))
         case .object(let members):
-            bytes.append(UInt8(ascii: "{"))
-            var first = true
-            for (key, member) in members {
-                if !first { bytes.append(UInt8(ascii: ",")) }
-                first = false
-                writeString(key)
-                bytes.append(UInt8(ascii: ":"))
-                write(member)
-            }
-            bytes.append(UInt8(ascii: "}"))
+            writeObject(keys: members.keys.elements, values: members.values.elements)
         }
+    }
+
+    /// Appends an object's members, reading keys and values in place.
+    private mutating func writeObject(keys: [String], values: [JSONValue]) {
+        bytes.append(UInt8(ascii: "{"))
+        keys.withUnsafeBufferPointer { keys in
+            values.withUnsafeBufferPointer { values in
+                for index in keys.indices {
+                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                    writeString(keys[index])
+                    bytes.append(UInt8(ascii: ":"))
+                    write(values[index])
+                }
+            }
+        }
+        bytes.append(UInt8(ascii: "}"))
     }
 
     /// Appends an integer's decimal digits without making a string.
@@ -99,13 +108,51 @@ public struct JSONWriter: Sendable {
         }
     }
 
-    /// Appends a number; integral values that fit print without a fraction.
+    /// Appends a number as Swift's `description` spells it (the shortest text that reads back as
+    /// the same `Double`); non-finite numbers as `null`.
     public mutating func writeDouble(_ number: Double) {
         guard number.isFinite else {
             bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
             return
         }
+        if writeFourPlaceDecimal(number) { return }
         bytes.append(contentsOf: number.description.utf8)
+    }
+
+    /// Appends `number` without making a string when it is a decimal of at most four places
+    /// (scores, proportions, rounded measures) whose magnitude is zero or between 1e-4 and
+    /// 1e11, and returns whether it did.
+    ///
+    /// Such a number is `m / 10⁴` for an integer `m` below 10¹⁵; when that quotient is exactly
+    /// the `Double`, the digits of `m` (trailing zeros dropped) are the shortest that read back
+    /// as it: any shorter decimal lies at least one unit of its last place away, far outside the
+    /// `Double`'s rounding interval at 15 significant digits. In this range `description` uses
+    /// plain notation with at least one fraction digit, as written here.
+    private mutating func writeFourPlaceDecimal(_ number: Double) -> Bool {
+        let magnitude = number.magnitude
+        guard magnitude < 1e11, magnitude >= 1e-4 || magnitude == 0 else { return false }
+        let units = Int(magnitude * 1e4 + 0.5)
+        guard Double(units) / 1e4 == magnitude else { return false }
+        if number.sign == .minus { bytes.append(UInt8(ascii: "-")) }
+        writeInt(units / 10_000)
+        bytes.append(UInt8(ascii: "."))
+        var fraction = units % 10_000
+        guard fraction != 0 else {
+            bytes.append(UInt8(ascii: "0"))
+            return true
+        }
+        var digits = 4
+        while fraction % 10 == 0 {
+            fraction /= 10
+            digits -= 1
+        }
+        var divisor = 1
+        for _ in 1..<digits { divisor *= 10 }
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(fraction / divisor % 10))
+            divisor /= 10
+        }
+        return true
     }
 
     /// Appends `text` as a JSON string, escaping quotes, backslashes and control characters.
