@@ -69,6 +69,48 @@ struct SentimentStageTests {
         #expect(ToneReport.wordCount(Array(text.unicodeScalars)[...]) == expected)
     }
 
+    @Test("white space is Unicode's White_Space property, for every scalar")
+    func whiteSpaceTable() {
+        let differing = (0...0x10FFFF).compactMap(Unicode.Scalar.init).filter {
+            ToneReport.isWhitespace($0) != $0.properties.isWhitespace
+        }
+        #expect(differing.isEmpty, "\(differing.prefix(5).map { String($0.value, radix: 16) })")
+    }
+
+    @Test("the output lists its keys in order; max_sentences counts what it left out")
+    func keyOrder() async throws {
+        let text = "Good. Bad. Fine."
+        guard case .output(let full) = try await output(text),
+            case .output(let capped) = try await output(text, ["max_sentences": 1]),
+            case .output(let summary) = try await output(text, ["sentences": false])
+        else {
+            Issue.record("expected output")
+            return
+        }
+        let keys = [
+            "compound", "neg", "neu", "pos", "label", "sentence_mean", "sentence_weighted", "most_positive", "most_negative",
+        ]
+        #expect(full.objectValue.map { $0.map(\.key) } == keys + ["sentences"])
+        #expect(capped.objectValue.map { $0.map(\.key) } == keys + ["sentences", "sentences_omitted"])
+        #expect(summary.objectValue.map { $0.map(\.key) } == keys)
+        #expect(capped["sentences_omitted"] == 2)
+        #expect(capped["sentences"]?.arrayValue?.count == 1)
+        #expect(
+            full["sentences"]?.arrayValue?.first == [
+                "start": 0, "end": 5, "compound": 0.4404, "neg": 0.0, "neu": 0.0, "pos": 1.0,
+            ])
+        #expect(full["most_negative"] == ["start": 6, "end": 10, "compound": -0.5423])
+    }
+
+    @Test("emoji are described wherever they fall; other scripts' letters are not emoji")
+    func emoji() throws {
+        let lexicon = try VADERLexicon.shipped
+        #expect(lexicon.emojiDescription("😀") == "grinning face")
+        #expect(lexicon.emojiDescription("\u{00A9}") == lexicon.emoji["\u{00A9}"])
+        #expect(lexicon.emojiDescription("Ж") == nil)
+        for (scalar, description) in lexicon.emoji { #expect(lexicon.emojiDescription(scalar) == description) }
+    }
+
     @Test("thresholds decide the label")
     func thresholds() async throws {
         // "good" alone: compound 0.4404.

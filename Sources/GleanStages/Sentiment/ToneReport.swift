@@ -24,10 +24,26 @@ struct ToneReport: Sendable {
         self.maxSentences = maxSentences
     }
 
+    /// The keys of a listed sentence.
+    private static let sentenceKeys = JSONObjectKeys(["start", "end", "compound", "neg", "neu", "pos"])
+    /// The keys of `most_positive` and `most_negative`.
+    private static let extremeKeys = JSONObjectKeys(["start", "end", "compound"])
+    /// The keys of the output without sentences (`sentences: false`).
+    private static let summaryKeys = JSONObjectKeys([
+        "compound", "neg", "neu", "pos", "label", "sentence_mean", "sentence_weighted", "most_positive", "most_negative",
+    ])
+    /// The keys of the output with every sentence listed.
+    private static let listingKeys = JSONObjectKeys(Array(summaryKeys.names) + ["sentences"])
+    /// The keys of the output when `max_sentences` left sentences out.
+    private static let truncatedListingKeys = JSONObjectKeys(Array(listingKeys.names) + ["sentences_omitted"])
+
     /// The output for `text`, each piece scored by `scores`.
+    ///
+    /// Objects are built on the shared key lists above, so each costs one allocation; this runs
+    /// once per document and once per sentence.
     func output(for text: String, scores: (String) -> SentimentScores) -> JSONValue {
         let whole = scores(text)
-        let scalars = Array(text.unicodeScalars)
+        let scalars = Self.scalars(of: text)
         var sentenceValues: [JSONValue] = []
         var sum = 0.0
         var weightedSum = 0.0
@@ -35,6 +51,7 @@ struct ToneReport: Sendable {
         var best: (span: TextSpan, compound: Double)?
         var worst: (span: TextSpan, compound: Double)?
         let spans = splitter.sentences(in: scalars)
+        if listsSentences { sentenceValues.reserveCapacity(min(spans.count, maxSentences)) }
         // Sentences are cut from the text by walking its scalar indices once, in order.
         var cursor = (offset: 0, index: text.unicodeScalars.startIndex)
         func index(at offset: Int) -> String.Index {
@@ -54,36 +71,49 @@ struct ToneReport: Sendable {
                 let lower = index(at: span.start)
                 sentence = scores(String(text.unicodeScalars[lower..<index(at: span.end)]))
             }
-            let words = Self.wordCount(scalars[span.start..<span.end])
+            // One sentence's weight leaves the weighted mean of one its compound: no need to count.
+            let words = spans.count == 1 ? 1 : Self.wordCount(scalars[span.start..<span.end])
             sum += sentence.compound
             weightedSum += sentence.compound * Double(words)
             totalWeight += words
             if sentence.compound > (best?.compound ?? 0) { best = (span, sentence.compound) }
             if sentence.compound < (worst?.compound ?? 0) { worst = (span, sentence.compound) }
             if listsSentences && sentenceValues.count < maxSentences {
-                sentenceValues.append([
-                    "start": .int(span.start), "end": .int(span.end), "compound": .double(sentence.compound),
-                    "neg": .double(sentence.negative), "neu": .double(sentence.neutral), "pos": .double(sentence.positive),
-                ])
+                sentenceValues.append(
+                    Self.sentenceKeys.object([
+                        .int(span.start), .int(span.end), .double(sentence.compound),
+                        .double(sentence.negative), .double(sentence.neutral), .double(sentence.positive),
+                    ]))
             }
         }
         func extreme(_ entry: (span: TextSpan, compound: Double)?) -> JSONValue {
             guard let entry else { return .null }
-            return ["start": .int(entry.span.start), "end": .int(entry.span.end), "compound": .double(entry.compound)]
+            return Self.extremeKeys.object([.int(entry.span.start), .int(entry.span.end), .double(entry.compound)])
         }
-        var output: JSONValue = [
-            "compound": .double(whole.compound), "neg": .double(whole.negative), "neu": .double(whole.neutral),
-            "pos": .double(whole.positive), "label": .string(label(whole.compound)),
-            "sentence_mean": .double(spans.isEmpty ? 0 : VADERAnalyzer.round(sum / Double(spans.count), places: 4)),
-            "sentence_weighted": .double(
-                totalWeight == 0 ? 0 : VADERAnalyzer.round(weightedSum / Double(totalWeight), places: 4)),
-            "most_positive": extreme(best), "most_negative": extreme(worst),
+        var values: ContiguousArray<JSONValue> = [
+            .double(whole.compound), .double(whole.negative), .double(whole.neutral), .double(whole.positive),
+            .string(label(whole.compound)),
+            .double(spans.isEmpty ? 0 : VADERAnalyzer.round(sum / Double(spans.count), places: 4)),
+            .double(totalWeight == 0 ? 0 : VADERAnalyzer.round(weightedSum / Double(totalWeight), places: 4)),
+            extreme(best), extreme(worst),
         ]
-        if listsSentences {
-            output["sentences"] = .array(sentenceValues)
-            if spans.count > sentenceValues.count { output["sentences_omitted"] = .int(spans.count - sentenceValues.count) }
+        guard listsSentences else { return Self.summaryKeys.object(values) }
+        let omitted = spans.count - sentenceValues.count
+        values.append(.array(sentenceValues))
+        guard omitted > 0 else { return Self.listingKeys.object(values) }
+        values.append(.int(omitted))
+        return Self.truncatedListingKeys.object(values)
+    }
+
+    /// The text's scalars, decoded in one pass (`Array(text.unicodeScalars)` counts them first),
+    /// into room for as many scalars as the text has UTF-8 bytes.
+    static func scalars(of text: String) -> [Unicode.Scalar] {
+        [Unicode.Scalar](unsafeUninitializedCapacity: text.utf8.count) { buffer, count in
+            for scalar in text.unicodeScalars {
+                buffer[count] = scalar
+                count += 1
+            }
         }
-        return output
     }
 
     /// Whether `scalars` are all white space.
@@ -106,10 +136,15 @@ struct ToneReport: Sendable {
         return count
     }
 
-    /// White space as `Character.isWhitespace` sees it, with a fast path for ASCII.
-    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII { return scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D) }
-        return scalar.properties.isWhitespace
+    /// Unicode's White_Space property (`scalar.properties.isWhitespace`), without a property
+    /// look-up: the property holds these 25 scalars, a set unchanged since Unicode 6.3.
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        switch value {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 
     /// `negative`, `neutral` or `positive` by the thresholds.

@@ -57,7 +57,7 @@ public struct VADERAnalyzer: Sendable {
     func describingEmoji(_ text: String) -> String {
         var hasEmoji = false
         if !VADERText.isASCII(text) {
-            for scalar in text.unicodeScalars where scalar.value >= 0x80 && lexicon.emoji[scalar] != nil {
+            for scalar in text.unicodeScalars where scalar.value >= 0x80 && lexicon.emojiDescription(scalar) != nil {
                 hasEmoji = true
                 break
             }
@@ -66,7 +66,7 @@ public struct VADERAnalyzer: Sendable {
         var out = String.UnicodeScalarView()
         var afterSpace = true
         for scalar in text.unicodeScalars {
-            if let description = lexicon.emoji[scalar] {
+            if let description = lexicon.emojiDescription(scalar) {
                 if !afterSpace { out.append(" ") }
                 out.append(contentsOf: description.unicodeScalars)
                 afterSpace = false

@@ -34,6 +34,9 @@ public struct VADERLexicon: Sendable {
     private(set) var matchesNonASCII = false
     /// Single-scalar emoji → its description, which is scored in its place.
     public private(set) var emoji: [Unicode.Scalar: String]
+    /// For each block of 256 scalars, whether ``emoji`` has a key in it, so text in scripts
+    /// without emoji (Cyrillic, accented Latin) is read without a dictionary look-up a scalar.
+    private var emojiBlocks: [Bool] = []
 
     /// The lexicons shipped with Glean (VADER 3.3.2's, MIT), read from the stage's resources
     /// once per process.
@@ -92,6 +95,13 @@ public struct VADERLexicon: Sendable {
                 emoji[scalar] = String(decoding: description, as: UTF8.self)
             }
         }
+        emojiBlocks = [Bool](repeating: false, count: 0x1100)
+        for scalar in emoji.keys { emojiBlocks[Int(scalar.value >> 8)] = true }
+    }
+
+    /// The description of `scalar` when it is an emoji of the lexicon.
+    func emojiDescription(_ scalar: Unicode.Scalar) -> String? {
+        emojiBlocks[Int(scalar.value >> 8)] ? emoji[scalar] : nil
     }
 
     /// Calls `body` with the first two tab-separated fields of each line of `tsv` that has two.
