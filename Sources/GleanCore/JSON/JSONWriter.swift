@@ -133,30 +133,45 @@ public struct JSONWriter: Sendable {
         guard magnitude < 1e11, magnitude >= 1e-4 || magnitude == 0 else { return false }
         let units = Int(magnitude * 1e4 + 0.5)
         guard Double(units) / 1e4 == magnitude else { return false }
-        if number.sign == .minus { bytes.append(UInt8(ascii: "-")) }
-        writeInt(units / 10_000)
-        bytes.append(UInt8(ascii: "."))
-        var fraction = units % 10_000
-        guard fraction != 0 else {
-            bytes.append(UInt8(ascii: "0"))
-            return true
-        }
-        var digits = 4
-        while fraction % 10 == 0 {
-            fraction /= 10
-            digits -= 1
-        }
-        var divisor = 1
-        for _ in 1..<digits { divisor *= 10 }
-        while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(fraction / divisor % 10))
-            divisor /= 10
+        // Written right to left into 24 bytes (sign, 11 digits, point, 4 digits), appended once.
+        var text: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &text) { buffer in
+            var position = buffer.count
+            var fraction = units % 10_000
+            var places = 4
+            while places > 1 && fraction % 10 == 0 {
+                fraction /= 10
+                places -= 1
+            }
+            for _ in 0..<places {
+                position -= 1
+                buffer[position] = UInt8(ascii: "0") + UInt8(fraction % 10)
+                fraction /= 10
+            }
+            position -= 1
+            buffer[position] = UInt8(ascii: ".")
+            var whole = units / 10_000
+            repeat {
+                position -= 1
+                buffer[position] = UInt8(ascii: "0") + UInt8(whole % 10)
+                whole /= 10
+            } while whole > 0
+            if number.sign == .minus {
+                position -= 1
+                buffer[position] = UInt8(ascii: "-")
+            }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[position...]))
         }
         return true
     }
 
     /// Appends `text` as a JSON string, escaping quotes, backslashes and control characters.
     public mutating func writeString(_ text: String) {
+        // Native and small strings lend their bytes in place; others are copied once.
+        let written: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in
+            writeString(utf8: UnsafeRawBufferPointer(utf8))
+        }
+        guard written == nil else { return }
         var text = text
         text.withUTF8 { utf8 in
             writeString(utf8: UnsafeRawBufferPointer(utf8))
