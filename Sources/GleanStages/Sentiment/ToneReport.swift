@@ -107,8 +107,18 @@ struct ToneReport: Sendable {
 
     /// The text's scalars, decoded in one pass (`Array(text.unicodeScalars)` counts them first),
     /// into room for as many scalars as the text has UTF-8 bytes.
+    /// ASCII text (most English) is widened byte by byte without decoding.
     static func scalars(of text: String) -> [Unicode.Scalar] {
         [Unicode.Scalar](unsafeUninitializedCapacity: text.utf8.count) { buffer, count in
+            let widened: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+                guard VADERText.isASCII(bytes) else { return false }
+                for byte in bytes {
+                    buffer[count] = Unicode.Scalar(byte)
+                    count += 1
+                }
+                return true
+            }
+            guard widened != true else { return }
             for scalar in text.unicodeScalars {
                 buffer[count] = scalar
                 count += 1

@@ -38,7 +38,7 @@ public struct VADERAnalyzer: Sendable {
     /// Scores `text`.
     public func scores(_ text: String) -> SentimentScores {
         let prepared = describingEmoji(text)
-        let (tokens, idiomWords) = tokenize(prepared)
+        let (tokens, idiomWords, marks) = tokenize(prepared)
         guard !tokens.isEmpty else { return .zero }
         let upperCount = tokens.reduce(0) { $0 + ($1.isUpper ? 1 : 0) }
         let capsStandOut = upperCount > 0 && upperCount < tokens.count
@@ -47,7 +47,7 @@ public struct VADERAnalyzer: Sendable {
             valences[index] = valence(at: index, in: tokens, idiomWords: idiomWords, capsStandOut: capsStandOut)
         }
         Self.applyBut(&valences, tokens: tokens)
-        return Self.score(valences, text: prepared)
+        return Self.score(valences, exclamations: marks.exclamations, questions: marks.questions)
     }
 
     // MARK: - Reading the text
@@ -81,15 +81,19 @@ public struct VADERAnalyzer: Sendable {
     /// Tokens split at white space, with leading and trailing ASCII punctuation removed unless
     /// that would leave two characters or fewer (so emoticons such as `:)` survive).
     ///
-    /// Returns the tokens and, for tokens that occur in idioms, their lower-cased text (other
-    /// tokens' entries are empty strings).
-    func tokenize(_ text: String) -> (tokens: [Token], idiomWords: [String]) {
+    /// Returns the tokens; for tokens that occur in idioms, their lower-cased text (other
+    /// tokens' entries are empty strings); and the text's counts of `!` and `?`, which are
+    /// never white space, so the pass over the tokens sees every one.
+    func tokenize(_ text: String) -> (
+        tokens: [Token], idiomWords: [String], marks: (exclamations: Int, questions: Int)
+    ) {
         var text = text
         return text.withUTF8 { bytes in
             var tokens: [Token] = []
             tokens.reserveCapacity(bytes.count / 5)
             var scratch: [UInt8] = []
             var idiomWords: [String] = []
+            var marks = (exclamations: 0, questions: 0)
             let table = lexicon.table
             var index = 0
             let count = bytes.count
@@ -116,6 +120,10 @@ public struct VADERAnalyzer: Sendable {
                             upperASCII = true
                         } else if byte == UInt8(ascii: "'") {
                             apostrophe = true
+                        } else if byte == UInt8(ascii: "!") {
+                            marks.exclamations += 1
+                        } else if byte == UInt8(ascii: "?") {
+                            marks.questions += 1
                         }
                         index += 1
                     } else {
@@ -160,23 +168,14 @@ public struct VADERAnalyzer: Sendable {
             if !idiomWords.isEmpty && idiomWords.count < tokens.count {
                 idiomWords += repeatElement("", count: tokens.count - idiomWords.count)
             }
-            return (tokens, idiomWords)
+            return (tokens, idiomWords, marks)
         }
     }
 
     // MARK: - Scoring
 
     /// Sums the valences, adds punctuation emphasis, normalises, and splits into proportions.
-    static func score(_ valences: [Double], text: String) -> SentimentScores {
-        var text = text
-        let (exclamations, questions) = text.withUTF8 { bytes in
-            var counts = (0, 0)
-            for byte in bytes {
-                if byte == UInt8(ascii: "!") { counts.0 += 1 }
-                if byte == UInt8(ascii: "?") { counts.1 += 1 }
-            }
-            return counts
-        }
+    static func score(_ valences: [Double], exclamations: Int, questions: Int) -> SentimentScores {
         var emphasis = Double(min(exclamations, 4)) * 0.292
         if questions > 1 { emphasis += questions <= 3 ? Double(questions) * 0.18 : 0.96 }
 
