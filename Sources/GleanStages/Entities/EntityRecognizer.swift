@@ -124,8 +124,10 @@ public struct EntityRecognizer: Sendable {
     /// The mentions in one sentence's tokens.
     public func recognize(_ words: [String]) -> [Mention] {
         guard !words.isEmpty else { return [] }
-        let codes = EntityFeatures.gazetteerCodes(words, gazetteer: gazetteer)
-        let tags = tagger.tag(words, gazetteerCodes: codes, names: names, clusters: clusters)
+        let lower = words.map { $0.lowercased() }
+        let codes = EntityFeatures.gazetteerCodes(words, lower: lower, gazetteer: gazetteer)
+        let tags = tagger.tag(
+            EntityFeatures(tokens: words, lower: lower, gazetteerCodes: codes, names: names, clusters: clusters))
         var taken = [Bool](repeating: false, count: words.count)
         var mentions: [Mention] = []
         // Known names of several words first ("Shanghai Cooperation Organisation"): the tagger
