@@ -50,9 +50,7 @@ struct EntityFeatures {
         count = tokens.count
         runs = Self.capitalisedRuns(tokens)
         let (fine, coarse) = clusters.codes(lowercased: lower)
-        let nameCodes = names.codes(lowercased: lower)
-        let caseCodes = names.caseCodes(lowercased: lower)
-        let knownCodes = names.knownCodes(lowercased: lower)
+        let (nameCodes, caseCodes, knownCodes) = names.codes(lowercased: lower)
         var text = Constant.text
         var spans: [Span] = []
         text.reserveCapacity(text.count + tokens.count * 32)
@@ -394,13 +392,21 @@ struct EntityFeatures {
 
     /// Per token, the gazetteer's verdict: `B-GPE`, `I-ORG`, … for tokens inside a known
     /// surface form (longest match first), `b-GPE`, `i-ORG`, … when only the case differs, `-`
-    /// otherwise. `lower` holds the tokens in lower case (computed when `nil`).
-    static func gazetteerCodes(_ tokens: [String], lower: [String]? = nil, gazetteer: Gazetteer) -> [String] {
-        var codes = [String](repeating: "-", count: tokens.count)
-        let lower = lower ?? tokens.map { $0.lowercased() }
+    /// otherwise.
+    static func gazetteerCodes(_ tokens: [String], gazetteer: Gazetteer) -> [String] {
+        gazetteerCodes(
+            tokens.map { $0.lowercased() }, matches: gazetteer.matchAtEachToken(tokens), gazetteer: gazetteer)
+    }
+
+    /// ``gazetteerCodes(_:gazetteer:)`` of tokens given in lower case (`lower`) and the
+    /// gazetteer's ``Gazetteer/matchAtEachToken(_:)`` of them as written (`matches`).
+    static func gazetteerCodes(
+        _ lower: [String], matches: [(length: Int, entry: GazetteerEntry)?], gazetteer: Gazetteer
+    ) -> [String] {
+        var codes = [String](repeating: "-", count: lower.count)
         var index = 0
-        while index < tokens.count {
-            if let match = gazetteer.match(tokens, at: index) {
+        while index < lower.count {
+            if let match = matches[index] {
                 let kind = match.entry.kind.rawValue
                 codes[index] = "B-" + kind
                 for inner in (index + 1)..<(index + match.length) { codes[inner] = "I-" + kind }

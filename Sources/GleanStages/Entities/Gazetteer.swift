@@ -116,6 +116,29 @@ public struct Gazetteer: Sendable {
         }
         return found
     }
+
+    /// ``match(_:at:)`` at every token of `tokens`: for readers that walk a sentence's matches
+    /// several ways and should look each token up once.
+    public func matchAtEachToken(_ tokens: [String]) -> [(length: Int, entry: GazetteerEntry)?] {
+        tokens.indices.map { match(tokens, at: $0) }
+    }
+
+    /// ``matches(in:)`` from the matches ``matchAtEachToken(_:)`` found.
+    public static func matches(
+        from atEachToken: [(length: Int, entry: GazetteerEntry)?]
+    ) -> [(first: Int, length: Int, entry: GazetteerEntry)] {
+        var found: [(first: Int, length: Int, entry: GazetteerEntry)] = []
+        var index = 0
+        while index < atEachToken.count {
+            if let match = atEachToken[index] {
+                found.append((index, match.length, match.entry))
+                index += match.length
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
 }
 
 extension Gazetteer {
