@@ -104,17 +104,7 @@ public struct Gazetteer: Sendable {
     /// The known surface forms in `tokens`, read left to right, the longest at each place, not
     /// overlapping: first token, token count and entry of each.
     public func matches(in tokens: [String]) -> [(first: Int, length: Int, entry: GazetteerEntry)] {
-        var found: [(first: Int, length: Int, entry: GazetteerEntry)] = []
-        var index = 0
-        while index < tokens.count {
-            if let match = match(tokens, at: index) {
-                found.append((index, match.length, match.entry))
-                index += match.length
-            } else {
-                index += 1
-            }
-        }
-        return found
+        Self.matches(from: matchAtEachToken(tokens))
     }
 
     /// ``match(_:at:)`` at every token of `tokens`: for readers that walk a sentence's matches

@@ -7,8 +7,10 @@ import GleanCore
 /// Built by `scripts/build-name-lists.py` from the US Census 1990 name files, GeoNames and
 /// WordNet; see docs/stages/entities.md.
 public struct NameLexicon: Sendable {
-    /// What the lists say about each lower-case word, found with one lookup per token.
-    private var words: [String: Word] = [:]
+    /// What the lists say about each lower-case word (``entries``), by word: one lookup per
+    /// token, and no copies of the entries' lists while a sentence's codes are read.
+    private var words: [String: Int32] = [:]
+    private var entries: [Word] = []
     /// Named things (lower case, words joined by a space) and their kinds' letters, sorted (`L`
     /// place, `O` organisation, `H` person, `B` building).
     private var knownKinds: [String: String] = [:]
@@ -43,7 +45,7 @@ public struct NameLexicon: Sendable {
                 let name = String(fields[1])
                 let kinds = knownKinds[name] ?? ""
                 if kinds.isEmpty {
-                    words[String(name.prefix { $0 != " " }), default: Word()].knownNames.append(
+                    entries[entry(String(name.prefix { $0 != " " }))].knownNames.append(
                         name.split(separator: " ").map(String.init))
                 }
                 if !kinds.contains(letter) { knownKinds[name] = String((kinds + letter).sorted()) }
@@ -52,7 +54,7 @@ public struct NameLexicon: Sendable {
             if fields.count == 2, let kind = fields.first, kind.hasPrefix("case-"),
                 let code = ["case-lower": "l", "case-mixed": "m", "case-capital": "c"][String(kind)]
             {
-                words[String(fields[1]), default: Word()].casing = code
+                entries[entry(String(fields[1]))].casing = code
                 continue
             }
             let flag: UInt8? =
@@ -71,11 +73,19 @@ public struct NameLexicon: Sendable {
             }
             let name = fields[1].split(separator: " ").map(String.init)
             if name.count == 1 {
-                words[name[0], default: Word()].flags |= flag
+                entries[entry(name[0])].flags |= flag
             } else {
-                words[name[0], default: Word()].longNames.append(name)
+                entries[entry(name[0])].longNames.append(name)
             }
         }
+    }
+
+    /// The index in ``entries`` of `word`'s entry, added when new.
+    private mutating func entry(_ word: String) -> Int {
+        if let known = words[word] { return Int(known) }
+        words[word] = Int32(entries.count)
+        entries.append(Word())
+        return entries.count - 1
     }
 
     /// How each token is usually written inside a sentence: `l` lower case, `m` mixed, `c`
@@ -86,7 +96,7 @@ public struct NameLexicon: Sendable {
 
     /// How `word` is usually written inside a sentence (a code of ``caseCodes(_:)``).
     public func caseCode(_ word: String) -> String {
-        words[word.lowercased()]?.casing ?? "-"
+        words[word.lowercased()].flatMap { entries[Int($0)].casing } ?? "-"
     }
 
     /// Per token, the kinds of the longest named thing it is part of: the first word's code in
@@ -105,12 +115,12 @@ public struct NameLexicon: Sendable {
     /// ``codes(_:)``, ``caseCodes(_:)`` and ``knownCodes(_:)`` of tokens already in lower case,
     /// from one lookup per token.
     func codes(lowercased lower: [String]) -> (names: [String], casing: [String], known: [String]) {
-        let found = lower.map { words[$0] }
+        let found = lower.map { words[$0].map(Int.init) ?? -1 }
         var names = [String](repeating: "", count: lower.count)
         var known = [String](repeating: "-", count: lower.count)
         var index = 0
         while index < lower.count {
-            let length = Self.longestName(among: found[index]?.longNames, in: lower, at: index)
+            let length = found[index] < 0 ? 0 : Self.longestName(among: entries[found[index]].longNames, in: lower, at: index)
             if length > 1 {
                 names[index] = "P"
                 for inner in (index + 1)..<(index + length) { names[inner] = "p" }
@@ -121,7 +131,7 @@ public struct NameLexicon: Sendable {
         }
         index = 0
         while index < lower.count {
-            let length = Self.longestName(among: found[index]?.knownNames, in: lower, at: index)
+            let length = found[index] < 0 ? 0 : Self.longestName(among: entries[found[index]].knownNames, in: lower, at: index)
             guard length > 0, let kinds = knownKinds[lower[index..<(index + length)].joined(separator: " ")] else {
                 index += 1
                 continue
@@ -132,9 +142,9 @@ public struct NameLexicon: Sendable {
         }
         var casing: [String] = []
         casing.reserveCapacity(lower.count)
-        for (position, word) in found.enumerated() {
-            casing.append(word?.casing ?? "-")
-            let flag = word?.flags ?? 0
+        for (position, entry) in found.enumerated() {
+            casing.append(entry < 0 ? "-" : entries[entry].casing ?? "-")
+            let flag = entry < 0 ? 0 : entries[entry].flags
             var code = names[position]
             if flag & Self.first != 0 { code += "F" }
             if flag & Self.surname != 0 { code += "S" }
@@ -147,9 +157,9 @@ public struct NameLexicon: Sendable {
 
     /// The most words of the `candidates` (names starting with `lower[index]`) that `lower` spells
     /// from `index`, or 0.
-    private static func longestName(among candidates: [[String]]?, in lower: [String], at index: Int) -> Int {
+    private static func longestName(among candidates: [[String]], in lower: [String], at index: Int) -> Int {
         var longest = 0
-        for name in candidates ?? []
+        for name in candidates
         where name.count > longest && name.count <= lower.count - index && lower[index..<(index + name.count)].elementsEqual(name)
         {
             longest = name.count
