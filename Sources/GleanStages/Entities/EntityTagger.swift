@@ -48,6 +48,7 @@ public struct EntityTagger: Sendable {
         var context = [Float](repeating: 0, count: tagCount)
         var transition = [Float](repeating: 0, count: tagCount)
         var buckets: [UInt32] = []
+        buckets.reserveCapacity(64)
         for position in 0..<count {
             buckets.removeAll(keepingCapacity: true)
             features.contextHashes(at: position, into: &buckets)
