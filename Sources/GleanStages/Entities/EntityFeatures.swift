@@ -57,7 +57,8 @@ struct EntityFeatures {
         spans.reserveCapacity(tokens.count * Field.count)
         func append(_ value: String) {
             let start = Int32(text.count)
-            text.append(contentsOf: value.utf8)
+            var value = value
+            value.withUTF8 { text.append(contentsOf: $0) }
             spans.append(Span(start: start, end: Int32(text.count)))
         }
         for index in tokens.indices {

@@ -29,6 +29,11 @@ public struct NameLexicon: Sendable {
     }
 
     private static let first: UInt8 = 1, surname: UInt8 = 2, city: UInt8 = 4, state: UInt8 = 8
+    /// The letters of each combination of flags, in the order `F`, `S`, `C`, `T` (`FS`: a first
+    /// name that is a surname too).
+    private static let flagLetters: [String] = (0..<16).map { flags in
+        [(first, "F"), (surname, "S"), (city, "C"), (state, "T")].map { Int($0.0) & flags != 0 ? $0.1 : "" }.joined()
+    }
     private static let knownLetters = ["known-place": "L", "known-org": "O", "known-person": "H", "known-building": "B"]
 
     /// An empty lexicon (every token's code is `-`).
@@ -120,7 +125,10 @@ public struct NameLexicon: Sendable {
         var known = [String](repeating: "-", count: lower.count)
         var index = 0
         while index < lower.count {
-            let length = found[index] < 0 ? 0 : Self.longestName(among: entries[found[index]].longNames, in: lower, at: index)
+            let entry = found[index]
+            let length =
+                entry < 0 || entries[entry].longNames.isEmpty
+                ? 0 : Self.longestName(among: entries[entry].longNames, in: lower, at: index)
             if length > 1 {
                 names[index] = "P"
                 for inner in (index + 1)..<(index + length) { names[inner] = "p" }
@@ -131,7 +139,10 @@ public struct NameLexicon: Sendable {
         }
         index = 0
         while index < lower.count {
-            let length = found[index] < 0 ? 0 : Self.longestName(among: entries[found[index]].knownNames, in: lower, at: index)
+            let entry = found[index]
+            let length =
+                entry < 0 || entries[entry].knownNames.isEmpty
+                ? 0 : Self.longestName(among: entries[entry].knownNames, in: lower, at: index)
             guard length > 0, let kinds = knownKinds[lower[index..<(index + length)].joined(separator: " ")] else {
                 index += 1
                 continue
@@ -144,12 +155,8 @@ public struct NameLexicon: Sendable {
         casing.reserveCapacity(lower.count)
         for (position, entry) in found.enumerated() {
             casing.append(entry < 0 ? "-" : entries[entry].casing ?? "-")
-            let flag = entry < 0 ? 0 : entries[entry].flags
-            var code = names[position]
-            if flag & Self.first != 0 { code += "F" }
-            if flag & Self.surname != 0 { code += "S" }
-            if flag & Self.city != 0 { code += "C" }
-            if flag & Self.state != 0 { code += "T" }
+            let letters = Self.flagLetters[entry < 0 ? 0 : Int(entries[entry].flags)]
+            let code = names[position].isEmpty ? letters : names[position] + letters
             names[position] = code.isEmpty ? "-" : code
         }
         return (names, casing, known)
