@@ -55,27 +55,25 @@ struct EntityFeatures {
         var spans: [Span] = []
         text.reserveCapacity(text.count + tokens.count * 32)
         spans.reserveCapacity(tokens.count * Field.count)
-        func append(_ value: String) {
-            let start = Int32(text.count)
-            var value = value
-            value.withUTF8 { text.append(contentsOf: $0) }
-            spans.append(Span(start: start, end: Int32(text.count)))
-        }
+        // The codes, in the order of ``Field`` after the word and its shape.
+        let codes = [gazetteerCodes, nameCodes, caseCodes, knownCodes, fine, coarse]
         for index in tokens.indices {
-            // In the order of ``Field``.
-            append(lower[index])
+            Self.append(lower[index], to: &text, spans: &spans)
             let start = Int32(text.count)
             Self.appendShape(of: tokens[index], to: &text)
             spans.append(Span(start: start, end: Int32(text.count)))
-            append(gazetteerCodes[index])
-            append(nameCodes[index])
-            append(caseCodes[index])
-            append(knownCodes[index])
-            append(fine[index])
-            append(coarse[index])
+            for field in codes.indices { Self.append(codes[field][index], to: &text, spans: &spans) }
         }
         self.text = text
         self.spans = spans
+    }
+
+    /// Appends the UTF-8 bytes of `value` to `text` and their span to `spans`.
+    private static func append(_ value: String, to text: inout [UInt8], spans: inout [Span]) {
+        let start = Int32(text.count)
+        var value = value
+        value.withUTF8 { text.append(contentsOf: $0) }
+        spans.append(Span(start: start, end: Int32(text.count)))
     }
 
     /// FNV-1a over the feature kind and its value's bytes, then mixed and masked to a bucket.
