@@ -1,41 +1,79 @@
 import GleanText
 
 /// The features ``EntityTagger`` scores for each token of a sentence, hashed into buckets.
+///
+/// Every text a feature hashes (each token's lower-case word, shape, gazetteer, name-list,
+/// casing, known-name and cluster codes, and the constants `<s>`, `</s>`, …) is kept as UTF-8
+/// bytes in one flat buffer, laid out once per sentence; the features hash spans of it, so
+/// scoring a token builds no strings and touches no reference counts.
 struct EntityFeatures {
-    let tokens: [String]
-    let lower: [String]
-    let shapes: [String]
-    let gazetteerCodes: [String]
-    let nameCodes: [String]
-    let caseCodes: [String]
-    let knownCodes: [String]
-    let fineClusters: [String]
-    let coarseClusters: [String]
+    /// The number of tokens.
+    let count: Int
     /// Per token inside a run of capitalised words ("Foreign Minister Jeyhun Bayramov", "State
     /// Oil Company of Azerbaijan"), the run's first and last tokens and the tokens around it;
     /// `-1` for a token outside any run.
     private let runs: [(first: Int, last: Int)]
-    /// Each lower-cased token's UTF-8 bytes and the byte offset of each of its scalars (and the end).
-    private let bytes: [[UInt8]]
-    private let boundaries: [[Int]]
+    /// The constants (``Constant``), then each token's fields (``Field``), as UTF-8 bytes.
+    private let text: [UInt8]
+    /// Where each token's fields lie in ``text``: `spans[token * Field.count + field]`.
+    private let spans: [Span]
 
-    init(tokens: [String], gazetteerCodes: [String], names: NameLexicon, clusters: WordClusters) {
-        self.tokens = tokens
-        let lower = tokens.map { $0.lowercased() }
-        self.lower = lower
-        (fineClusters, coarseClusters) = clusters.codes(lowercased: lower)
+    /// A run of bytes of ``text``.
+    private struct Span {
+        var start: Int32
+        var end: Int32
+    }
+
+    /// The texts of a token that features hash.
+    private enum Field: Int, CaseIterable {
+        case word, shape, gazetteer, name, casing, known, fine, coarse
+        static let count = allCases.count
+    }
+
+    /// The fixed texts some features hash, at the start of ``text``.
+    private enum Constant {
+        static let text = Array("<s></s>firstinnerBIL".utf8)
+        static let start = Span(start: 0, end: 3)
+        static let end = Span(start: 3, end: 7)
+        static let first = Span(start: 7, end: 12)
+        static let inner = Span(start: 12, end: 17)
+        static let begin = Span(start: 17, end: 18)
+        static let inside = Span(start: 18, end: 19)
+        static let last = Span(start: 19, end: 20)
+    }
+
+    /// The features of `tokens`. `lower` holds them in lower case (computed when `nil`).
+    init(
+        tokens: [String], lower: [String]? = nil, gazetteerCodes: [String], names: NameLexicon, clusters: WordClusters
+    ) {
+        let lower = lower ?? tokens.map { $0.lowercased() }
+        count = tokens.count
         runs = Self.capitalisedRuns(tokens)
-        nameCodes = names.codes(lowercased: lower)
-        caseCodes = names.caseCodes(lowercased: lower)
-        knownCodes = names.knownCodes(lowercased: lower)
-        shapes = tokens.map(Self.shape)
-        self.gazetteerCodes = gazetteerCodes
-        bytes = lower.map { Array($0.utf8) }
-        boundaries = lower.map { word in
-            var offsets = [0]
-            for scalar in word.unicodeScalars { offsets.append(offsets[offsets.count - 1] + UTF8.width(scalar)) }
-            return offsets
+        let (fine, coarse) = clusters.codes(lowercased: lower)
+        let (nameCodes, caseCodes, knownCodes) = names.codes(lowercased: lower)
+        var text = Constant.text
+        var spans: [Span] = []
+        text.reserveCapacity(text.count + tokens.count * 32)
+        spans.reserveCapacity(tokens.count * Field.count)
+        // The codes, in the order of ``Field`` after the word and its shape.
+        let codes = [gazetteerCodes, nameCodes, caseCodes, knownCodes, fine, coarse]
+        for index in tokens.indices {
+            Self.append(lower[index], to: &text, spans: &spans)
+            let start = Int32(text.count)
+            Self.appendShape(of: tokens[index], to: &text)
+            spans.append(Span(start: start, end: Int32(text.count)))
+            for field in codes.indices { Self.append(codes[field][index], to: &text, spans: &spans) }
         }
+        self.text = text
+        self.spans = spans
+    }
+
+    /// Appends the UTF-8 bytes of `value` to `text` and their span to `spans`.
+    private static func append(_ value: String, to text: inout [UInt8], spans: inout [Span]) {
+        let start = Int32(text.count)
+        var value = value
+        value.withUTF8 { text.append(contentsOf: $0) }
+        spans.append(Span(start: start, end: Int32(text.count)))
     }
 
     /// FNV-1a over the feature kind and its value's bytes, then mixed and masked to a bucket.
@@ -46,12 +84,24 @@ struct EntityFeatures {
             value = (0x811C_9DC5 ^ UInt32(kind)) &* 0x0100_0193
         }
 
-        mutating func feed(_ text: String) {
-            for byte in text.utf8 { value = (value ^ UInt32(byte)) &* 0x0100_0193 }
+        mutating func feed(_ bytes: some Sequence<UInt8>) {
+            for byte in bytes { value = (value ^ UInt32(byte)) &* 0x0100_0193 }
         }
 
-        mutating func feed(_ bytes: ArraySlice<UInt8>) {
-            for byte in bytes { value = (value ^ UInt32(byte)) &* 0x0100_0193 }
+        /// Feeds `text[start..<end]`.
+        mutating func feed(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+            var value = value
+            var index = start
+            while index < end {
+                value = (value ^ UInt32(text[index])) &* 0x0100_0193
+                index += 1
+            }
+            self.value = value
+        }
+
+        /// Feeds the `|` that joins a feature's two values.
+        mutating func feedJoin() {
+            value = (value ^ 0x7C) &* 0x0100_0193
         }
 
         var bucket: UInt32 {
@@ -63,14 +113,41 @@ struct EntityFeatures {
         }
     }
 
-    private func add(_ kind: UInt8, _ value: String, _ second: String? = nil, into buckets: inout [UInt32]) {
-        var hash = FeatureHash(kind)
-        hash.feed(value)
-        if let second {
-            hash.value = (hash.value ^ 0x7C) &* 0x0100_0193
-            hash.feed(second)
+    /// Reads spans of a sentence's ``text`` while its buffers are held.
+    private struct Reader {
+        let text: UnsafeBufferPointer<UInt8>
+        let spans: UnsafeBufferPointer<Span>
+        let count: Int
+
+        /// `field` of token `index`; `<s>` before the first token, `</s>` after the last.
+        func span(_ field: Field, _ index: Int) -> Span {
+            if index < 0 { return Constant.start }
+            if index >= count { return Constant.end }
+            return spans[index &* Field.count &+ field.rawValue]
         }
-        buckets.append(hash.bucket)
+
+        /// The bucket of feature `kind` with value `value`.
+        func bucket(_ kind: UInt8, _ value: Span) -> UInt32 {
+            var hash = FeatureHash(kind)
+            hash.feed(text, Int(value.start), Int(value.end))
+            return hash.bucket
+        }
+
+        /// The bucket of feature `kind` with two values, hashed as `first|second`.
+        func bucket(_ kind: UInt8, _ first: Span, _ second: Span) -> UInt32 {
+            var hash = FeatureHash(kind)
+            hash.feed(text, Int(first.start), Int(first.end))
+            hash.feedJoin()
+            hash.feed(text, Int(second.start), Int(second.end))
+            return hash.bucket
+        }
+    }
+
+    /// Calls `body` with a ``Reader`` of this sentence.
+    private func reading<Result>(_ body: (Reader) -> Result) -> Result {
+        text.withUnsafeBufferPointer { text in
+            spans.withUnsafeBufferPointer { spans in body(Reader(text: text, spans: spans, count: count)) }
+        }
     }
 
     /// The hashed features of token `index` given the previous token's tag: its context
@@ -81,100 +158,161 @@ struct EntityFeatures {
         transitionHashes(at: index, previousTag: previousTag, into: &buckets)
     }
 
-    /// The features that depend on the previous tag, appended to `buckets`. Values joined by
-    /// `|` are hashed as one string, without building it; the hash of each kind and tag and the
-    /// `|` after it is computed once, for all sentences (``tagPrefixes``).
+    /// The features that depend on the previous tag, appended to `buckets`. The hash of each
+    /// kind and tag and the `|` after it is computed once, for all sentences (``tagPrefixes``).
     func transitionHashes(at index: Int, previousTag: Int, into buckets: inout [UInt32]) {
         let prefixes = Self.tagPrefixes[previousTag]
-        buckets.append(prefixes.tag)
-        var shape = prefixes.beforeShape
-        shape.feed(shapes[index])
-        buckets.append(shape.bucket)
-        var word = prefixes.beforeWord
-        word.feed(lower[index])
-        buckets.append(word.bucket)
+        reading { reader in
+            let shape = reader.span(.shape, index)
+            let word = reader.span(.word, index)
+            buckets.append(prefixes.tag)
+            var hash = prefixes.beforeShape
+            hash.feed(reader.text, Int(shape.start), Int(shape.end))
+            buckets.append(hash.bucket)
+            hash = prefixes.beforeWord
+            hash.feed(reader.text, Int(word.start), Int(word.end))
+            buckets.append(hash.bucket)
+        }
     }
 
     /// Per tag: the bucket of the previous-tag feature (10), and the hash states of features 11
-    /// and 25 after their kind, the tag and the `|` (what ``add(_:_:_:into:)`` computes first).
+    /// and 25 after their kind, the tag and the `|`.
     private static let tagPrefixes: [(tag: UInt32, beforeShape: FeatureHash, beforeWord: FeatureHash)] =
         EntityTagger.tags.map { tag in
             func prefix(_ kind: UInt8) -> FeatureHash {
                 var hash = FeatureHash(kind)
-                hash.feed(tag)
-                hash.value = (hash.value ^ 0x7C) &* 0x0100_0193
+                hash.feed(tag.utf8)
+                hash.feedJoin()
                 return hash
             }
             var alone = FeatureHash(10)
-            alone.feed(tag)
+            alone.feed(tag.utf8)
             return (alone.bucket, prefix(11), prefix(25))
         }
 
-    /// The features of token `index` that do not depend on the tags, appended to `buckets`.
+    /// The bucket of the bias feature (0, an empty value).
+    private static let bias = FeatureHash(0).bucket
+
+    /// The features of token `index` that do not depend on the tags, appended to `buckets`, in
+    /// the order the weights were trained with (scores are summed in this order).
     func contextHashes(at index: Int, into buckets: inout [UInt32]) {
-        let word = lower[index]
-        let shape = shapes[index]
-        func add(_ kind: UInt8, _ value: String, _ second: String? = nil) {
-            self.add(kind, value, second, into: &buckets)
+        let run = runs[index]
+        reading { reader in
+            let word = reader.span(.word, index)
+            let shape = reader.span(.shape, index)
+            func add(_ kind: UInt8, _ value: Span) { buckets.append(reader.bucket(kind, value)) }
+            func add(_ kind: UInt8, _ first: Span, _ second: Span) { buckets.append(reader.bucket(kind, first, second)) }
+            buckets.append(Self.bias)
+            add(1, word)
+            add(2, shape)
+            Self.addAffixes(of: word, in: reader, into: &buckets)
+            let gazetteer = reader.span(.gazetteer, index)
+            add(12, gazetteer)
+            add(13, gazetteer, shape)
+            add(14, index == 0 ? Constant.first : Constant.inner)
+            let previousWord = reader.span(.word, index - 1)
+            let nextWord = reader.span(.word, index + 1)
+            let previousShape = reader.span(.shape, index - 1)
+            let nextShape = reader.span(.shape, index + 1)
+            add(15, previousWord)
+            add(16, reader.span(.word, index - 2))
+            add(17, nextWord)
+            add(18, reader.span(.word, index + 2))
+            add(19, previousShape)
+            add(20, nextShape)
+            add(21, previousWord, shape)
+            add(22, nextWord, shape)
+            add(23, reader.span(.gazetteer, index - 1))
+            add(24, reader.span(.gazetteer, index + 1))
+            let name = reader.span(.name, index)
+            add(26, name)
+            add(27, name, shape)
+            add(28, reader.span(.name, index - 1), name)
+            add(29, name, reader.span(.name, index + 1))
+            add(30, previousWord, word)
+            add(31, word, nextWord)
+            add(32, previousShape, shape)
+            add(33, shape, nextShape)
+            let casing = reader.span(.casing, index)
+            add(34, casing, shape)
+            add(35, reader.span(.casing, index - 1), casing)
+            let known = reader.span(.known, index)
+            add(36, known)
+            add(37, known, shape)
+            let coarse = reader.span(.coarse, index)
+            add(38, reader.span(.fine, index))
+            add(39, coarse, shape)
+            add(40, reader.span(.fine, index - 1))
+            add(41, reader.span(.fine, index + 1))
+            add(42, reader.span(.coarse, index - 1), coarse)
+            if run.first >= 0 {
+                // The words around and at the ends of the capitalised run: a title before it
+                // ("minister"), an organisation's head word at its end ("ministry", "party", "inc."),
+                // what follows it ("said").
+                let place = index == run.first ? Constant.begin : Constant.inside
+                add(43, reader.span(.word, run.first - 1), place)
+                add(44, reader.span(.word, run.last + 1), place)
+                add(45, reader.span(.word, run.last), index == run.last ? Constant.last : place)
+                add(46, reader.span(.word, run.first), place)
+                add(47, reader.span(.fine, run.last), place)
+            }
         }
-        func add(_ kind: UInt8, _ value: ArraySlice<UInt8>) {
+    }
+
+    /// The prefix (3, 4, 5) and suffix (6, 7, 8) features of one to three scalars of a
+    /// lower-case word, then its suffix of four scalars (9) when it has that many, read from its
+    /// UTF-8 bytes (a scalar starts at every byte that is not a continuation byte).
+    private static func addAffixes(of word: Span, in reader: Reader, into buckets: inout [UInt32]) {
+        let text = reader.text
+        let start = Int(word.start)
+        let end = Int(word.end)
+        func isScalarStart(_ offset: Int) -> Bool { text[offset] & 0xC0 != 0x80 }
+        // The ends of the first three scalars and the starts of the last four.
+        var prefixEnds = (0, 0, 0)
+        var prefixes = 0
+        var offset = start
+        while offset < end && prefixes < 3 {
+            offset += 1
+            while offset < end && !isScalarStart(offset) { offset += 1 }
+            prefixes += 1
+            switch prefixes {
+            case 1: prefixEnds.0 = offset
+            case 2: prefixEnds.1 = offset
+            default: prefixEnds.2 = offset
+            }
+        }
+        var suffixStarts = (0, 0, 0, 0)
+        var suffixes = 0
+        offset = end
+        while offset > start && suffixes < 4 {
+            offset -= 1
+            while offset > start && !isScalarStart(offset) { offset -= 1 }
+            suffixes += 1
+            switch suffixes {
+            case 1: suffixStarts.0 = offset
+            case 2: suffixStarts.1 = offset
+            case 3: suffixStarts.2 = offset
+            default: suffixStarts.3 = offset
+            }
+        }
+        func add(_ kind: UInt8, _ from: Int, _ to: Int) {
             var hash = FeatureHash(kind)
-            hash.feed(value)
+            hash.feed(text, from, to)
             buckets.append(hash.bucket)
         }
-        add(0, "")
-        add(1, word)
-        add(2, shape)
-        let wordBytes = bytes[index]
-        let offsets = boundaries[index]
-        let count = offsets.count - 1
-        for length in 1...3 where count >= length {
-            add(UInt8(2 + length), wordBytes[0..<offsets[length]])
-            add(UInt8(5 + length), wordBytes[offsets[count - length]...])
+        if prefixes >= 1 {
+            add(3, start, prefixEnds.0)
+            add(6, suffixStarts.0, end)
         }
-        if count >= 4 { add(9, wordBytes[offsets[count - 4]...]) }
-        add(12, gazetteerCodes[index])
-        add(13, gazetteerCodes[index], shape)
-        add(14, index == 0 ? "first" : "inner")
-        add(15, index > 0 ? lower[index - 1] : "<s>")
-        add(16, index > 1 ? lower[index - 2] : "<s>")
-        add(17, index + 1 < tokens.count ? lower[index + 1] : "</s>")
-        add(18, index + 2 < tokens.count ? lower[index + 2] : "</s>")
-        add(19, index > 0 ? shapes[index - 1] : "<s>")
-        add(20, index + 1 < tokens.count ? shapes[index + 1] : "</s>")
-        add(21, index > 0 ? lower[index - 1] : "<s>", shape)
-        add(22, index + 1 < tokens.count ? lower[index + 1] : "</s>", shape)
-        add(23, index > 0 ? gazetteerCodes[index - 1] : "<s>")
-        add(24, index + 1 < tokens.count ? gazetteerCodes[index + 1] : "</s>")
-        add(26, nameCodes[index])
-        add(27, nameCodes[index], shape)
-        add(28, index > 0 ? nameCodes[index - 1] : "<s>", nameCodes[index])
-        add(29, nameCodes[index], index + 1 < tokens.count ? nameCodes[index + 1] : "</s>")
-        add(30, index > 0 ? lower[index - 1] : "<s>", word)
-        add(31, word, index + 1 < tokens.count ? lower[index + 1] : "</s>")
-        add(32, index > 0 ? shapes[index - 1] : "<s>", shape)
-        add(33, shape, index + 1 < tokens.count ? shapes[index + 1] : "</s>")
-        add(34, caseCodes[index], shape)
-        add(35, index > 0 ? caseCodes[index - 1] : "<s>", caseCodes[index])
-        add(36, knownCodes[index])
-        add(37, knownCodes[index], shape)
-        add(38, fineClusters[index])
-        add(39, coarseClusters[index], shape)
-        add(40, index > 0 ? fineClusters[index - 1] : "<s>")
-        add(41, index + 1 < tokens.count ? fineClusters[index + 1] : "</s>")
-        add(42, index > 0 ? coarseClusters[index - 1] : "<s>", coarseClusters[index])
-        let run = runs[index]
-        if run.first >= 0 {
-            // The words around and at the ends of the capitalised run: a title before it
-            // ("minister"), an organisation's head word at its end ("ministry", "party", "inc."),
-            // what follows it ("said").
-            let place = index == run.first ? "B" : "I"
-            add(43, run.first > 0 ? lower[run.first - 1] : "<s>", place)
-            add(44, run.last + 1 < tokens.count ? lower[run.last + 1] : "</s>", place)
-            add(45, lower[run.last], index == run.last ? "L" : place)
-            add(46, lower[run.first], place)
-            add(47, fineClusters[run.last], place)
+        if prefixes >= 2 {
+            add(4, start, prefixEnds.1)
+            add(7, suffixStarts.1, end)
         }
+        if prefixes >= 3 {
+            add(5, start, prefixEnds.2)
+            add(8, suffixStarts.2, end)
+        }
+        if suffixes >= 4 { add(9, suffixStarts.3, end) }
     }
 
     /// Lower-case words that may join capitalised words into one run ("Bank of England").
@@ -210,18 +348,24 @@ struct EntityFeatures {
     /// A token's shape: X for capitals, x for small letters, d for digits, others kept; runs of
     /// more than two of a kind shortened to two (`Azerbaijan` → `Xxx`, `U.S.` → `X.X.`).
     static func shape(_ token: String) -> String {
-        var result = ""
-        var last: Character = " "
+        var bytes: [UInt8] = []
+        appendShape(of: token, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends ``shape(_:)`` of `token` to `bytes` as UTF-8.
+    private static func appendShape(of token: String, to bytes: inout [UInt8]) {
+        var last: Unicode.Scalar = " "
         var run = 0
         for scalar in token.unicodeScalars {
-            let symbol: Character
+            let symbol: Unicode.Scalar
             if scalar.isASCII {
                 // ASCII without a property lookup (the same answers as below).
                 switch scalar.value {
                 case 0x41...0x5A: symbol = "X"
                 case 0x61...0x7A: symbol = "x"
                 case 0x30...0x39: symbol = "d"
-                default: symbol = Character(scalar)
+                default: symbol = scalar
                 }
             } else if scalar.properties.isUppercase {
                 symbol = "X"
@@ -230,29 +374,38 @@ struct EntityFeatures {
             } else if scalar.properties.numericType != nil {
                 symbol = "d"
             } else {
-                symbol = Character(scalar)
+                symbol = scalar
             }
-            if symbol == last {
+            // Symbols are compared as characters: a scalar canonically equivalent to the last
+            // one (";" after a Greek question mark) continues its run.
+            if symbol == last || (!(symbol.isASCII && last.isASCII) && Character(symbol) == Character(last)) {
                 run += 1
                 if run > 2 { continue }
             } else {
                 run = 1
                 last = symbol
             }
-            result.append(symbol)
+            UTF8.encode(symbol) { bytes.append($0) }
         }
-        return result
     }
 
     /// Per token, the gazetteer's verdict: `B-GPE`, `I-ORG`, … for tokens inside a known
     /// surface form (longest match first), `b-GPE`, `i-ORG`, … when only the case differs, `-`
     /// otherwise.
     static func gazetteerCodes(_ tokens: [String], gazetteer: Gazetteer) -> [String] {
-        var codes = [String](repeating: "-", count: tokens.count)
-        let lower = tokens.map { $0.lowercased() }
+        gazetteerCodes(
+            tokens.map { $0.lowercased() }, matches: gazetteer.matchAtEachToken(tokens), gazetteer: gazetteer)
+    }
+
+    /// ``gazetteerCodes(_:gazetteer:)`` of tokens given in lower case (`lower`) and the
+    /// gazetteer's ``Gazetteer/matchAtEachToken(_:)`` of them as written (`matches`).
+    static func gazetteerCodes(
+        _ lower: [String], matches: [(length: Int, entry: GazetteerEntry)?], gazetteer: Gazetteer
+    ) -> [String] {
+        var codes = [String](repeating: "-", count: lower.count)
         var index = 0
-        while index < tokens.count {
-            if let match = gazetteer.match(tokens, at: index) {
+        while index < lower.count {
+            if let match = matches[index] {
                 let kind = match.entry.kind.rawValue
                 codes[index] = "B-" + kind
                 for inner in (index + 1)..<(index + match.length) { codes[inner] = "I-" + kind }

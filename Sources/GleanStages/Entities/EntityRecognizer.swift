@@ -124,13 +124,16 @@ public struct EntityRecognizer: Sendable {
     /// The mentions in one sentence's tokens.
     public func recognize(_ words: [String]) -> [Mention] {
         guard !words.isEmpty else { return [] }
-        let codes = EntityFeatures.gazetteerCodes(words, gazetteer: gazetteer)
-        let tags = tagger.tag(words, gazetteerCodes: codes, names: names, clusters: clusters)
+        let lower = words.map { $0.lowercased() }
+        let known = gazetteer.matchAtEachToken(words)
+        let codes = EntityFeatures.gazetteerCodes(lower, matches: known, gazetteer: gazetteer)
+        let tags = tagger.tag(
+            EntityFeatures(tokens: words, lower: lower, gazetteerCodes: codes, names: names, clusters: clusters))
         var taken = [Bool](repeating: false, count: words.count)
         var mentions: [Mention] = []
         // Known names of several words first ("Shanghai Cooperation Organisation"): the tagger
         // may cut them up.
-        for match in gazetteer.matches(in: words) where match.length > 1 {
+        for match in Gazetteer.matches(from: known) where match.length > 1 {
             mentions.append(
                 Mention(first: match.first, last: match.first + match.length - 1, kind: match.entry.kind, entry: match.entry))
             for covered in match.first..<(match.first + match.length) { taken[covered] = true }
@@ -186,7 +189,7 @@ public struct EntityRecognizer: Sendable {
         // Gazetteer matches the tagger missed.
         index = 0
         while index < words.count {
-            if !taken[index], let match = gazetteer.match(words, at: index),
+            if !taken[index], let match = known[index],
                 !taken[index..<(index + match.length)].contains(true)
             {
                 mentions.append(Mention(first: index, last: index + match.length - 1, kind: match.entry.kind, entry: match.entry))

@@ -122,8 +122,10 @@ enum EntityRules {
         var index = 0
         while index < words.count {
             let word = words[index]
+            // Every title, holiday, month and weekday is capitalised: other words skip those lookups.
+            let capitalised = isCapitalised(word)
             // People after a title: "President Ilham Aliyev", "Prime Minister Nikol Pashinyan".
-            if titles.contains(word), index + 1 < words.count {
+            if capitalised, titles.contains(word), index + 1 < words.count {
                 var first = index + 1
                 while first < words.count && titles.contains(words[first]) { first += 1 }
                 var last = first - 1
@@ -139,7 +141,7 @@ enum EntityRules {
                 }
             }
             // Seas, valleys, mountains: "Aegean Sea", "Fergana Valley" (not "The" at a sentence's start).
-            if isCapitalised(word) && !taken[index] && !titles.contains(word) && word != "The" {
+            if capitalised && !taken[index] && !titles.contains(word) && word != "The" {
                 var last = index
                 while last + 1 < words.count && !taken[last + 1] && isCapitalised(words[last + 1]) && last - index < 3 {
                     last += 1
@@ -151,7 +153,7 @@ enum EntityRules {
                 }
             }
             // Organisations by their head: "Ministry of Foreign Affairs", "National Security Council".
-            if isCapitalised(word) && !taken[index] && word != "The" {
+            if capitalised && !taken[index] && word != "The" {
                 var last = index
                 while last + 1 < words.count && !taken[last + 1]
                     && (isCapitalised(words[last + 1])
@@ -170,7 +172,7 @@ enum EntityRules {
                 take(index, index, .organisation)
             }
             // Holidays: "Christmas Day", "New Year's Eve".
-            if !taken[index], holidayStarts.contains(word),
+            if capitalised, !taken[index], holidayStarts.contains(word),
                 let holiday = holidays.first(where: {
                     index + $0.count <= words.count && words[index..<(index + $0.count)].elementsEqual($0)
                 }), free(index...(index + holiday.count - 1))
@@ -181,7 +183,7 @@ enum EntityRules {
             }
             // Dates: "5 December 2024", "December 5, 2024", "December 2024", "in 1994", "Monday".
             if !taken[index] {
-                if months.contains(word) && word != "May"
+                if capitalised && months.contains(word) && word != "May"
                     || (word == "May" && index + 1 < words.count && (isDay(words[index + 1]) || isYear(words[index + 1])))
                 {
                     var first = index
@@ -197,7 +199,9 @@ enum EntityRules {
                     index = last + 1
                     continue
                 }
-                if isYear(word) || weekdays.contains(word) || (word.hasSuffix("0s") && isYear(String(word.dropLast()))) {
+                if isYear(word) || (capitalised && weekdays.contains(word))
+                    || (word.hasSuffix("0s") && isYear(String(word.dropLast())))
+                {
                     take(index, index, .date)
                 }
             }

@@ -30,8 +30,12 @@ public struct EntityTagger: Sendable {
     /// gazetteer feature code from ``EntityFeatures/gazetteerCodes(_:gazetteer:)``; `names` and
     /// `clusters` are the name lists and word clusters the tagger was trained with.
     public func tag(_ tokens: [String], gazetteerCodes: [String], names: NameLexicon, clusters: WordClusters) -> [Int] {
-        let features = EntityFeatures(tokens: tokens, gazetteerCodes: gazetteerCodes, names: names, clusters: clusters)
-        return weights.withUnsafeBufferPointer { Self.decode(features, count: tokens.count, weights: $0) }
+        tag(EntityFeatures(tokens: tokens, gazetteerCodes: gazetteerCodes, names: names, clusters: clusters))
+    }
+
+    /// The tag index of each token of a sentence whose features are `features`.
+    func tag(_ features: EntityFeatures) -> [Int] {
+        weights.withUnsafeBufferPointer { Self.decode(features, count: features.count, weights: $0) }
     }
 
     /// The best tag sequence (Viterbi over the tag pairs the BIO constraint allows): each
@@ -44,6 +48,7 @@ public struct EntityTagger: Sendable {
         var context = [Float](repeating: 0, count: tagCount)
         var transition = [Float](repeating: 0, count: tagCount)
         var buckets: [UInt32] = []
+        buckets.reserveCapacity(64)
         for position in 0..<count {
             buckets.removeAll(keepingCapacity: true)
             features.contextHashes(at: position, into: &buckets)
@@ -75,13 +80,17 @@ public struct EntityTagger: Sendable {
         return result
     }
 
-    /// Sums the weights of `buckets` per tag into `scores`.
+    /// Sums the weights of `buckets` per tag into `scores`, bucket by bucket in their order.
     static func score(_ buckets: [UInt32], weights: UnsafeBufferPointer<Float>, into scores: inout [Float]) {
         let count = tags.count
-        for tag in 0..<count { scores[tag] = 0 }
-        for bucket in buckets {
-            let base = Int(bucket) * count
-            for tag in 0..<count { scores[tag] += weights[base + tag] }
+        buckets.withUnsafeBufferPointer { buckets in
+            scores.withUnsafeMutableBufferPointer { scores in
+                for tag in 0..<count { scores[tag] = 0 }
+                for bucket in buckets {
+                    let base = Int(bucket) &* count
+                    for tag in 0..<count { scores[tag] += weights[base &+ tag] }
+                }
+            }
         }
     }
 

@@ -10,9 +10,9 @@ public struct Gazetteer: Sendable {
     private var kinds: [String: Set<Entity.Kind>] = [:]
     /// The most tokens of the surface forms starting with each token (most tokens start none).
     private var longestByFirstToken: [String: Int] = [:]
-    /// The kinds of the surface forms in lower case, and their longest by first token.
-    private var lowercased: [String: Entity.Kind] = [:]
-    private var longestByFirstLowercased: [String: Int] = [:]
+    /// The surface forms' tokens, as written and in lower case (with their kinds), for matching.
+    private var forms = TokenTrie<GazetteerEntry>()
+    private var lowercased = TokenTrie<Entity.Kind>()
     /// The most tokens in a surface form.
     public private(set) var longest = 0
     private let tokenizer = Tokenizer()
@@ -42,9 +42,8 @@ public struct Gazetteer: Sendable {
         kinds[entry.canonical, default: []].insert(entry.kind)
         longest = max(longest, tokens.count)
         longestByFirstToken[tokens[0]] = max(longestByFirstToken[tokens[0]] ?? 0, tokens.count)
-        let lower = tokens.map { $0.lowercased() }
-        lowercased[lower.joined(separator: " ")] = entry.kind
-        longestByFirstLowercased[lower[0]] = max(longestByFirstLowercased[lower[0]] ?? 0, tokens.count)
+        forms.insert(tokens, entry)
+        lowercased.insert(tokens.lazy.map { $0.lowercased() }, entry.kind)
     }
 
     /// Adds the lines of a TSV gazetteer: `surface<TAB>type<TAB>canonical[<TAB>name[<TAB>parent]]`,
@@ -89,25 +88,29 @@ public struct Gazetteer: Sendable {
 
     /// The longest known surface form starting at `index`: its token count and entry.
     public func match(_ tokens: [String], at index: Int) -> (length: Int, entry: GazetteerEntry)? {
-        guard let longestHere = longestByFirstToken[tokens[index]] else { return nil }
-        if longestHere == 1 { return entries[tokens[index]].map { (1, $0) } }
-        var length = min(longestHere, tokens.count - index)
-        while length > 0 {
-            if let entry = entries[tokens[index..<(index + length)].joined(separator: " ")] {
-                return (length, entry)
-            }
-            length -= 1
-        }
-        return nil
+        forms.longestMatch(in: tokens, at: index).map { ($0.length, $0.value) }
     }
 
     /// The known surface forms in `tokens`, read left to right, the longest at each place, not
     /// overlapping: first token, token count and entry of each.
     public func matches(in tokens: [String]) -> [(first: Int, length: Int, entry: GazetteerEntry)] {
+        Self.matches(from: matchAtEachToken(tokens))
+    }
+
+    /// ``match(_:at:)`` at every token of `tokens`: for readers that walk a sentence's matches
+    /// several ways and should look each token up once.
+    public func matchAtEachToken(_ tokens: [String]) -> [(length: Int, entry: GazetteerEntry)?] {
+        tokens.indices.map { match(tokens, at: $0) }
+    }
+
+    /// ``matches(in:)`` from the matches ``matchAtEachToken(_:)`` found.
+    public static func matches(
+        from atEachToken: [(length: Int, entry: GazetteerEntry)?]
+    ) -> [(first: Int, length: Int, entry: GazetteerEntry)] {
         var found: [(first: Int, length: Int, entry: GazetteerEntry)] = []
         var index = 0
-        while index < tokens.count {
-            if let match = match(tokens, at: index) {
+        while index < atEachToken.count {
+            if let match = atEachToken[index] {
                 found.append((index, match.length, match.entry))
                 index += match.length
             } else {
@@ -122,13 +125,7 @@ extension Gazetteer {
     /// The longest known surface form starting at `index` whatever the case ("afghanistan"):
     /// its token count and kind. `lower` holds the tokens in lower case.
     public func matchIgnoringCase(_ lower: [String], at index: Int) -> (length: Int, kind: Entity.Kind)? {
-        guard let longestHere = longestByFirstLowercased[lower[index]] else { return nil }
-        var length = min(longestHere, lower.count - index)
-        while length > 0 {
-            if let kind = lowercased[lower[index..<(index + length)].joined(separator: " ")] { return (length, kind) }
-            length -= 1
-        }
-        return nil
+        lowercased.longestMatch(in: lower, at: index).map { ($0.length, $0.value) }
     }
 }
 

@@ -7,18 +7,33 @@ import GleanCore
 /// Built by `scripts/build-name-lists.py` from the US Census 1990 name files, GeoNames and
 /// WordNet; see docs/stages/entities.md.
 public struct NameLexicon: Sendable {
-    /// Flags per single lower-case word: first name, surname, city, state.
-    private var flags: [String: UInt8] = [:]
-    /// Names of several words (cities, states), by their first word.
-    private var longNames: [String: [[String]]] = [:]
-    /// How words are usually written inside a sentence: `l` lower case, `m` mixed, `c` capitalised.
-    private var casing: [String: String] = [:]
+    /// What the lists say about each lower-case word (``entries``), by word: one lookup per
+    /// token, and no copies of the entries' lists while a sentence's codes are read.
+    private var words: [String: Int32] = [:]
+    private var entries: [Word] = []
     /// Named things (lower case, words joined by a space) and their kinds' letters, sorted (`L`
-    /// place, `O` organisation, `H` person, `B` building); and their words by their first word.
+    /// place, `O` organisation, `H` person, `B` building).
     private var knownKinds: [String: String] = [:]
-    private var knownNames: [String: [[String]]] = [:]
+
+    /// What the lists say about one lower-case word.
+    private struct Word {
+        /// First name, surname, city, state (``first``, ``surname``, ``city``, ``state``).
+        var flags: UInt8 = 0
+        /// How the word is usually written inside a sentence: `l` lower case, `m` mixed, `c`
+        /// capitalised.
+        var casing: String?
+        /// Names of several words (cities, states) starting with the word.
+        var longNames: [[String]] = []
+        /// The words of the named things starting with the word.
+        var knownNames: [[String]] = []
+    }
 
     private static let first: UInt8 = 1, surname: UInt8 = 2, city: UInt8 = 4, state: UInt8 = 8
+    /// The letters of each combination of flags, in the order `F`, `S`, `C`, `T` (`FS`: a first
+    /// name that is a surname too).
+    private static let flagLetters: [String] = (0..<16).map { flags in
+        [(first, "F"), (surname, "S"), (city, "C"), (state, "T")].map { Int($0.0) & flags != 0 ? $0.1 : "" }.joined()
+    }
     private static let knownLetters = ["known-place": "L", "known-org": "O", "known-person": "H", "known-building": "B"]
 
     /// An empty lexicon (every token's code is `-`).
@@ -35,7 +50,8 @@ public struct NameLexicon: Sendable {
                 let name = String(fields[1])
                 let kinds = knownKinds[name] ?? ""
                 if kinds.isEmpty {
-                    knownNames[String(name.prefix { $0 != " " }), default: []].append(name.split(separator: " ").map(String.init))
+                    entries[entry(String(name.prefix { $0 != " " }))].knownNames.append(
+                        name.split(separator: " ").map(String.init))
                 }
                 if !kinds.contains(letter) { knownKinds[name] = String((kinds + letter).sorted()) }
                 continue
@@ -43,7 +59,7 @@ public struct NameLexicon: Sendable {
             if fields.count == 2, let kind = fields.first, kind.hasPrefix("case-"),
                 let code = ["case-lower": "l", "case-mixed": "m", "case-capital": "c"][String(kind)]
             {
-                casing[String(fields[1])] = code
+                entries[entry(String(fields[1]))].casing = code
                 continue
             }
             let flag: UInt8? =
@@ -60,92 +76,97 @@ public struct NameLexicon: Sendable {
                     "\(source):\(number + 1): expected kind<TAB>name, kind first, surname, city, state, known-place, known-org, known-person, known-building, case-lower, case-mixed or case-capital"
                 )
             }
-            let words = fields[1].split(separator: " ").map(String.init)
-            if words.count == 1 {
-                flags[words[0], default: 0] |= flag
+            let name = fields[1].split(separator: " ").map(String.init)
+            if name.count == 1 {
+                entries[entry(name[0])].flags |= flag
             } else {
-                longNames[words[0], default: []].append(words)
+                entries[entry(name[0])].longNames.append(name)
             }
         }
+    }
+
+    /// The index in ``entries`` of `word`'s entry, added when new.
+    private mutating func entry(_ word: String) -> Int {
+        if let known = words[word] { return Int(known) }
+        words[word] = Int32(entries.count)
+        entries.append(Word())
+        return entries.count - 1
     }
 
     /// How each token is usually written inside a sentence: `l` lower case, `m` mixed, `c`
     /// capitalised, `-` unknown.
     public func caseCodes(_ tokens: [String]) -> [String] {
-        caseCodes(lowercased: tokens.map { $0.lowercased() })
+        codes(lowercased: tokens.map { $0.lowercased() }).casing
     }
 
     /// How `word` is usually written inside a sentence (a code of ``caseCodes(_:)``).
     public func caseCode(_ word: String) -> String {
-        casing[word.lowercased()] ?? "-"
-    }
-
-    /// ``caseCodes(_:)`` of tokens already in lower case.
-    func caseCodes(lowercased lower: [String]) -> [String] {
-        lower.map { casing[$0] ?? "-" }
+        words[word.lowercased()].flatMap { entries[Int($0)].casing } ?? "-"
     }
 
     /// Per token, the kinds of the longest named thing it is part of: the first word's code in
     /// capitals (`L` place, `O` organisation, `H` person, `B` building, combined as `HL`), the
     /// others' in small letters, `-` outside any.
     public func knownCodes(_ tokens: [String]) -> [String] {
-        knownCodes(lowercased: tokens.map { $0.lowercased() })
-    }
-
-    /// ``knownCodes(_:)`` of tokens already in lower case.
-    func knownCodes(lowercased lower: [String]) -> [String] {
-        var codes = [String](repeating: "-", count: lower.count)
-        var index = 0
-        while index < lower.count {
-            let length = Self.longestName(among: knownNames[lower[index]], in: lower, at: index)
-            guard length > 0, let kinds = knownKinds[lower[index..<(index + length)].joined(separator: " ")] else {
-                index += 1
-                continue
-            }
-            codes[index] = kinds
-            for inner in (index + 1)..<(index + length) { codes[inner] = kinds.lowercased() }
-            index += length
-        }
-        return codes
+        codes(lowercased: tokens.map { $0.lowercased() }).known
     }
 
     /// A feature code per token: `F` first name, `S` surname, `C` city, `T` state (combined, as
     /// `FS`), `P`/`p` for the first/other words of a name of several words, `-` for none.
     public func codes(_ tokens: [String]) -> [String] {
-        codes(lowercased: tokens.map { $0.lowercased() })
+        codes(lowercased: tokens.map { $0.lowercased() }).names
     }
 
-    /// ``codes(_:)`` of tokens already in lower case.
-    func codes(lowercased lower: [String]) -> [String] {
-        var codes = [String](repeating: "", count: lower.count)
+    /// ``codes(_:)``, ``caseCodes(_:)`` and ``knownCodes(_:)`` of tokens already in lower case,
+    /// from one lookup per token.
+    func codes(lowercased lower: [String]) -> (names: [String], casing: [String], known: [String]) {
+        let found = lower.map { words[$0].map(Int.init) ?? -1 }
+        var names = [String](repeating: "", count: lower.count)
+        var known = [String](repeating: "-", count: lower.count)
         var index = 0
         while index < lower.count {
-            let length = Self.longestName(among: longNames[lower[index]], in: lower, at: index)
+            let entry = found[index]
+            let length =
+                entry < 0 || entries[entry].longNames.isEmpty
+                ? 0 : Self.longestName(among: entries[entry].longNames, in: lower, at: index)
             if length > 1 {
-                codes[index] = "P"
-                for inner in (index + 1)..<(index + length) { codes[inner] = "p" }
+                names[index] = "P"
+                for inner in (index + 1)..<(index + length) { names[inner] = "p" }
                 index += length
                 continue
             }
             index += 1
         }
-        for (position, word) in lower.enumerated() {
-            let flag = flags[word] ?? 0
-            var code = codes[position]
-            if flag & Self.first != 0 { code += "F" }
-            if flag & Self.surname != 0 { code += "S" }
-            if flag & Self.city != 0 { code += "C" }
-            if flag & Self.state != 0 { code += "T" }
-            codes[position] = code.isEmpty ? "-" : code
+        index = 0
+        while index < lower.count {
+            let entry = found[index]
+            let length =
+                entry < 0 || entries[entry].knownNames.isEmpty
+                ? 0 : Self.longestName(among: entries[entry].knownNames, in: lower, at: index)
+            guard length > 0, let kinds = knownKinds[lower[index..<(index + length)].joined(separator: " ")] else {
+                index += 1
+                continue
+            }
+            known[index] = kinds
+            for inner in (index + 1)..<(index + length) { known[inner] = kinds.lowercased() }
+            index += length
         }
-        return codes
+        var casing: [String] = []
+        casing.reserveCapacity(lower.count)
+        for (position, entry) in found.enumerated() {
+            casing.append(entry < 0 ? "-" : entries[entry].casing ?? "-")
+            let letters = Self.flagLetters[entry < 0 ? 0 : Int(entries[entry].flags)]
+            let code = names[position].isEmpty ? letters : names[position] + letters
+            names[position] = code.isEmpty ? "-" : code
+        }
+        return (names, casing, known)
     }
 
     /// The most words of the `candidates` (names starting with `lower[index]`) that `lower` spells
     /// from `index`, or 0.
-    private static func longestName(among candidates: [[String]]?, in lower: [String], at index: Int) -> Int {
+    private static func longestName(among candidates: [[String]], in lower: [String], at index: Int) -> Int {
         var longest = 0
-        for name in candidates ?? []
+        for name in candidates
         where name.count > longest && name.count <= lower.count - index && lower[index..<(index + name.count)].elementsEqual(name)
         {
             longest = name.count
