@@ -204,9 +204,117 @@ CUES_MULTI = re.compile(
     r"miembro|adhesi|ingres|socio|neutral|amenaza|retir)", re.IGNORECASE)
 
 
+def labelled_ids(folder: Path) -> set:
+    """The ids of every passage already in the project's labelled files (`real-*.jsonl`)."""
+    ids = set()
+    for path in folder.glob("real-*.jsonl"):
+        with open(path, encoding="utf-8") as f:
+            ids.update(json.loads(line)["id"] for line in f)
+    return ids
+
+
+def pick(rows: list, want: int, taken: set, seen_docs: set, pattern=None) -> list:
+    """Up to `want` rows, in the given order, that match `pattern` (when given), are not in
+    `taken`, and come from a document not used yet; marks what it picks in both sets."""
+    picked = []
+    for r in rows:
+        if len(picked) >= want:
+            break
+        if r["id"] in taken or r["path"] in seen_docs or (pattern and not pattern.search(r["text"])):
+            continue
+        taken.add(r["id"])
+        seen_docs.add(r["path"])
+        picked.append({"id": r["id"], "source": r["source"], "path": r["path"], "split": split_of(r["path"]),
+                       "text": r["text"]})
+    return picked
+
+
+# The fourth draw (wave 3), after 779 labelled passages had given 27 neutral and 23 opposed pairs:
+# passages that name a bloc near words of the rare stances, and a general draw of passages with
+# stance words. Every document still goes to dev or holdout by `split_of`, so the holdout
+# passages of this draw are a second, unseen holdout (real-holdout-b.jsonl).
+BLOC = r"(nato|north atlantic|european union|\beu\b|csto|collective security|shanghai cooperation|\bsco\b|brics|" \
+       r"eurasian|commonwealth|non-aligned|warsaw pact|asean|african union|arab league|opec|gulf cooperation|" \
+       r"organization of american states|mercosur|council of europe|g77|group of 77)"
+TARGETED = {
+    "neutral": (re.compile(NEUTRAL.pattern + "|" + RARE["neutral"].pattern, re.I), 110),
+    "opposed": (re.compile(RARE["opposed"].pattern + r"|\b(left|leave|leaving|exit(ed)?|expelled|sanction)", re.I), 110),
+    "seeking": (RARE["seeking"], 60),
+    "partner": (re.compile(r"\b(partnership|partner country|observer status|dialogue partner|associate|cooperation "
+                           r"agreement|partnership for peace|eastern partnership)", re.I), 50),
+}
+GENERAL = {"un-general-debate": 60, "white-house": 50, "wikipedia": 60, "factbook": 30}
+
+
+def wave3(root: Path, out: Path, labelled: Path) -> None:
+    """The fourth and fifth draws: targeted passages of the rare stances, then general ones."""
+    taken = labelled_ids(labelled)
+    rows = []
+    for source in COUNTS:
+        rows += [json.loads(line) for line in gzip.open(root / f"{source}.jsonl.gz", "rt", encoding="utf-8")]
+    rng = random.Random("glean-stance-real-wave3")
+    rng.shuffle(rows)
+    bloc = re.compile(BLOC, re.I)
+    near_bloc = [r for r in rows if bloc.search(r["text"])]
+    seen_docs, targeted = set(), []
+    for stance, (pattern, want) in TARGETED.items():
+        targeted += pick(near_bloc, want, taken, seen_docs, pattern)
+    print(f"targeted: {len(targeted)} passages {write_candidates(out / 'candidates-targeted.jsonl', targeted)}")
+    general = []
+    for source, want in GENERAL.items():
+        general += pick([r for r in rows if r["source"] == source], want, taken, seen_docs, CUES)
+    print(f"general: {len(general)} passages {write_candidates(out / 'candidates-general.jsonl', general)}")
+
+
+def document_key(passage_id: str) -> str:
+    """The document of a passage id: the part before `#`, and for NTREX the story too."""
+    path, _, locator = passage_id.partition("#")
+    return path + ("#" + locator.split(":", 1)[0] if ":" in locator else "")
+
+
+MULTI2_COUNTS = {"ru": 70, "uk": 70, "tr": 45, "de": 50, "es": 50}
+
+
+def multi2(root: Path, out: Path, labelled: Path) -> None:
+    """The second multilingual draw (wave 3): passages not labelled before, at most three per
+    document, split by document (30 % held out by the hash of the document)."""
+    taken = labelled_ids(labelled)
+    # A document labelled before keeps the side it was given then.
+    earlier = {}
+    for name, side in (("real-multi-dev", "dev"), ("real-multi-holdout", "holdout")):
+        with open(labelled / f"{name}.jsonl", encoding="utf-8") as f:
+            for line in f:
+                earlier[document_key(json.loads(line)["id"])] = side
+    picked = []
+    for lang, count in MULTI2_COUNTS.items():
+        rows = [json.loads(line) for line in gzip.open(root / f"{lang}.jsonl.gz", "rt", encoding="utf-8")]
+        rows = [r for r in rows if r["id"] not in taken]
+        rng = random.Random(f"glean-stance-real-multi2-{lang}")
+        rng.shuffle(rows)
+        rows.sort(key=lambda r: not CUES_MULTI.search(r["text"]))  # stance words first, stable
+        per_doc, chosen = {}, []
+        for r in rows:
+            if len(chosen) >= count:
+                break
+            doc = document_key(r["id"])
+            if per_doc.get(doc, 0) >= (3 if len(rows) > 1000 else 8):
+                continue
+            per_doc[doc] = per_doc.get(doc, 0) + 1
+            chosen.append({"id": r["id"], "lang": lang, "source": r["source"], "path": r["path"],
+                           "licence": r.get("licence"), "split": earlier.get(doc) or split_of(doc), "text": r["text"]})
+        picked += chosen
+    print(f"multi2: {len(picked)} passages {write_candidates(out / 'candidates-multi2.jsonl', picked)}")
+
+
 if __name__ == "__main__":
+    if len(sys.argv) > 3 and sys.argv[3] == "--multi2":
+        multi2(Path(sys.argv[1]), Path(sys.argv[2]), Path(__file__).resolve().parent.parent / "Evaluation/alignment-stance")
+        sys.exit(0)
     if len(sys.argv) > 3 and sys.argv[3] == "--multi":
         multi(Path(sys.argv[1]), Path(sys.argv[2]))
+        sys.exit(0)
+    if len(sys.argv) > 3 and sys.argv[3] == "--wave3":
+        wave3(Path(sys.argv[1]), Path(sys.argv[2]), Path(__file__).resolve().parent.parent / "Evaluation/alignment-stance")
         sys.exit(0)
     main()
     rare(Path(sys.argv[1]), Path(sys.argv[2]))
