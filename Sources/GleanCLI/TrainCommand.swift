@@ -120,8 +120,15 @@ struct TrainStanceCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "Labelled real passages (JSON Lines): trained on and cross-validated. Repeatable.")
-    var data: [String] = ["Evaluation/alignment-stance/real-dev.jsonl"]
+    @Option(
+        help: """
+            Labelled real passages (JSON Lines): trained on and cross-validated. Rows with `lang` are read \
+            in that language (its cues and names), as the stage reads them. Repeatable.
+            """)
+    var data: [String] = [
+        "Evaluation/alignment-stance/real-dev.jsonl", "Evaluation/alignment-stance/real-multi-dev.jsonl",
+        "Evaluation/alignment-stance/real-translated-dev.jsonl",
+    ]
 
     @Option(help: "More labelled passages, always trained on, never tested. Repeatable.")
     var extra: [String] = [
@@ -134,6 +141,13 @@ struct TrainStanceCommand: AsyncParsableCommand {
 
     @Option(help: "Passes over the data.")
     var epochs = 30
+
+    @Option(
+        help: """
+            Weights each outcome's examples up by rarity: (commonest outcome's count / this outcome's) ^ POWER \
+            (0: none; 1: every outcome weighs the same in total).
+            """)
+    var classPower = 0.25
 
     @Option(help: "Seeds the shuffling of examples and the folds.")
     var seed: UInt64 = 1
@@ -162,18 +176,22 @@ struct TrainStanceCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let recognizer = try EntityRecognizer.shipped
-        let analyzer = StanceAnalyzer(cues: try StanceCues.shipped, gazetteer: recognizer.gazetteer)
+        let languages = try StanceLanguages(model: nil)
         var training = StanceTraining()
+        training.classPower = classPower
         for (files, trainOnly) in [(data, false), (extra, true)] {
             for path in files {
                 guard let bytes = FileManager.default.contents(atPath: path) else {
                     throw ValidationError("cannot read the labelled passages `\(path)`")
                 }
                 let passages = try LabelledPassage.read(jsonLines: String(decoding: bytes, as: UTF8.self), source: path)
-                training.add(
-                    passages, recognizer: recognizer, analyzer: analyzer, trainOnly: trainOnly,
-                    weight: trainOnly ? extraWeight : 1)
+                let unread = training.add(
+                    passages, languages: languages, trainOnly: trainOnly, weight: trainOnly ? extraWeight : 1)
+                if !unread.isEmpty {
+                    let codes = Set(unread.map { $0.language ?? "en" }).sorted().joined(separator: ", ")
+                    Terminal.standardError.write(
+                        "\(path): \(unread.count) passages left out: no stance cues for \(codes)\n")
+                }
             }
         }
         let tested = training.passages.filter { !$0.trainOnly }
@@ -214,6 +232,7 @@ struct TrainStanceCommand: AsyncParsableCommand {
         var provenance = [
             "data": data.joined(separator: " "), "extra": extra.joined(separator: " "),
             "extra_weight": String(extraWeight), "epochs": String(epochs), "seed": String(seed),
+            "class_power": String(classPower),
             "trained_by": "glean train stance", "folds": String(folds),
         ]
         if folds > 1 {
@@ -231,6 +250,19 @@ struct TrainStanceCommand: AsyncParsableCommand {
                         format: "threshold %.2f: pairs P %.1f R %.1f F1 %.1f, macro F1 strict %.1f lenient %.1f\n",
                         candidate, 100 * trial.pairs.precision, 100 * trial.pairs.recall, 100 * trial.pairs.f1,
                         100 * trial.macroF1(), 100 * trial.macroF1(lenient: true)))
+            }
+            Terminal.standardOutput.write(
+                "by language (threshold \(threshold)):  passages  pairs    P     R    F1 | macro F1\n")
+            for language in Set(tested.map(\.language)).sorted() {
+                let part = training.score(predictions, calibration: calibration, threshold: threshold, language: language)
+                Terminal.standardOutput.write(
+                    String(
+                        format: "  %@ %29d %6d %5.1f %5.1f %5.1f | %8.1f\n",
+                        language.padding(toLength: 4, withPad: " ", startingAt: 0),
+                        tested.filter { $0.language == language }.count, part.labelled, 100 * part.pairs.precision,
+                        100 * part.pairs.recall, 100 * part.pairs.f1, 100 * part.macroF1()))
+                provenance["cv_" + language] = String(
+                    format: "pairs F1 %.3f; macro F1 strict %.3f", part.pairs.f1, part.macroF1())
             }
             let reliability = StanceReliability(
                 predictions.map { (calibration($0.probability), $0.right) }.filter { $0.0 >= 0.05 })

@@ -18,6 +18,8 @@ public struct StanceTraining: Sendable {
         public var trainOnly: Bool
         /// How much its examples count.
         public var weight: Double
+        /// Its language (ISO 639-1; `en` when the file gives none).
+        public var language: String { passage.language ?? "en" }
     }
 
     /// A candidate's prediction: the stance, its raw probability, and whether it is right
@@ -35,6 +37,10 @@ public struct StanceTraining: Sendable {
 
     /// The passages.
     public var passages: [Passage] = []
+    /// How much each outcome's examples are weighted up by their rarity: an outcome with `n`
+    /// examples counts `(most / n) ^ classPower` times, `most` the count of the commonest
+    /// outcome (0: every example counts the same; 1: every outcome weighs as much in total).
+    public var classPower: Double = 0
 
     /// Labelled pairs no candidate covers (the model cannot find them), over all passages.
     public var uncovered: Int {
@@ -47,23 +53,59 @@ public struct StanceTraining: Sendable {
     /// No passages yet.
     public init() {}
 
+    /// Adds labelled passages, each read in its own language (its cues and its entities, as the
+    /// stage reads it); returns the passages left out because `languages` has no cues for theirs.
+    @discardableResult
+    public mutating func add(
+        _ labelled: [LabelledPassage], languages: StanceLanguages, trainOnly: Bool, weight: Double = 1
+    ) -> [LabelledPassage] {
+        var unread: [LabelledPassage] = []
+        for passage in labelled {
+            let language = passage.language ?? "en"
+            guard let analyzer = languages.analyzer(for: language) else {
+                unread.append(passage)
+                continue
+            }
+            let entities = languages.entities(in: passage.text, language: language)
+            append(passage, candidates: analyzer.candidates(in: passage.text, entities: entities), trainOnly: trainOnly, weight: weight)
+        }
+        return unread
+    }
+
+    private mutating func append(_ passage: LabelledPassage, candidates: [StanceCandidate], trainOnly: Bool, weight: Double) {
+        let document = passage.id.split(separator: "#", maxSplits: 1).first.map(String.init) ?? passage.id
+        passages.append(
+            Passage(passage: passage, document: document, candidates: candidates, trainOnly: trainOnly, weight: weight))
+    }
+
     /// Adds labelled passages, finding their candidates with `analyzer` over `recognizer`'s entities.
     public mutating func add(
         _ labelled: [LabelledPassage], recognizer: EntityRecognizer, analyzer: StanceAnalyzer, trainOnly: Bool,
         weight: Double = 1
     ) {
         for passage in labelled {
-            let document = passage.id.split(separator: "#", maxSplits: 1).first.map(String.init) ?? passage.id
-            passages.append(
-                Passage(
-                    passage: passage, document: document,
-                    candidates: analyzer.candidates(in: passage.text, entities: recognizer.entities(in: passage.text)),
-                    trainOnly: trainOnly, weight: weight))
+            append(
+                passage, candidates: analyzer.candidates(in: passage.text, entities: recognizer.entities(in: passage.text)),
+                trainOnly: trainOnly, weight: weight)
         }
     }
 
     /// The training examples of the passages at `indices`.
     public func examples(_ indices: some Sequence<Int>) -> [StanceModel.Example] {
+        let examples = unweightedExamples(indices)
+        guard classPower > 0 else { return examples }
+        var counts = [Double](repeating: 0, count: StanceModel.outcomes.count)
+        for example in examples { counts[example.outcome] += 1 }
+        let most = counts.max() ?? 1
+        let factor = counts.map { $0 > 0 ? pow(most / $0, classPower) : 1 }
+        return examples.map { example in
+            var weighted = example
+            weighted.weight *= factor[example.outcome]
+            return weighted
+        }
+    }
+
+    private func unweightedExamples(_ indices: some Sequence<Int>) -> [StanceModel.Example] {
         indices.flatMap { index in
             let item = passages[index]
             var gold: [String: Stance] = [:]
@@ -119,13 +161,16 @@ public struct StanceTraining: Sendable {
 
     /// The score, over the passages cross-validation tests, of predictions whose calibrated
     /// confidence reaches `threshold`.
-    public func score(_ predictions: [Prediction], calibration: StanceCalibration, threshold: Double) -> StanceScore {
+    /// Only the passages in `language` count when it is given.
+    public func score(
+        _ predictions: [Prediction], calibration: StanceCalibration, threshold: Double, language: String? = nil
+    ) -> StanceScore {
         var byPassage: [Int: [(actor: String, bloc: String, stance: Stance)]] = [:]
         for prediction in predictions where calibration(prediction.probability) >= threshold {
             byPassage[prediction.passage, default: []].append((prediction.actor, prediction.bloc, prediction.stance))
         }
         var score = StanceScore()
-        for index in passages.indices where !passages[index].trainOnly {
+        for index in passages.indices where !passages[index].trainOnly && (language.map { passages[index].language == $0 } ?? true) {
             score.add(labelled: passages[index].passage.pairs, found: byPassage[index] ?? [])
         }
         return score

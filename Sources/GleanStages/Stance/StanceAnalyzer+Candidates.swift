@@ -43,6 +43,7 @@ extension StanceAnalyzer {
             focus.update(after: sentence, in: prepared)
         }
         var result: [StanceCandidate] = []
+        let year = memberships == nil ? nil : Self.latestYear(in: prepared)
         for key in Set(evidence.keys).union(together.keys) {
             let items = evidence[key] ?? []
             let rule = items.isEmpty ? nil : aggregate(key, items)
@@ -56,6 +57,7 @@ extension StanceAnalyzer {
                 features["together.none"] = 1
             }
             addEvidenceFeatures(items, rule: rule, to: &features)
+            addPriorFeatures(actor: key.actor, bloc: key.bloc, year: year, to: &features)
             result.append(
                 StanceCandidate(
                     actor: key.actor, bloc: key.bloc, features: features, evidence: items, rule: rule,

@@ -15,6 +15,8 @@ public struct StanceAnalyzer: Sendable {
     public var blocs: Set<String>
     /// The learned model that decides each candidate pair; without one, the rules decide.
     public var model: StanceModel?
+    /// Which states belong to which blocs, and when: read into the model's features (none when `nil`).
+    public var memberships: BlocMemberships?
     /// Names of countries and blocs, by id, for the output.
     let gazetteer: Gazetteer
     /// Cue indices by the words their pattern can start with, by the first two characters of
@@ -29,13 +31,15 @@ public struct StanceAnalyzer: Sendable {
     public static let defaultBlocs: [String] = (try? Gazetteer.shippedBlocs.topLevel) ?? []
 
     /// Creates an analyzer for `cues`, naming things with `gazetteer`, reporting `blocs`, deciding
-    /// with `model` (or with the rules alone when it is `nil`).
+    /// with `model` (or with the rules alone when it is `nil`), telling the model what
+    /// `memberships` knows of each pair.
     public init(
         cues: StanceCues, gazetteer: Gazetteer, blocs: Set<String> = Set(StanceAnalyzer.defaultBlocs),
-        model: StanceModel? = nil
+        model: StanceModel? = nil, memberships: BlocMemberships? = nil
     ) {
         self.cues = cues
         self.model = model
+        self.memberships = memberships
         self.gazetteer = gazetteer
         self.blocs = blocs
         var byWord: [String: [Int]] = [:]

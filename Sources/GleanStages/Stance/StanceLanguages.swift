@@ -24,11 +24,13 @@ public struct StanceLanguages: Sendable {
         recognizer = try EntityRecognizer.shipped
         names = try CountryNames.shipped
         var analyzers: [String: StanceAnalyzer] = [:]
+        let memberships = try BlocMemberships.shipped
         for language in Set(try StanceCues.shippedLanguages).union(extra.keys) {
             var cues = try StanceCues.shipped(language: language) ?? StanceCues()
             cues.language = language
             if let added = extra[language] { cues.merge(added.cues, replacing: added.replacing) }
-            analyzers[language] = StanceAnalyzer(cues: cues, gazetteer: recognizer.gazetteer, blocs: blocs, model: model)
+            analyzers[language] = StanceAnalyzer(
+                cues: cues, gazetteer: recognizer.gazetteer, blocs: blocs, model: model, memberships: memberships)
         }
         self.analyzers = analyzers
     }

@@ -1,0 +1,40 @@
+extension StanceAnalyzer {
+    /// The latest year a text names (1900–2099), the time its standings are read at.
+    static func latestYear(in text: StanceText) -> Int? {
+        text.words.compactMap { word -> Int? in
+            guard word.text.utf8.count == 4, let value = Int(word.text), (1900...2099).contains(value) else { return nil }
+            return value
+        }.max()
+    }
+
+    /// Features of what the membership table says of a pair: each standing the actor ever had
+    /// with the bloc (`prior.ever.*`), and whether it held at the passage's latest year
+    /// (`prior.then.*`, `prior.not_then.*`) or, with no year, today (`prior.now.*`);
+    /// `prior.none` when the table knows the bloc but not the actor, `prior.unknown_bloc` when
+    /// it does not know the bloc.
+    func addPriorFeatures(actor: String, bloc: String, year: Int?, to features: inout [String: Double]) {
+        guard let memberships else { return }
+        guard memberships.blocs.contains(bloc) else {
+            features["prior.unknown_bloc"] = 1
+            return
+        }
+        let periods = memberships.periods(actor: actor, bloc: bloc)
+        guard !periods.isEmpty else {
+            features["prior.none"] = 1
+            return
+        }
+        for period in periods {
+            let standing = period.standing.rawValue
+            features["prior.ever." + standing] = 1
+            if let year {
+                if period.covers(year) {
+                    features["prior.then." + standing] = 1
+                } else {
+                    features["prior.not_then." + standing] = 1
+                }
+            } else if period.isCurrent {
+                features["prior.now." + standing] = 1
+            }
+        }
+    }
+}
