@@ -67,7 +67,9 @@ public struct StanceTraining: Sendable {
                 continue
             }
             let entities = languages.entities(in: passage.text, language: language)
-            append(passage, candidates: analyzer.candidates(in: passage.text, entities: entities), trainOnly: trainOnly, weight: weight)
+            append(
+                passage, candidates: analyzer.candidates(in: passage.text, entities: entities), trainOnly: trainOnly,
+                weight: weight)
         }
         return unread
     }
@@ -170,7 +172,8 @@ public struct StanceTraining: Sendable {
             byPassage[prediction.passage, default: []].append((prediction.actor, prediction.bloc, prediction.stance))
         }
         var score = StanceScore()
-        for index in passages.indices where !passages[index].trainOnly && (language.map { passages[index].language == $0 } ?? true) {
+        for index in passages.indices
+        where !passages[index].trainOnly && (language.map { passages[index].language == $0 } ?? true) {
             score.add(labelled: passages[index].passage.pairs, found: byPassage[index] ?? [])
         }
         return score

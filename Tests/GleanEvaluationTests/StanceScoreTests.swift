@@ -54,6 +54,44 @@ struct StanceScoreTests {
         #expect(training.folds(3, seed: 1) == folds)
     }
 
+    @Test("each passage is read in its language; a language without cues is left out and returned")
+    func languages() throws {
+        let lines = [
+            #"{"id":"a#1","text":"Azerbaijan is a partner of NATO.","pairs":[["AZ","NATO","partner"]]}"#,
+            #"{"id":"b#1","lang":"ru","text":"Азербайджан является партнёром НАТО.","pairs":[["AZ","NATO","partner"]]}"#,
+            #"{"id":"c#1","lang":"xx","text":"Azerbaijan NATO","pairs":[]}"#,
+        ]
+        let passages = try LabelledPassage.read(jsonLines: lines.joined(separator: "\n"), source: "l.jsonl")
+        var training = StanceTraining()
+        let unread = training.add(passages, languages: try StanceLanguages(model: nil), trainOnly: false)
+        #expect(unread.map(\.id) == ["c#1"])
+        #expect(training.passages.map(\.language) == ["en", "ru"])
+        for item in training.passages {
+            #expect(item.candidates.contains { $0.actor == "AZ" && $0.bloc == "NATO" }, "\(item.passage.id)")
+        }
+    }
+
+    @Test("rarer outcomes weigh more with a class power; none without")
+    func classPower() throws {
+        let lines = [
+            #"{"id":"a#1","text":"Azerbaijan is a partner of NATO.","pairs":[["AZ","NATO","partner"]]}"#,
+            #"{"id":"b#1","text":"France, Germany and Italy are members of NATO.","pairs":[["FR","NATO","member"],["DE","NATO","member"],["IT","NATO","member"]]}"#,
+        ]
+        var training = StanceTraining()
+        training.add(
+            try LabelledPassage.read(jsonLines: lines.joined(separator: "\n"), source: "c.jsonl"),
+            languages: try StanceLanguages(model: nil), trainOnly: false)
+        let plain = training.examples(training.passages.indices)
+        #expect(plain.allSatisfy { $0.weight == 1 })
+        training.classPower = 1
+        let weighted = training.examples(training.passages.indices)
+        let partner = 1 + Stance.allCases.firstIndex(of: .partner)!
+        let member = 1 + Stance.allCases.firstIndex(of: .member)!
+        let partnerWeight = try #require(weighted.first { $0.outcome == partner }).weight
+        let memberWeight = try #require(weighted.first { $0.outcome == member }).weight
+        #expect(abs(partnerWeight - 3 * memberWeight) < 1e-9)
+    }
+
     @Test("the development set reads; a malformed line is reported with its number")
     func labelledPassages() throws {
         let passages = try LabelledPassage.read(

@@ -183,7 +183,8 @@ struct AlignmentStanceStageTests {
         try "stances:\n  seeking:\n    - knocking at ... gate\n".write(
             to: folder.appendingPathComponent("cues.yaml"), atomically: true, encoding: .utf8)
         let text = "Ukraine keeps knocking at the EU gate."
-        #expect(try await pairs(text) == [])
+        // Without the cue, the model may still pair the two (named together), but not as seeking.
+        #expect(try await !pairs(text).contains("UA/EU/seeking"))
         let result = try await stage(["cues": "cues.yaml"], base: folder.path).analyze(
             StageInput(document: Document(id: "1", text: text)))
         guard case .output(let value) = result else {
