@@ -87,12 +87,13 @@ struct CheckPlugin: AsyncParsableCommand {
         let elapsed = clock.now - started
         await stage.shutdown()
         switch outcome {
-        case .success(.output(let value)):
-            Terminal.standardOutput.write(
-                "handshake and sample document: ok in \(Format.decimal(elapsed.seconds * 1000, places: 0)) ms\noutput: \(JSONWriter.string(value))\n"
-            )
         case .success(.skipped(let reason)):
             Terminal.standardOutput.write("handshake ok; the sample document was skipped: \(reason)\n")
+        case .success(let result):
+            let output = (try? result.outputValue) ?? .null
+            Terminal.standardOutput.write(
+                "handshake and sample document: ok in \(Format.decimal(elapsed.seconds * 1000, places: 0)) ms\noutput: \(JSONWriter.string(output))\n"
+            )
         case .failure(let error):
             Terminal.standardError.write("glean: plugin \(name) does not work: \(error)\n")
             throw ExitCode.failure

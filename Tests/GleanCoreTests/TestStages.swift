@@ -84,8 +84,29 @@ struct PickyStage: Stage {
     func analyze(_ input: StageInput) async throws -> StageResult { .output(.null) }
 }
 
+/// Gives its output as JSON text: the text's length and its words, the words left out below
+/// `full` detail.
+struct WordListStage: Stage {
+    static let descriptor = StageDescriptor(
+        name: "word-list", version: "1.0.0", summary: "Lists the words.", outputTrim: OutputTrim(compact: ["words"]))
+    static let length = JSONKey("length")
+    static let words = JSONKey("words")
+
+    init(configuration: NoConfiguration, context: StageContext) {}
+
+    func analyze(_ input: StageInput) async throws -> StageResult {
+        .serialized(
+            SerializedJSON.object { object in
+                object.write(Self.length, .int(input.text.unicodeScalars.count))
+                object.writeArray(Self.words) { array in
+                    for word in input.text.split(separator: " ") { array.append(.string(String(word))) }
+                }
+            })
+    }
+}
+
 let testRegistry = StageRegistry([
-    UppercaseStage.self, FragileStage.self, NeedsEchoStage.self, JitterStage.self, PickyStage.self,
+    UppercaseStage.self, FragileStage.self, NeedsEchoStage.self, JitterStage.self, PickyStage.self, WordListStage.self,
 ])
 
 /// A temporary folder removed when the value is dropped.

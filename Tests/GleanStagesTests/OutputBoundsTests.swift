@@ -13,7 +13,7 @@ struct OutputBoundsTests {
     ) async throws -> JSONValue {
         let stage = try StageFactory(type).makeStage(configuration: configuration, context: StageContext(stageID: "s"))
         let result = try await stage.analyze(StageInput(document: Document(id: "1", text: text), resultsByStage: results))
-        guard case .output(let value) = result else {
+        guard let value = try result.outputValue else {
             Issue.record("expected output, got \(result)")
             return .null
         }

@@ -20,10 +20,7 @@ struct SentimentStageTests {
     @Test("document and sentence scores, label, extremes, offsets")
     func document() async throws {
         let result = try await output("The talks were good. The ceasefire failed, sadly!")
-        guard case .output(let value) = result else {
-            Issue.record("expected output")
-            return
-        }
+        let value = try #require(try result.outputValue)
         #expect(value["label"] == "negative" || value["label"] == "positive" || value["label"] == "neutral")
         let sentences = try #require(value["sentences"]?.arrayValue)
         #expect(sentences.count == 2)
@@ -46,10 +43,7 @@ struct SentimentStageTests {
             "  Great news!  ", "Great news! Terrible losses.", "Ça va très bien. 😀 Good.\r\nBad day.", "no end", "\n\n",
         ])
     func sentencesScoreAlone(text: String) async throws {
-        guard case .output(let value) = try await output(text) else {
-            Issue.record("expected output")
-            return
-        }
+        let value = try #require(try await output(text).outputValue)
         let analyzer = try VADERAnalyzer.shipped
         let scalars = Array(text.unicodeScalars)
         for sentence in value["sentences"]?.arrayValue ?? [] {
@@ -80,13 +74,9 @@ struct SentimentStageTests {
     @Test("the output lists its keys in order; max_sentences counts what it left out")
     func keyOrder() async throws {
         let text = "Good. Bad. Fine."
-        guard case .output(let full) = try await output(text),
-            case .output(let capped) = try await output(text, ["max_sentences": 1]),
-            case .output(let summary) = try await output(text, ["sentences": false])
-        else {
-            Issue.record("expected output")
-            return
-        }
+        let full = try #require(try await output(text).outputValue)
+        let capped = try #require(try await output(text, ["max_sentences": 1]).outputValue)
+        let summary = try #require(try await output(text, ["sentences": false]).outputValue)
         let keys = [
             "compound", "neg", "neu", "pos", "label", "sentence_mean", "sentence_weighted", "most_positive", "most_negative",
         ]
@@ -114,15 +104,15 @@ struct SentimentStageTests {
     @Test("thresholds decide the label")
     func thresholds() async throws {
         // "good" alone: compound 0.4404.
-        guard case .output(let strict) = try await output("good", ["thresholds": [-0.5, 0.5]]) else { return }
+        let strict = try #require(try await output("good", ["thresholds": [-0.5, 0.5]]).outputValue)
         #expect(strict["label"] == "neutral")
-        guard case .output(let normal) = try await output("good") else { return }
+        let normal = try #require(try await output("good").outputValue)
         #expect(normal["label"] == "positive")
     }
 
     @Test("sentences: false leaves the list out")
     func noSentences() async throws {
-        guard case .output(let value) = try await output("Good. Bad.", ["sentences": false]) else { return }
+        let value = try #require(try await output("Good. Bad.", ["sentences": false]).outputValue)
         #expect(value["sentences"] == nil)
         #expect(value["most_positive"] != nil)
     }
@@ -131,17 +121,11 @@ struct SentimentStageTests {
     func otherLanguage() async throws {
         let result = try await output("Molto bene", results: ["language": ["code": "it", "name": "Italian"]])
         #expect(result == .skipped(reason: "unsupported language: it (sentiment reads en, az, de, es, fr, ru, tr, uk)"))
-        guard case .output(let russian) = try await output("Хорошо", results: ["language": ["code": "ru"]]) else {
-            Issue.record("Russian should be scored")
-            return
-        }
+        let russian = try #require(try await output("Хорошо", results: ["language": ["code": "ru"]]).outputValue)
         #expect(russian["label"] == "positive")
         #expect(russian["language"] == "ru")
         #expect(russian["method"] == "lexicon")
-        guard case .output = try await output("good", results: ["language": ["code": "en"]]) else {
-            Issue.record("English should be scored")
-            return
-        }
+        #expect(try await output("good", results: ["language": ["code": "en"]]).outputValue != nil, "English should be scored")
     }
 
     @Test("a user lexicon relative to the pipeline file")
@@ -152,9 +136,23 @@ struct SentimentStageTests {
         try "sanctions\t-2.0\n".write(toFile: folder + "/news.txt", atomically: true, encoding: .utf8)
         let custom = try stage(["lexicon": "news.txt"], base: folder)
         let result = try await custom.analyze(StageInput(document: Document(id: "1", text: "sanctions")))
-        guard case .output(let value) = result else { return }
+        let value = try #require(try result.outputValue)
         #expect(value["compound"] == -0.4588)
         #expect(throws: ConfigurationError.self) { try stage(["lexicon": "missing.txt"], base: folder) }
+    }
+
+    @Test(
+        "the output is written once as JSON text, the same text as its value written again",
+        arguments: [
+            ("Good. Bad. Fine.", [:], [:]), ("  Great news!  ", ["max_sentences": 1], [:]), ("", [:], [:]),
+            ("Хорошо. Плохо.", ["sentences": false], ["language": ["code": "ru"]]),
+        ] as [(String, JSONValue, [String: JSONValue])])
+    func writtenAsText(text: String, configuration: JSONValue, results: [String: JSONValue]) async throws {
+        guard case .serialized(let json) = try await output(text, configuration, results: results) else {
+            Issue.record("expected serialised output")
+            return
+        }
+        #expect(JSONWriter.serialize(try json.value) == json.bytes)
     }
 
     @Test("bad thresholds are refused at build time")

@@ -63,10 +63,17 @@ struct BatchScheduler: Sendable {
             var resultsByStage: [String: JSONValue] = [:]
             for need in stage.needs {
                 let needed = stages[need]
+                let value: JSONValue
                 switch cells[need][documentIndex] {
-                case .output(let value):
-                    results[needed.id] = value
-                    resultsByStage[needed.descriptor.name] = value
+                case .output(let output):
+                    value = output
+                case .serialized(let json):
+                    do {
+                        value = try json.value
+                    } catch {
+                        job.cells[documentIndex] = .skipped("needs `\(needed.id)`, whose output could not be read back: \(error)")
+                        continue documentLoop
+                    }
                 case .skipped:
                     job.cells[documentIndex] = .skipped("needs `\(needed.id)`, which was skipped")
                     continue documentLoop
@@ -74,6 +81,8 @@ struct BatchScheduler: Sendable {
                     job.cells[documentIndex] = .skipped("needs `\(needed.id)`, which failed")
                     continue documentLoop
                 }
+                results[needed.id] = value
+                resultsByStage[needed.descriptor.name] = value
             }
             if !stage.descriptor.acceptsEmptyText && Self.isBlank(document.text) {
                 job.cells[documentIndex] = .skipped("empty text")
@@ -93,6 +102,7 @@ struct BatchScheduler: Sendable {
     private static func cell(for outcome: StageOutcome) -> StageCell {
         switch outcome {
         case .success(.output(let value)): return .output(value)
+        case .success(.serialized(let json)): return .serialized(json)
         case .success(.skipped(let reason)): return .skipped(reason)
         case .failure(let error as GleanError): return .failed(code: error.code, message: error.message)
         case .failure(let error as ConfigurationError): return .failed(code: .invalidConfiguration, message: error.description)

@@ -45,6 +45,8 @@ enum OutputLine {
             switch cells[stageIndex][index] {
             case .output(let value):
                 writer.write(detail == .full ? value : stage.descriptor.outputTrim.apply(value, detail: detail))
+            case .serialized(let json):
+                writer.write(stage.descriptor.outputTrim.apply(json, detail: detail))
             case .skipped(let reason):
                 writer.write(.null)
                 written.skipped.append((stageIndex, reason))

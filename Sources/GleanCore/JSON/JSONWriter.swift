@@ -31,6 +31,16 @@ public struct JSONWriter: Sendable {
         bytes.append(contentsOf: raw)
     }
 
+    /// Appends JSON text written before, as it is.
+    public mutating func write(_ serialized: SerializedJSON) {
+        writeBytes(serialized.bytes)
+    }
+
+    /// Appends the bytes of `array`, read in place.
+    mutating func writeBytes(_ array: [UInt8]) {
+        array.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
+    }
+
     /// Drops what was written after the first `count` bytes (to take back a line).
     public mutating func truncate(to count: Int) {
         if count < bytes.count { bytes.removeSubrange(count...) }

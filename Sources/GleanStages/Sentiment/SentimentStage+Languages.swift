@@ -11,9 +11,6 @@ extension SentimentStage {
         guard let tone = try LexiconTones.tone(for: language) else {
             return .skipped(reason: "unsupported language: \(language) (sentiment reads \(languages.joined(separator: ", ")))")
         }
-        var output = report.output(for: text, scores: tone.scores)
-        output["language"] = .string(language)
-        output["method"] = .string("lexicon")
-        return .output(output)
+        return .serialized(report.output(for: text, scores: tone.scores, language: language))
     }
 }

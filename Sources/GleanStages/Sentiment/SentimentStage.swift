@@ -117,11 +117,11 @@ public struct SentimentStage: Stage {
         if let language = input.upstreamLanguage, language != "en" {
             return try Self.otherLanguage(input.text, language: language, report: report)
         }
-        return .output(score(input.text))
+        return .serialized(score(input.text))
     }
 
-    /// The stage's output for English `text`.
-    public func score(_ text: String) -> JSONValue {
+    /// The stage's output for English `text`, as JSON text.
+    public func score(_ text: String) -> SerializedJSON {
         report.output(for: text, scores: analyzer.scores)
     }
 }

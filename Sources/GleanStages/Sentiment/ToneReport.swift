@@ -24,34 +24,47 @@ struct ToneReport: Sendable {
         self.maxSentences = maxSentences
     }
 
-    /// The keys of a listed sentence.
-    private static let sentenceKeys = JSONObjectKeys(["start", "end", "compound", "neg", "neu", "pos"])
-    /// The keys of `most_positive` and `most_negative`.
-    private static let extremeKeys = JSONObjectKeys(["start", "end", "compound"])
-    /// The keys of the output without sentences (`sentences: false`).
-    private static let summaryKeys = JSONObjectKeys([
-        "compound", "neg", "neu", "pos", "label", "sentence_mean", "sentence_weighted", "most_positive", "most_negative",
-    ])
-    /// The keys of the output with every sentence listed.
-    private static let listingKeys = JSONObjectKeys(Array(summaryKeys.names) + ["sentences"])
-    /// The keys of the output when `max_sentences` left sentences out.
-    private static let truncatedListingKeys = JSONObjectKeys(Array(listingKeys.names) + ["sentences_omitted"])
+    /// The output's keys, each written once ahead of time.
+    private enum Key {
+        static let compound = JSONKey("compound")
+        static let negative = JSONKey("neg")
+        static let neutral = JSONKey("neu")
+        static let positive = JSONKey("pos")
+        static let label = JSONKey("label")
+        static let sentenceMean = JSONKey("sentence_mean")
+        static let sentenceWeighted = JSONKey("sentence_weighted")
+        static let mostPositive = JSONKey("most_positive")
+        static let mostNegative = JSONKey("most_negative")
+        static let sentences = JSONKey("sentences")
+        static let sentencesOmitted = JSONKey("sentences_omitted")
+        static let language = JSONKey("language")
+        static let method = JSONKey("method")
+        static let start = JSONKey("start")
+        static let end = JSONKey("end")
+    }
 
-    /// The output for `text`, each piece scored by `scores`.
+    /// A sentence and its scores.
+    private struct ScoredSentence {
+        var span: TextSpan
+        var scores: SentimentScores
+    }
+
+    /// The output for `text`, each piece scored by `scores`; `language` and `method: lexicon`
+    /// added when `language` is given (a text not in English).
     ///
-    /// Objects are built on the shared key lists above, so each costs one allocation; this runs
-    /// once per document and once per sentence.
-    func output(for text: String, scores: (String) -> SentimentScores) -> JSONValue {
+    /// Written straight to JSON text: this runs once per document, and the output (some 280
+    /// bytes for a one-sentence text) costs less to write once than to build as values first.
+    func output(for text: String, scores: (String) -> SentimentScores, language: String? = nil) -> SerializedJSON {
         let whole = scores(text)
         let scalars = Self.scalars(of: text)
-        var sentenceValues: [JSONValue] = []
+        var listed: [ScoredSentence] = []
         var sum = 0.0
         var weightedSum = 0.0
         var totalWeight = 0
-        var best: (span: TextSpan, compound: Double)?
-        var worst: (span: TextSpan, compound: Double)?
+        var best: ScoredSentence?
+        var worst: ScoredSentence?
         let spans = splitter.sentences(in: scalars)
-        if listsSentences { sentenceValues.reserveCapacity(min(spans.count, maxSentences)) }
+        if listsSentences { listed.reserveCapacity(min(spans.count, maxSentences)) }
         // Sentences are cut from the text by walking its scalar indices once, in order.
         var cursor = (offset: 0, index: text.unicodeScalars.startIndex)
         func index(at offset: Int) -> String.Index {
@@ -62,47 +75,73 @@ struct ToneReport: Sendable {
             return cursor.index
         }
         for span in spans {
-            let sentence: SentimentScores
+            let sentence: ScoredSentence
             if spans.count == 1 && Self.isBlank(scalars[..<span.start]) && Self.isBlank(scalars[span.end...]) {
                 // The only sentence is the whole text but for spaces around it, which the
                 // scorers ignore: its scores are the text's.
-                sentence = whole
+                sentence = ScoredSentence(span: span, scores: whole)
             } else {
                 let lower = index(at: span.start)
-                sentence = scores(String(text.unicodeScalars[lower..<index(at: span.end)]))
+                sentence = ScoredSentence(span: span, scores: scores(String(text.unicodeScalars[lower..<index(at: span.end)])))
             }
+            let compound = sentence.scores.compound
             // One sentence's weight leaves the weighted mean of one its compound: no need to count.
             let words = spans.count == 1 ? 1 : Self.wordCount(scalars[span.start..<span.end])
-            sum += sentence.compound
-            weightedSum += sentence.compound * Double(words)
+            sum += compound
+            weightedSum += compound * Double(words)
             totalWeight += words
-            if sentence.compound > (best?.compound ?? 0) { best = (span, sentence.compound) }
-            if sentence.compound < (worst?.compound ?? 0) { worst = (span, sentence.compound) }
-            if listsSentences && sentenceValues.count < maxSentences {
-                sentenceValues.append(
-                    Self.sentenceKeys.object([
-                        .int(span.start), .int(span.end), .double(sentence.compound),
-                        .double(sentence.negative), .double(sentence.neutral), .double(sentence.positive),
-                    ]))
+            if compound > (best?.scores.compound ?? 0) { best = sentence }
+            if compound < (worst?.scores.compound ?? 0) { worst = sentence }
+            if listsSentences && listed.count < maxSentences { listed.append(sentence) }
+        }
+        return SerializedJSON.object(capacity: 256 + 96 * listed.count) { object in
+            Self.write(whole, into: &object)
+            object.write(Key.label, .string(label(whole.compound)))
+            object.write(Key.sentenceMean, .double(spans.isEmpty ? 0 : VADERAnalyzer.round(sum / Double(spans.count), places: 4)))
+            object.write(
+                Key.sentenceWeighted,
+                .double(totalWeight == 0 ? 0 : VADERAnalyzer.round(weightedSum / Double(totalWeight), places: 4)))
+            Self.write(extreme: best, as: Key.mostPositive, into: &object)
+            Self.write(extreme: worst, as: Key.mostNegative, into: &object)
+            if listsSentences {
+                object.writeArray(Key.sentences) { array in
+                    for sentence in listed {
+                        array.appendObject { object in
+                            Self.write(span: sentence.span, into: &object)
+                            Self.write(sentence.scores, into: &object)
+                        }
+                    }
+                }
+                if spans.count > listed.count { object.write(Key.sentencesOmitted, .int(spans.count - listed.count)) }
+            }
+            if let language {
+                object.write(Key.language, .string(language))
+                object.write(Key.method, .string("lexicon"))
             }
         }
-        func extreme(_ entry: (span: TextSpan, compound: Double)?) -> JSONValue {
-            guard let entry else { return .null }
-            return Self.extremeKeys.object([.int(entry.span.start), .int(entry.span.end), .double(entry.compound)])
+    }
+
+    /// Writes `compound`, `neg`, `neu` and `pos`.
+    private static func write(_ scores: SentimentScores, into object: inout JSONObjectWriter) {
+        object.write(Key.compound, .double(scores.compound))
+        object.write(Key.negative, .double(scores.negative))
+        object.write(Key.neutral, .double(scores.neutral))
+        object.write(Key.positive, .double(scores.positive))
+    }
+
+    /// Writes `start` and `end`.
+    private static func write(span: TextSpan, into object: inout JSONObjectWriter) {
+        object.write(Key.start, .int(span.start))
+        object.write(Key.end, .int(span.end))
+    }
+
+    /// Writes the most positive or negative sentence under `key`: its span and compound, or `null`.
+    private static func write(extreme: ScoredSentence?, as key: JSONKey, into object: inout JSONObjectWriter) {
+        guard let extreme else { return object.write(key, .null) }
+        object.writeObject(key) { object in
+            write(span: extreme.span, into: &object)
+            object.write(Key.compound, .double(extreme.scores.compound))
         }
-        var values: ContiguousArray<JSONValue> = [
-            .double(whole.compound), .double(whole.negative), .double(whole.neutral), .double(whole.positive),
-            .string(label(whole.compound)),
-            .double(spans.isEmpty ? 0 : VADERAnalyzer.round(sum / Double(spans.count), places: 4)),
-            .double(totalWeight == 0 ? 0 : VADERAnalyzer.round(weightedSum / Double(totalWeight), places: 4)),
-            extreme(best), extreme(worst),
-        ]
-        guard listsSentences else { return Self.summaryKeys.object(values) }
-        let omitted = spans.count - sentenceValues.count
-        values.append(.array(sentenceValues))
-        guard omitted > 0 else { return Self.listingKeys.object(values) }
-        values.append(.int(omitted))
-        return Self.truncatedListingKeys.object(values)
     }
 
     /// The text's scalars, decoded in one pass (`Array(text.unicodeScalars)` counts them first),
