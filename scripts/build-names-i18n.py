@@ -22,7 +22,11 @@ with open(os.path.join(resources, "gazetteer.tsv"), encoding="utf-8") as f:
     for line in f:
         if line.startswith("#"):
             continue
-        surface, kind, canonical, name, parent = line.rstrip("\n").split("\t")
+        # surface<TAB>kind<TAB>id<TAB>name<TAB>parent, and on a bloc's rows a 6th column `bloc`.
+        fields = line.rstrip("\n").split("\t")
+        if len(fields) not in (5, 6):
+            sys.exit(f"{resources}/gazetteer.tsv: expected 5 or 6 fields: {line!r}")
+        surface, kind, canonical, name, parent = fields[:5]
         # Two blocs' ids are also countries' codes (AU: African Union and Australia, EC: European
         # Commission and Ecuador): these forms are blocs' and places' names, so an ORG wins.
         if canonical not in known or PREFERENCE.index(kind) < PREFERENCE.index(known[canonical][0]):

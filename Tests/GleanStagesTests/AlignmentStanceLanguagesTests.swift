@@ -120,7 +120,9 @@ struct AlignmentStanceLanguagesTests {
             to: file, atomically: true, encoding: .utf8)
         let stage = try StageFactory(AlignmentStanceStage.self).makeStage(
             configuration: ["cues": .string(file.path)], context: StageContext(stageID: "stance", baseDirectory: "."))
-        let text = "Georgien liebäugelt mit der EU."
+        // Kazakhstan is no candidate, so without the cue nothing says seeking (the membership table
+        // alone makes a built-in Georgia–EU pair seeking).
+        let text = "Kasachstan liebäugelt mit der EU."
         let input = StageInput(document: Document(id: "1", text: text), resultsByStage: ["language": ["code": "de"]])
         guard case .output(let value) = try await stage.analyze(input) else {
             Issue.record("expected output")
@@ -128,6 +130,6 @@ struct AlignmentStanceLanguagesTests {
         }
         #expect(value.arrayValue?.first?["stance"] == "seeking")
         let builtIn = try await pairs(text, language: "de")
-        #expect(builtIn != ["GE/EU/seeking"])
+        #expect(!builtIn.contains("KZ/EU/seeking"))
     }
 }

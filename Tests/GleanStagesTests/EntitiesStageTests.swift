@@ -35,6 +35,28 @@ struct EntitiesStageTests {
         #expect(found.contains { $0.text == "Monday" && $0.type == "DATE" })
     }
 
+    @Test(
+        "a bloc named with words for its members or meetings, in lower case, or by its treaty; former states",
+        arguments: [
+            ("The United States is committed to our NATO Alliance.", "NATO Alliance", "NATO"),
+            ("Ministers met at the NATO Vilnius Summit last week.", "NATO Vilnius Summit", "NATO"),
+            ("Iraq works within the non-aligned movement.", "non-aligned movement", "NAM"),
+            ("The North Atlantic Treaty binds Greece.", "North Atlantic Treaty", "NATO"),
+            ("The Arab Maghreb Union is made up of five states.", "Arab Maghreb Union", "AMU"),
+            ("West Germany was a founder of the European Community.", "West Germany", "DE"),
+            ("The Soviet Union opposed the plan.", "Soviet Union", "SU"),
+        ])
+    func blocForms(text: String, mention: String, canonical: String) throws {
+        let found = mentions(try describe(text))
+        #expect(found.contains { $0.text == mention && $0.canonical == canonical }, "\(found)")
+    }
+
+    @Test("a bloc's name followed by other words is not the bloc")
+    func blocThenOtherWords() throws {
+        let found = mentions(try describe("Officials at the NATO Defense College in Rome spoke."))
+        #expect(!found.contains { $0.text == "NATO Defense College" && $0.canonical == "NATO" }, "\(found)")
+    }
+
     @Test("offsets are Unicode scalars and cover the mention")
     func offsets() throws {
         let text = "Türkiye’s president met NATO’s chief."

@@ -55,6 +55,22 @@ struct OtherLanguageEntitiesTests {
     }
 
     @Test(
+        "blocs of history and smaller blocs have their names in every language",
+        arguments: [
+            ("ru", "СССР возглавлял Варшавский договор и Совет экономической взаимопомощи.", ["WARSAW_PACT", "COMECON"]),
+            ("uk", "Угорщина заявила про вихід з Варшавського договору.", ["WARSAW_PACT"]),
+            ("tr", "Varşova Paktı dağıldı; Batı Avrupa Birliği de kapandı.", ["WARSAW_PACT", "WEU"]),
+            ("az", "Ərəb Məğrib İttifaqı və Amerika Dövlətləri Təşkilatı görüşdü.", ["AMU", "OAS"]),
+            ("de", "Der Warschauer Pakt und die Westeuropäische Union sind Geschichte.", ["WARSAW_PACT", "WEU"]),
+            ("fr", "Le Pacte de Varsovie et l'Union du Maghreb arabe.", ["WARSAW_PACT", "AMU"]),
+            ("es", "La Unión Europea Occidental precedió a la Unión Europea.", ["WEU", "EU"]),
+        ])
+    func historicBlocs(language: String, text: String, expected: [String]) async throws {
+        let found = try await mentions(text, language: language).filter { $0.contains("|ORG|") }
+        #expect(found.map { String($0.split(separator: "|").last ?? "") } == expected)
+    }
+
+    @Test(
         "people after titles, in capitalised runs, and by a surname seen before",
         arguments: [
             (

@@ -223,7 +223,7 @@ public struct EntityRecognizer: Sendable {
                 return Mention(first: first, last: last, kind: .organisation, entry: gazetteer.entry(for: words[first...last]))
             }
         }
-        let entry = gazetteer.entry(for: words[first...last])
+        let entry = gazetteer.entry(for: words[first...last]) ?? blocWithTail(words, first: first, last: last)
         if tag != "B-OTH", let entry, entry.kind == .group {
             // A known nationality the tagger took for a name ("Kazakh President …").
             return Mention(first: first, last: last, kind: .group, entry: entry)
@@ -253,6 +253,26 @@ public struct EntityRecognizer: Sendable {
             guard let entry, entry.kind == .group || entry.kind == .organisation else { return nil }
             return Mention(first: first, last: last, kind: entry.kind, entry: entry)
         }
+    }
+
+    /// A bloc's name followed only by words for its members, meetings or forces ("NATO Alliance",
+    /// "NATO Allies", "EU member states", "NATO Vilnius Summit"): the bloc's entry, for a span the
+    /// gazetteer does not know as a whole.
+    private func blocWithTail(_ words: [String], first: Int, last: Int) -> GazetteerEntry? {
+        guard first < last else { return nil }
+        for end in stride(from: last - 1, through: first, by: -1) {
+            guard let bloc = gazetteer.entry(for: words[first...end]), bloc.isBloc, bloc.kind == .organisation else {
+                continue
+            }
+            let tail = words[(end + 1)...last]
+            if tail.allSatisfy({ EntityRules.blocTailWords.contains($0) })
+                || EntityRules.meetingWords.contains(words[last])
+            {
+                return bloc
+            }
+            return nil
+        }
+        return nil
     }
 
     /// "the Alliance" (capitalised) links to NATO when NATO is named in the document.

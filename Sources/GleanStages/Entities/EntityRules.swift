@@ -6,6 +6,20 @@ enum EntityRules {
         "King", "Queen", "Prince", "Senator", "Sen.", "Ambassador", "Spokesman", "Spokeswoman", "Premier", "Commissioner",
         "Colonel", "Col.", "Admiral", "Pope", "Sheikh", "Emir", "Governor", "Gov.", "Mayor", "Speaker",
     ]
+    /// Words that may follow a bloc's name in one span and leave it the bloc ("NATO Allies",
+    /// "EU member states", "CSTO peacekeeping forces").
+    static let blocTailWords: Set<String> = [
+        "Alliance", "alliance", "Allies", "allies", "Ally", "ally", "Allied", "allied", "Member", "member", "Members",
+        "members", "State", "States", "state", "states", "Country", "Countries", "country", "countries", "Nations",
+        "nations", "Partner", "Partners", "partner", "partners", "Leaders", "leaders", "Forces", "forces", "Troops",
+        "troops", "Peacekeepers", "peacekeepers", "Peacekeeping", "peacekeeping", "Mission", "mission", "Missions",
+        "missions", "Membership", "membership", "Accession", "accession", "Enlargement", "enlargement", "Bloc", "bloc",
+        "Group", "Bloc's", "Alliance's", "Summit", "summit", "Summits", "summits",
+    ]
+
+    /// Last words that make a span a bloc's meeting wherever it is held ("NATO Vilnius Summit").
+    static let meetingWords: Set<String> = ["Summit", "summit", "Summits", "Ministerial", "Conference"]
+
     static let organisationHeads: Set<String> = [
         "Ministry", "Department", "Council", "Committee", "Commission", "Bank", "Agency", "Party", "University",
         "Institute", "Court", "Parliament", "Assembly", "Organization", "Organisation", "Union", "Forces", "Army",
