@@ -17,12 +17,13 @@ struct EvalStanceCommand: AsyncParsableCommand {
             the primary label, lenient also an acceptable second label. Prints pair P/R/F1, \
             per-stance F1, macro F1 and the confusion matrix; passages with `lang` are read with \
             that language's cues and entities, and a line per language follows; --reliability \
-            adds the table of confidence against the share right.
+            adds the table of confidence against the share right. Several --data files are \
+            scored as one set (every holdout pooled for one reliability table).
             """
     )
 
-    @Option(help: "The labelled passages (JSON Lines).")
-    var data: String = "Evaluation/alignment-stance/dev.jsonl"
+    @Option(help: "The labelled passages (JSON Lines). Repeatable: the files are scored together as one set.")
+    var data: [String] = ["Evaluation/alignment-stance/dev.jsonl"]
 
     @Option(help: "Exit 1 when the strict macro F1 (percent) is below this.")
     var gate: Double?
@@ -43,11 +44,14 @@ struct EvalStanceCommand: AsyncParsableCommand {
     var model: String?
 
     func run() async throws {
-        guard let bytes = FileManager.default.contents(atPath: data) else {
-            Terminal.standardError.write("glean eval stance: no data at `\(data)` (give --data); nothing evaluated\n")
-            throw ExitCode.failure
+        var passages: [LabelledPassage] = []
+        for file in data {
+            guard let bytes = FileManager.default.contents(atPath: file) else {
+                Terminal.standardError.write("glean eval stance: no data at `\(file)` (give --data); nothing evaluated\n")
+                throw ExitCode.failure
+            }
+            passages += try LabelledPassage.read(jsonLines: String(decoding: bytes, as: UTF8.self), source: file)
         }
-        let passages = try LabelledPassage.read(jsonLines: String(decoding: bytes, as: UTF8.self), source: data)
         let languages = try StanceLanguages(
             model: rules ? nil : try model.map(TrainStanceCommand.readModel) ?? StanceModel.shipped)
         let recognizer = languages.recognizer

@@ -45,6 +45,18 @@ struct StanceModelTests {
         #expect(StanceCalibration()(0.42) == 0.42)
     }
 
+    @Test("steps whose bounds round to the same four places are pooled, so saturated scores get their share")
+    func calibrationSaturated() {
+        // Without pooling: steps (0.2: 0), (1.0: 0.5), (1.0: 1.0), and 0.999999 would get 0.5.
+        let scores = [0.2, 0.7, 0.999991, 0.999992, 0.999996, 0.999999]
+        let right = [false, true, false, true, true, true]
+        let calibration = StanceCalibration(fitting: scores, right: right)
+        #expect(calibration.upper == [0.2, 1.0])
+        #expect(calibration.value == [0, 0.8])
+        #expect(calibration(0.999999) == 0.8)
+        #expect(calibration(0.1) == 0)
+    }
+
     @Test("the shipped model loads, with its provenance")
     func shipped() throws {
         let model = try StanceModel.shipped

@@ -29,8 +29,21 @@ public struct StanceCalibration: Sendable, Hashable, Codable {
                 blocks[blocks.count - 1].count += last.count
             }
         }
-        upper = blocks.map { ($0.upper * 10_000).rounded() / 10_000 }
-        value = blocks.map { ($0.sum / $0.count * 1000).rounded() / 1000 }
+        // Bounds are written to four places; blocks whose bounds round to the same place (the
+        // saturated probabilities next to 0 and 1) are pooled, or a search would only ever reach
+        // the first of them.
+        var pooled: [(upper: Double, sum: Double, count: Double)] = []
+        for block in blocks {
+            let bound = (block.upper * 10_000).rounded() / 10_000
+            if let last = pooled.last, last.upper == bound {
+                pooled[pooled.count - 1].sum += block.sum
+                pooled[pooled.count - 1].count += block.count
+            } else {
+                pooled.append((bound, block.sum, block.count))
+            }
+        }
+        upper = pooled.map(\.upper)
+        value = pooled.map { ($0.sum / $0.count * 1000).rounded() / 1000 }
     }
 
     /// The calibrated confidence of a raw probability.

@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+
+@Suite("glean eval stance, end to end")
+struct EvalStanceCommandTests {
+    /// One labelled passage as a JSON line.
+    private func passage(_ id: String, _ text: String, _ pairs: [[String]]) throws -> String {
+        let row: [String: Any] = ["id": id, "text": text, "pairs": pairs]
+        return String(decoding: try JSONSerialization.data(withJSONObject: row, options: [.sortedKeys]), as: UTF8.self)
+    }
+
+    @Test("several --data files are scored as one set, with one reliability table")
+    func pooled() throws {
+        let scratch = try Scratch()
+        let first = try scratch.write(
+            "a.jsonl",
+            try passage("a#1", "Finland joined NATO in 2023 and is now a member of the alliance.", [["FI", "NATO", "member"]])
+                + "\n")
+        let second = try scratch.write(
+            "b.jsonl",
+            try passage("b#1", "Georgia applied for membership of the European Union in 2022.", [["GE", "EU", "seeking"]]) + "\n"
+                + (try passage("b#2", "The summit was held in a hotel.", [])) + "\n")
+        let alone = try GleanProcess.run(["eval", "stance", "--data", first])
+        #expect(alone.status == 0)
+        #expect(alone.output.hasPrefix("1 passages, 1 labelled pairs"), "\(alone.output)")
+        let both = try GleanProcess.run(["eval", "stance", "--data", first, "--data", second, "--reliability"])
+        #expect(both.status == 0, "\(both.errors)")
+        #expect(both.output.hasPrefix("3 passages, 2 labelled pairs"), "\(both.output)")
+        #expect(both.output.contains("| confidence | pairs | mean confidence | share right | gap |"))
+    }
+
+    @Test("a missing --data file is named and nothing is scored")
+    func missing() throws {
+        let scratch = try Scratch()
+        let present = try scratch.write("a.jsonl", try passage("a#1", "Finland joined NATO.", [["FI", "NATO", "member"]]) + "\n")
+        let result = try GleanProcess.run(["eval", "stance", "--data", present, "--data", scratch.path + "/absent.jsonl"])
+        #expect(result.status != 0)
+        #expect(result.errors.contains("absent.jsonl"))
+        #expect(!result.output.contains("passages"))
+    }
+}
