@@ -36,7 +36,7 @@ if command -v chromium >/dev/null && "$venv/bin/pip" install -q websocket-client
     shots=()
     if [ "${1:-}" = "--screenshots" ]; then shots=(--screenshots docs/images); fi
     "$venv/bin/python" scripts/report_browser_check.py "$work/report.html" --expect-cell AM:CSTO:opposed \
-        --expect-cell AZ:NATO:partner --expect-cell FI:NATO:member --expect-cell GE:EU:seeking \
+        --expect-cell AZ:NATO:partner --expect-cell FI:NATO:member --expect-cell MD:EU:seeking \
         --expect-cell UA:NATO:seeking --min-timeline-points 12 "${shots[@]}"
 else
     echo "== browser check skipped: Chromium or websocket-client could not be installed"

@@ -45,6 +45,13 @@ struct EntitiesStageTests {
             ("The Arab Maghreb Union is made up of five states.", "Arab Maghreb Union", "AMU"),
             ("West Germany was a founder of the European Community.", "West Germany", "DE"),
             ("The Soviet Union opposed the plan.", "Soviet Union", "SU"),
+            (
+                "The Co-operation Council of the Arab Gulf States called for calm.",
+                "Co-operation Council of the Arab Gulf States", "GCC"
+            ),
+            ("It is a member of the Organization of African Unity (now renamed the AU).", "AU", "AU"),
+            ("The Czech Republic is a member of the Visegrád group.", "Visegrád group", "V4"),
+            ("As a fellow non-aligned country, we welcome you.", "non-aligned country", "NAM"),
         ])
     func blocForms(text: String, mention: String, canonical: String) throws {
         let found = mentions(try describe(text))
