@@ -35,8 +35,29 @@ public struct WordMatcher: Sendable, Hashable {
 
     /// Whether `word` (lower case) matches.
     public func matches(_ word: String) -> Bool {
-        words.contains(word) || prefixes.contains { word.hasPrefix($0) }
-            || (!infixes.isEmpty && infixes.contains { word.contains($0) })
+        words.contains(word) || (!prefixes.isEmpty && prefixes.contains { word.utf8.starts(with: $0.utf8) })
+            || (!infixes.isEmpty && infixes.contains { Self.contains(word, part: $0) })
+    }
+
+    /// Whether `part`'s UTF-8 bytes occur in `word`'s: a plain byte search, where
+    /// `String.contains` builds a searcher for every call (about 8 % of the stance stage's time).
+    private static func contains(_ word: String, part: String) -> Bool {
+        let found = word.utf8.withContiguousStorageIfAvailable { haystack in
+            part.utf8.withContiguousStorageIfAvailable { needle in
+                guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
+                var start = 0
+                let last = haystack.count - needle.count
+                while start <= last {
+                    if haystack[start] == first, haystack[start..<start + needle.count].elementsEqual(needle) {
+                        return true
+                    }
+                    start += 1
+                }
+                return false
+            }
+        }
+        if let found, let found { return found }
+        return word.contains(part)
     }
 
     /// Whether nothing matches.
