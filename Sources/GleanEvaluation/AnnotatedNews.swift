@@ -7,9 +7,13 @@ import GleanStages
 public struct AnnotatedNews: Sendable {
     /// A marked entity: its span in the plain text (Unicode scalars), type and canonical id.
     public struct Mention: Sendable, Hashable {
+        /// Where the mention starts in the plain text (Unicode scalars).
         public var start: Int
+        /// Where the mention ends in the plain text (Unicode scalars, exclusive).
         public var end: Int
+        /// The entity type (`PERSON`, `ORG`, `GPE`, `LOC`, `NORP`, `DATE`).
         public var type: String
+        /// The canonical id the mention links to, when it has one.
         public var canonical: String?
 
         /// Creates a mention.
@@ -23,7 +27,9 @@ public struct AnnotatedNews: Sendable {
 
     /// A paragraph: its plain text and marked entities.
     public struct Paragraph: Sendable {
+        /// The paragraph without its marks.
         public var text: String
+        /// The marked entities, in text order.
         public var mentions: [Mention]
     }
 

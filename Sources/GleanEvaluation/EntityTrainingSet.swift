@@ -25,8 +25,9 @@ public struct EntityTrainingSet: Sendable {
     public struct Summary: Sendable {
         /// The source.
         public var source: Source
-        /// Sentences and tokens kept (in the chosen parts).
+        /// Sentences kept (in the chosen parts).
         public var sentences: Int
+        /// Tokens kept (in the chosen parts).
         public var tokens: Int
         /// Sentences left out (in other parts).
         public var skipped: Int

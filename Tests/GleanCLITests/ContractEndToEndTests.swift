@@ -127,7 +127,8 @@ struct ContractEndToEndTests {
     func skipReasons() throws {
         let input = Data(
             (#"{"id":"en","text":"Finland joined NATO in 2023, officials said."}"# + "\n"
-                + #"{"id":"it","text":"La Finlandia è entrata nella NATO nel 2023, hanno detto i funzionari del governo."}"# + "\n").utf8)
+                + #"{"id":"it","text":"La Finlandia è entrata nella NATO nel 2023, hanno detto i funzionari del governo."}"#
+                + "\n").utf8)
         let text = try GleanProcess.run(["run", "Pipelines/alignment-monitor.yaml"], input: input)
         #expect(text.errors.contains("skipped by tone: unsupported language: it"))
         let json = try GleanProcess.run(["run", "Pipelines/alignment-monitor.yaml", "--summary", "json"], input: input)

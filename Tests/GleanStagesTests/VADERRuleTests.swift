@@ -7,7 +7,11 @@ import Testing
 /// :) 2.0; booster ±0.293, caps 0.733, negation ×−0.74.
 @Suite("VADER rules")
 struct VADERRuleTests {
-    let analyzer = try! VADERAnalyzer.shipped
+    let analyzer: VADERAnalyzer
+
+    init() throws {
+        analyzer = try VADERAnalyzer.shipped
+    }
 
     @Test(
         "compound scores",
