@@ -46,11 +46,11 @@ struct EvalStanceCommand: AsyncParsableCommand {
     func run() async throws {
         var passages: [LabelledPassage] = []
         for file in data {
-            guard let bytes = FileManager.default.contents(atPath: file) else {
+            guard let read = try LabelledPassage.read(file: file) else {
                 Terminal.standardError.write("glean eval stance: no data at `\(file)` (give --data); nothing evaluated\n")
                 throw ExitCode.failure
             }
-            passages += try LabelledPassage.read(jsonLines: String(decoding: bytes, as: UTF8.self), source: file)
+            passages += read
         }
         let languages = try StanceLanguages(
             model: rules ? nil : try model.map(TrainStanceCommand.readModel) ?? StanceModel.shipped)

@@ -181,10 +181,9 @@ struct TrainStanceCommand: AsyncParsableCommand {
         training.classPower = classPower
         for (files, trainOnly) in [(data, false), (extra, true)] {
             for path in files {
-                guard let bytes = FileManager.default.contents(atPath: path) else {
+                guard let passages = try LabelledPassage.read(file: path) else {
                     throw ValidationError("cannot read the labelled passages `\(path)`")
                 }
-                let passages = try LabelledPassage.read(jsonLines: String(decoding: bytes, as: UTF8.self), source: path)
                 let unread = training.add(
                     passages, languages: languages, trainOnly: trainOnly, weight: trainOnly ? extraWeight : 1)
                 if !unread.isEmpty {

@@ -22,6 +22,13 @@ public struct LabelledPassage: Sendable, Hashable {
         var lang: String?
     }
 
+    /// Reads the JSON Lines file at `path`; `nil` when there is no file to read there, and a bad
+    /// line is reported with its number.
+    public static func read(file path: String) throws(GleanError) -> [LabelledPassage]? {
+        guard let bytes = FileManager.default.contents(atPath: path) else { return nil }
+        return try read(jsonLines: String(decoding: bytes, as: UTF8.self), source: path)
+    }
+
     /// Reads a JSON Lines file of labelled passages; a bad line is reported with its number.
     public static func read(jsonLines text: String, source: String) throws(GleanError) -> [LabelledPassage] {
         var passages: [LabelledPassage] = []
