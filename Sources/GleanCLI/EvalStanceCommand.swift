@@ -18,7 +18,8 @@ struct EvalStanceCommand: AsyncParsableCommand {
             per-stance F1, macro F1 and the confusion matrix; passages with `lang` are read with \
             that language's cues and entities, and a line per language follows; --reliability \
             adds the table of confidence against the share right. Several --data files are \
-            scored as one set (every holdout pooled for one reliability table).
+            scored as one set (every holdout pooled for one reliability table); \
+            --reliability-gate fails the run when that table is off by more than the gate.
             """
     )
 
@@ -36,6 +37,11 @@ struct EvalStanceCommand: AsyncParsableCommand {
 
     @Flag(help: "Also print a reliability table: every pair found, binned by confidence, against the share right.")
     var reliability = false
+
+    @Option(
+        help:
+            "Exit 1 when the reliability table's largest gap (over bins of 10 or more pairs) is above this; prints the table.")
+    var reliabilityGate: Double?
 
     @Flag(help: "Decide pairs with the hand-written rules alone, without the learned model (for comparison).")
     var rules = false
@@ -73,12 +79,15 @@ struct EvalStanceCommand: AsyncParsableCommand {
             }
         }
         var report = score.report(passages: passages.count) + evaluation.languageReport
-        if reliability {
+        var largestGap: Double?
+        if reliability || reliabilityGate != nil {
             let all = StanceEvaluation(
                 passages: passages, recognizer: recognizer, analyzer: analyzer, minConfidence: 0, languages: languages)
+            let gap = all.reliability.largestGap()
+            largestGap = gap
             report += "reliability of every pair found (min_confidence 0; right: labelled with this primary stance):\n"
             report += all.reliability.markdown
-            report += String(format: "largest gap over bins of 10 or more pairs: %.3f\n", all.reliability.largestGap())
+            report += String(format: "largest gap over bins of 10 or more pairs: %.3f\n", gap)
         }
         let clock = ContinuousClock()
         let start = clock.now
@@ -98,6 +107,13 @@ struct EvalStanceCommand: AsyncParsableCommand {
         if let gate, macro < gate {
             Terminal.standardError.write(
                 String(format: "glean eval stance: strict macro F1 %.1f is below the floor %.1f\n", macro, gate))
+            throw ExitCode.failure
+        }
+        if let reliabilityGate, let largestGap, largestGap > reliabilityGate {
+            Terminal.standardError.write(
+                String(
+                    format: "glean eval stance: the confidence is off by %.3f in a bin, above the gate %.3f\n", largestGap,
+                    reliabilityGate))
             throw ExitCode.failure
         }
     }

@@ -29,6 +29,29 @@ struct EvalStanceCommandTests {
         #expect(both.output.contains("| confidence | pairs | mean confidence | share right | gap |"))
     }
 
+    @Test("--reliability-gate fails a set whose confidence is far from the share right, and passes one close to it")
+    func reliabilityGate() throws {
+        let scratch = try Scratch()
+        func file(_ name: String, stance: String) throws -> String {
+            let lines = try (1...12).map {
+                try passage(
+                    "\(name)#\($0)", "Finland joined NATO in 2023 and is a member of the alliance.", [["FI", "NATO", stance]])
+            }
+            return try scratch.write(name + ".jsonl", lines.joined(separator: "\n") + "\n")
+        }
+        // Twelve confident member pairs: right when labelled member, wrong when labelled opposed.
+        let right = try GleanProcess.run([
+            "eval", "stance", "--data", try file("right", stance: "member"), "--reliability-gate", "0.5",
+        ])
+        #expect(right.status == 0, "\(right.errors)")
+        #expect(right.output.contains("| confidence | pairs | mean confidence | share right | gap |"))
+        let wrong = try GleanProcess.run([
+            "eval", "stance", "--data", try file("wrong", stance: "opposed"), "--reliability-gate", "0.5",
+        ])
+        #expect(wrong.status != 0)
+        #expect(wrong.errors.contains("above the gate 0.500"))
+    }
+
     @Test("a missing --data file is named and nothing is scored")
     func missing() throws {
         let scratch = try Scratch()
