@@ -246,19 +246,26 @@ TARGETED = {
 GENERAL = {"un-general-debate": 60, "white-house": 50, "wikipedia": 60, "factbook": 30}
 
 
-def wave3(root: Path, out: Path, labelled: Path) -> None:
-    """The fourth and fifth draws: targeted passages of the rare stances, then general ones."""
-    taken = labelled_ids(labelled)
+def targeted_draw(root: Path, seed: str, wanted: dict, taken: set):
+    """Every passage of the four sources, shuffled by `seed`; then, in the order of `wanted`
+    (stance: (pattern, count)), up to `count` passages that name a bloc and match the pattern,
+    not in `taken`, one per document. Returns the shuffled rows, the documents used and the picks."""
     rows = []
     for source in COUNTS:
         rows += [json.loads(line) for line in gzip.open(root / f"{source}.jsonl.gz", "rt", encoding="utf-8")]
-    rng = random.Random("glean-stance-real-wave3")
-    rng.shuffle(rows)
+    random.Random(seed).shuffle(rows)
     bloc = re.compile(BLOC, re.I)
     near_bloc = [r for r in rows if bloc.search(r["text"])]
-    seen_docs, targeted = set(), []
-    for stance, (pattern, want) in TARGETED.items():
-        targeted += pick(near_bloc, want, taken, seen_docs, pattern)
+    seen_docs, picked = set(), []
+    for pattern, want in wanted.values():
+        picked += pick(near_bloc, want, taken, seen_docs, pattern)
+    return rows, seen_docs, picked
+
+
+def wave3(root: Path, out: Path, labelled: Path) -> None:
+    """The fourth and fifth draws: targeted passages of the rare stances, then general ones."""
+    taken = labelled_ids(labelled)
+    rows, seen_docs, targeted = targeted_draw(root, "glean-stance-real-wave3", TARGETED, taken)
     print(f"targeted: {len(targeted)} passages {write_candidates(out / 'candidates-targeted.jsonl', targeted)}")
     general = []
     for source, want in GENERAL.items():
@@ -306,12 +313,36 @@ def multi2(root: Path, out: Path, labelled: Path) -> None:
     print(f"multi2: {len(picked)} passages {write_candidates(out / 'candidates-multi2.jsonl', picked)}")
 
 
+# The sixth draw (wave 4), after 1,083 labelled English passages had given 57 neutral and 115
+# opposed pairs, the classes the model reads worst: passages that name a bloc and a phrase of
+# neutrality or refusal proper, of withdrawal, suspension or hostility to enlargement, of an
+# application or candidacy, or of a partnership. Documents keep the side `split_of` gives them;
+# the holdout side becomes a third unseen holdout (real-holdout-c.jsonl).
+WAVE4 = {
+    "neutral": (NEUTRAL, 70),
+    "opposed": (re.compile(r"\b(withdr[ae]w|withdrawal|suspended|suspension|quit|left the|expelled|"
+                           r"(nato|eu|alliance)('s)? (expansion|enlargement)|(expansion|enlargement) of (the )?(nato|eu|alliance)|"
+                           r"threat|hostil|against (the )?(nato|eu|alliance))", re.I), 70),
+    "seeking": (RARE["seeking"], 40),
+    "partner": (TARGETED["partner"][0], 20),
+}
+
+
+def wave4(root: Path, out: Path, labelled: Path) -> None:
+    """The sixth draw: passages of the rare stances not labelled before, one per document."""
+    _, _, picked = targeted_draw(root, "glean-stance-real-wave4", WAVE4, labelled_ids(labelled))
+    print(f"wave4: {len(picked)} passages {write_candidates(out / 'candidates-wave4.jsonl', picked)}")
+
+
 if __name__ == "__main__":
     if len(sys.argv) > 3 and sys.argv[3] == "--multi2":
         multi2(Path(sys.argv[1]), Path(sys.argv[2]), Path(__file__).resolve().parent.parent / "Evaluation/alignment-stance")
         sys.exit(0)
     if len(sys.argv) > 3 and sys.argv[3] == "--multi":
         multi(Path(sys.argv[1]), Path(sys.argv[2]))
+        sys.exit(0)
+    if len(sys.argv) > 3 and sys.argv[3] == "--wave4":
+        wave4(Path(sys.argv[1]), Path(sys.argv[2]), Path(__file__).resolve().parent.parent / "Evaluation/alignment-stance")
         sys.exit(0)
     if len(sys.argv) > 3 and sys.argv[3] == "--wave3":
         wave3(Path(sys.argv[1]), Path(sys.argv[2]), Path(__file__).resolve().parent.parent / "Evaluation/alignment-stance")

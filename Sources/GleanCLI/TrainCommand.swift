@@ -142,6 +142,9 @@ struct TrainStanceCommand: AsyncParsableCommand {
     @Option(help: "Passes over the data.")
     var epochs = 30
 
+    @Option(help: "The learning rate of the first pass; it decays by pass. Small rates stop the weights early.")
+    var learningRate = StanceModel.defaultLearningRate
+
     @Option(
         help: """
             Weights each outcome's examples up by rarity: (commonest outcome's count / this outcome's) ^ POWER \
@@ -231,11 +234,12 @@ struct TrainStanceCommand: AsyncParsableCommand {
         var provenance = [
             "data": data.joined(separator: " "), "extra": extra.joined(separator: " "),
             "extra_weight": String(extraWeight), "epochs": String(epochs), "seed": String(seed),
-            "class_power": String(classPower),
+            "class_power": String(classPower), "learning_rate": String(learningRate),
             "trained_by": "glean train stance", "folds": String(folds),
         ]
         if folds > 1 {
-            let predictions = training.crossValidate(folds: folds, epochs: epochs, seed: seed)
+            let predictions = training.crossValidate(
+                folds: folds, epochs: epochs, seed: seed, learningRate: learningRate)
             calibration = StanceCalibration(fitting: predictions.map(\.probability), right: predictions.map(\.right))
             let score = training.score(predictions, calibration: calibration, threshold: threshold)
             let pairs = score.pairs
@@ -271,7 +275,8 @@ struct TrainStanceCommand: AsyncParsableCommand {
                 format: "pairs P %.3f R %.3f F1 %.3f; macro F1 strict %.3f lenient %.3f", pairs.precision, pairs.recall,
                 pairs.f1, score.macroF1(), score.macroF1(lenient: true))
         }
-        var model = StanceModel.train(training.examples(training.passages.indices), epochs: epochs, seed: seed)
+        var model = StanceModel.train(
+            training.examples(training.passages.indices), epochs: epochs, seed: seed, learningRate: learningRate)
         model.calibration = calibration
         model.provenance = provenance
         try Data(try model.json()).write(to: URL(fileURLWithPath: output))

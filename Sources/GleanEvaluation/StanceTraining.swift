@@ -136,11 +136,15 @@ public struct StanceTraining: Sendable {
 
     /// Cross-validated predictions: for each fold, a model trained on the other folds and the
     /// train-only passages predicts the fold's candidates.
-    public func crossValidate(folds count: Int, epochs: Int, seed: UInt64) -> [Prediction] {
+    public func crossValidate(
+        folds count: Int, epochs: Int, seed: UInt64, learningRate: Double = StanceModel.defaultLearningRate
+    ) -> [Prediction] {
         let fold = folds(count, seed: seed)
         var predictions: [Prediction] = []
         for held in 0..<count {
-            let model = StanceModel.train(examples(passages.indices.filter { fold[$0] != held }), epochs: epochs, seed: seed)
+            let model = StanceModel.train(
+                examples(passages.indices.filter { fold[$0] != held }), epochs: epochs, seed: seed,
+                learningRate: learningRate)
             for index in passages.indices where fold[index] == held {
                 predictions += predict(index, with: model)
             }

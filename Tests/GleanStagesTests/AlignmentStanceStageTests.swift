@@ -94,9 +94,14 @@ struct AlignmentStanceStageTests {
         #expect(blocs.isDisjoint(with: ["PFP", "EAP", "UN", "IMF", "WTO"]))
     }
 
-    @Test("someone else's claim is not the actor's stance")
-    func reportedSpeech() async throws {
-        #expect(try await pairs("Moscow accuses Chisinau of secretly wanting to join NATO.") == [])
+    @Test(
+        "someone else's claim is not the actor's stance, nor the claimant's",
+        arguments: [
+            "Moscow accuses Chisinau of secretly wanting to join NATO.",
+            "Moscow claims that Baku wants to join NATO.",
+        ])
+    func reportedSpeech(text: String) async throws {
+        #expect(try await pairs(text) == [])
     }
 
     @Test("the latest state the text describes wins, and is dated")
@@ -182,9 +187,11 @@ struct AlignmentStanceStageTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try "stances:\n  seeking:\n    - knocking at ... gate\n".write(
             to: folder.appendingPathComponent("cues.yaml"), atomically: true, encoding: .utf8)
-        let text = "Ukraine keeps knocking at the EU gate."
+        // A country the membership record gives no EU application, so that only the cue can say
+        // seeking (for Ukraine, a candidate, the record alone already leans to seeking).
+        let text = "Kazakhstan keeps knocking at the EU gate."
         // Without the cue, the model may still pair the two (named together), but not as seeking.
-        #expect(try await !pairs(text).contains("UA/EU/seeking"))
+        #expect(try await !pairs(text).contains("KZ/EU/seeking"))
         let result = try await stage(["cues": "cues.yaml"], base: folder.path).analyze(
             StageInput(document: Document(id: "1", text: text)))
         guard case .output(let value) = result else {

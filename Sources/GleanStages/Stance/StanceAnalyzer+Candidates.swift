@@ -116,7 +116,10 @@ extension StanceAnalyzer {
         let span = text.sentences[sentence].span
         // Each match's negation, hedge and time, read once for every pair of the sentence.
         let readings = matches.map {
-            (negated: isNegated($0, in: text), hedged: isHedged($0, in: text), past: time(of: $0, in: text).order < 1)
+            (
+                negated: isNegated($0, in: text), hedged: isHedged($0, in: text), past: time(of: $0, in: text).order < 1,
+                attributed: isAttributed($0, in: text)
+            )
         }
         // Each actor with the words it stands at; references ("it", "we", "the country") stand
         // for the current subject or the document's main actor; a sentence that names no actor
@@ -165,6 +168,11 @@ extension StanceAnalyzer {
                 }
                 for (position, match) in matches.enumerated() {
                     let stance = match.cue.stance.rawValue
+                    // Someone's claim about the actor is no cue of the actor's own.
+                    if readings[position].attributed {
+                        entry.set("together.cue_attributed." + stance)
+                        continue
+                    }
                     entry.set("together.cue." + stance)
                     if between.contains(match.words.lowerBound) { entry.set("together.cue_between." + stance) }
                     let from = min(actorWords.lowerBound, blocWords.lowerBound)
@@ -181,7 +189,7 @@ extension StanceAnalyzer {
                     if near, readings[position].hedged { entry.set("together.cue_hedged." + stance) }
                     if near, readings[position].past { entry.set("together.cue_past." + stance) }
                 }
-                if matches.isEmpty { entry.set("together.no_cue") }
+                if readings.allSatisfy(\.attributed) { entry.set("together.no_cue") }
                 // The words between the two (when close) and just around them: language-specific
                 // features, named by the text's language, that other languages simply do not fire.
                 if between.count <= 8 {

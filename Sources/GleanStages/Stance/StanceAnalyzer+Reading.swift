@@ -4,14 +4,7 @@ extension StanceAnalyzer {
     /// The evidence one match gives, for each actor and bloc it concerns.
     func read(_ match: Match, in text: StanceText, focus: Focus) -> [(PairKey, StanceEvidence)] {
         var stance = match.cue.stance
-        let sentenceWords = text.sentences[match.sentence].words
-        if stance != .opposed, !match.cue.namesActor,
-            sentenceWords.lowerBound < match.words.lowerBound,
-            (sentenceWords.lowerBound..<match.words.lowerBound).contains(where: { cues.attributions.matches(text.words[$0].text) }
-            )
-        {
-            return []
-        }
+        if isAttributed(match, in: text) { return [] }
         if namesGroups(match, in: text) { return [] }
         let blocMentions = blocs(for: match, in: text, focus: focus)
         let actors = actors(for: match, in: text, focus: focus)
@@ -43,6 +36,18 @@ extension StanceAnalyzer {
             for actor in actors { results.append((PairKey(actor: actor, bloc: bloc), item)) }
         }
         return results
+    }
+
+    /// Whether a cue is only someone's claim about the actor ("Moscow accuses Chisinau of wanting
+    /// to join NATO"): an attribution word comes before it in its sentence. Hostility and cues
+    /// that name their actor are read as they stand.
+    func isAttributed(_ match: Match, in text: StanceText) -> Bool {
+        let sentenceWords = text.sentences[match.sentence].words
+        guard match.cue.stance != .opposed, !match.cue.namesActor, sentenceWords.lowerBound < match.words.lowerBound
+        else { return false }
+        return (sentenceWords.lowerBound..<match.words.lowerBound).contains {
+            cues.attributions.matches(text.words[$0].text)
+        }
     }
 
     /// Whether a member or partner cue only names groups of countries ("NATO member and partner
