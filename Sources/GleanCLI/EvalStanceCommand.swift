@@ -39,8 +39,10 @@ struct EvalStanceCommand: AsyncParsableCommand {
     var reliability = false
 
     @Option(
-        help:
-            "Exit 1 when the reliability table's largest gap (over bins of 10 or more pairs) is above this; prints the table.")
+        help: """
+            Exit 1 when a bin of the reliability table (10 or more pairs) is off by more than this beyond its sampling \
+            error (two standard errors of its share right); prints the table.
+            """)
     var reliabilityGate: Double?
 
     @Flag(help: "Decide pairs with the hand-written rules alone, without the learned model (for comparison).")
@@ -79,15 +81,13 @@ struct EvalStanceCommand: AsyncParsableCommand {
             }
         }
         var report = score.report(passages: passages.count) + evaluation.languageReport
-        var largestGap: Double?
+        var largestExcess: Double?
         if reliability || reliabilityGate != nil {
             let all = StanceEvaluation(
                 passages: passages, recognizer: recognizer, analyzer: analyzer, minConfidence: 0, languages: languages)
-            let gap = all.reliability.largestGap()
-            largestGap = gap
+            largestExcess = all.reliability.largestExcess()
             report += "reliability of every pair found (min_confidence 0; right: labelled with this primary stance):\n"
-            report += all.reliability.markdown
-            report += String(format: "largest gap over bins of 10 or more pairs: %.3f\n", gap)
+            report += all.reliability.markdown + all.reliability.gapSummary
         }
         let clock = ContinuousClock()
         let start = clock.now
@@ -109,11 +109,12 @@ struct EvalStanceCommand: AsyncParsableCommand {
                 String(format: "glean eval stance: strict macro F1 %.1f is below the floor %.1f\n", macro, gate))
             throw ExitCode.failure
         }
-        if let reliabilityGate, let largestGap, largestGap > reliabilityGate {
+        if let reliabilityGate, let largestExcess, largestExcess > reliabilityGate {
             Terminal.standardError.write(
                 String(
-                    format: "glean eval stance: the confidence is off by %.3f in a bin, above the gate %.3f\n", largestGap,
-                    reliabilityGate))
+                    format:
+                        "glean eval stance: the confidence is off by %.3f beyond sampling error in a bin, above the gate %.3f\n",
+                    largestExcess, reliabilityGate))
             throw ExitCode.failure
         }
     }

@@ -167,8 +167,35 @@ struct TrainStanceCommand: AsyncParsableCommand {
     @Option(help: "Write every candidate's features and label to this JSON Lines file, to inspect them.")
     var dumpFeatures: String?
 
+    @Option(
+        help: """
+            Write every cross-validated prediction (passage id, pair, stance, raw probability, whether right) \
+            to this JSON Lines file, to study the calibration or the errors.
+            """)
+    var dumpPredictions: String?
+
+    @Flag(
+        help: """
+            Also check the calibration on answers it was not fitted on (nested cross-validation: about six times \
+            the training time) and print that reliability table.
+            """)
+    var nestedReliability = false
+
+    @Option(
+        help: """
+            With --nested-reliability: exit 1 when a bin of the nested table is off by more than this beyond its \
+            sampling error (two standard errors of its share right).
+            """)
+    var reliabilityGate: Double?
+
     @Flag(help: "Print the labelled pairs that no candidate covers, with their passage.")
     var showUncovered = false
+
+    func validate() throws {
+        if reliabilityGate != nil, !nestedReliability {
+            throw ValidationError("--reliability-gate checks the nested table: add --nested-reliability")
+        }
+    }
 
     /// Reads a model file written by this command.
     static func readModel(_ path: String) throws -> StanceModel {
@@ -241,6 +268,18 @@ struct TrainStanceCommand: AsyncParsableCommand {
             let predictions = training.crossValidate(
                 folds: folds, epochs: epochs, seed: seed, learningRate: learningRate)
             calibration = StanceCalibration(fitting: predictions.map(\.probability), right: predictions.map(\.right))
+            if let dumpPredictions {
+                let lines = predictions.map { prediction -> String in
+                    let row: JSONValue = .object([
+                        "id": .string(training.passages[prediction.passage].passage.id),
+                        "pair": .string(prediction.actor + "/" + prediction.bloc),
+                        "stance": .string(prediction.stance.rawValue), "probability": .double(prediction.probability),
+                        "right": .bool(prediction.right),
+                    ])
+                    return JSONWriter.string(row) + "\n"
+                }
+                try Data(lines.joined().utf8).write(to: URL(fileURLWithPath: dumpPredictions))
+            }
             let score = training.score(predictions, calibration: calibration, threshold: threshold)
             let pairs = score.pairs
             Terminal.standardOutput.write(
@@ -271,6 +310,22 @@ struct TrainStanceCommand: AsyncParsableCommand {
                 predictions.map { (calibration($0.probability), $0.right) }.filter { $0.0 >= 0.05 })
             Terminal.standardOutput.write(
                 "reliability of cross-validated candidates (confidence ≥ 0.05):\n" + reliability.markdown)
+            if nestedReliability {
+                let answers = training.nestedCalibration(
+                    folds: folds, epochs: epochs, seed: seed, learningRate: learningRate)
+                let nested = StanceReliability(answers.filter { $0.confidence >= 0.05 })
+                Terminal.standardOutput.write(
+                    "reliability, nested (calibration fitted without the answers' folds; confidence ≥ 0.05):\n"
+                        + nested.markdown + nested.gapSummary)
+                if let reliabilityGate, nested.largestExcess() > reliabilityGate {
+                    Terminal.standardError.write(
+                        String(
+                            format:
+                                "glean train stance: the nested confidence is off by %.3f beyond sampling error, above the gate %.3f\n",
+                            nested.largestExcess(), reliabilityGate))
+                    throw ExitCode.failure
+                }
+            }
             provenance["cv"] = String(
                 format: "pairs P %.3f R %.3f F1 %.3f; macro F1 strict %.3f lenient %.3f", pairs.precision, pairs.recall,
                 pairs.f1, score.macroF1(), score.macroF1(lenient: true))

@@ -38,6 +38,26 @@ public struct StanceReliability: Sendable {
         bins.filter { $0.count >= minimum }.map { abs($0.meanConfidence - $0.shareRight) }.max() ?? 0
     }
 
+    /// The largest amount by which a bin's gap exceeds what its sampling error allows: the gap
+    /// less `errors` standard errors of a share right of `count` answers at the bin's mean
+    /// confidence (√(c(1−c)/n)), over bins of at least `minimum` answers. A bin of 50 answers at
+    /// 0.5 may be off by 0.14 by chance alone (two standard errors); this says how far beyond
+    /// chance the worst bin is.
+    public func largestExcess(minimum: Int = 10, errors: Double = 2) -> Double {
+        bins.filter { $0.count >= minimum }.map { bin in
+            let error = (bin.meanConfidence * (1 - bin.meanConfidence) / Double(bin.count)).squareRoot()
+            return abs(bin.meanConfidence - bin.shareRight) - errors * error
+        }.max() ?? 0
+    }
+
+    /// The largest gap, and the largest excess beyond sampling error, as two lines under a table.
+    public var gapSummary: String {
+        String(
+            format:
+                "largest gap over bins of 10 or more pairs: %.3f; beyond two standard errors of the bin's share right: %.3f\n",
+            largestGap(), largestExcess())
+    }
+
     /// The table as Markdown.
     public var markdown: String {
         var text = "| confidence | pairs | mean confidence | share right | gap |\n|---|---:|---:|---:|---:|\n"

@@ -152,6 +152,31 @@ public struct StanceTraining: Sendable {
         return predictions
     }
 
+    /// Calibrated answers that no part of their fit has seen, to check the calibration itself:
+    /// for each fold, an inner cross-validation of the other folds alone fits a calibration, and
+    /// the model trained on those folds, so calibrated, answers the fold. (The cross-validated
+    /// reliability table reads predictions the calibration was fitted on, so it is right by
+    /// construction.)
+    public func nestedCalibration(
+        folds count: Int, epochs: Int, seed: UInt64, learningRate: Double = StanceModel.defaultLearningRate
+    ) -> [(confidence: Double, right: Bool)] {
+        let fold = folds(count, seed: seed)
+        var answers: [(confidence: Double, right: Bool)] = []
+        for held in 0..<count {
+            var inner = self
+            inner.passages = passages.indices.filter { fold[$0] != held }.map { passages[$0] }
+            let innerPredictions = inner.crossValidate(folds: count, epochs: epochs, seed: seed, learningRate: learningRate)
+            let calibration = StanceCalibration(
+                fitting: innerPredictions.map(\.probability), right: innerPredictions.map(\.right))
+            let model = StanceModel.train(
+                inner.examples(inner.passages.indices), epochs: epochs, seed: seed, learningRate: learningRate)
+            for index in passages.indices where fold[index] == held {
+                answers += predict(index, with: model).map { (calibration($0.probability), $0.right) }
+            }
+        }
+        return answers
+    }
+
     /// The predictions of `model` for one passage's candidates.
     public func predict(_ index: Int, with model: StanceModel) -> [Prediction] {
         let item = passages[index]

@@ -39,6 +39,22 @@ struct StanceScoreTests {
         #expect(table.markdown.contains("| 0.9–1.0 | 2 |"))
     }
 
+    @Test(
+        "a bin's gap counts against a gate only beyond its sampling error",
+        arguments: [
+            // 50 answers at 0.5 with 36 right: gap 0.22, two standard errors 0.141, excess 0.079.
+            (count: 50, right: 36, excess: 0.22 - 2 * (0.25 / 50.0).squareRoot()),
+            // 400 answers at 0.5 with 288 right: the same gap, far beyond chance.
+            (count: 400, right: 288, excess: 0.22 - 2 * (0.25 / 400.0).squareRoot()),
+        ])
+    func reliabilityExcess(count: Int, right: Int, excess: Double) {
+        let answers = (0..<count).map { (confidence: 0.5, right: $0 < right) }
+        let table = StanceReliability(answers)
+        #expect(abs(table.largestGap() - 0.22) < 1e-9)
+        #expect(abs(table.largestExcess() - excess) < 1e-9)
+        #expect(table.gapSummary.contains("beyond two standard errors"))
+    }
+
     @Test("cross-validation folds never split a document")
     func folds() throws {
         let passages = try LabelledPassage.read(

@@ -1,3 +1,4 @@
+import Foundation
 import GleanCore
 import GleanStages
 import Testing
@@ -56,6 +57,25 @@ struct StanceModelTests {
         #expect(calibration.value == [0, 0.8])
         #expect(calibration(0.999999) == 0.8)
         #expect(calibration(0.1) == 0)
+    }
+
+    @Test("between two steps' centres the confidence follows the line from one share right to the next")
+    func calibrationLines() throws {
+        // Two steps: 0.2 and 0.4 (none right, centre 0.3), 0.6 and 0.8 (both right, centre 0.7).
+        let calibration = StanceCalibration(fitting: [0.2, 0.4, 0.6, 0.8], right: [false, false, true, true])
+        #expect(calibration.centre == [0.3, 0.7])
+        #expect(calibration.value == [0, 1])
+        #expect(abs(calibration(0.5) - 0.5) < 1e-9)
+        #expect(abs(calibration(0.4) - 0.25) < 1e-9)
+        #expect(calibration(0.1) == 0 && calibration(0.95) == 1)
+    }
+
+    @Test("a calibration written without centres (an older model) is read as steps")
+    func calibrationWithoutCentres() throws {
+        let json = #"{"upper": [0.5, 1.0], "value": [0.2, 0.9]}"#
+        let calibration = try JSONDecoder().decode(StanceCalibration.self, from: Data(json.utf8))
+        #expect(calibration.centre.isEmpty)
+        #expect(calibration(0.3) == 0.2 && calibration(0.7) == 0.9)
     }
 
     @Test("the shipped model loads, with its provenance")
