@@ -40,6 +40,9 @@ struct StanceText: Sendable {
     /// Whether any bloc is named (else there is nothing to read).
     var namesBloc: Bool { mentions.contains { $0.bloc != nil } }
 
+    /// The punctuation that ends a clause.
+    static let boundaries: Set<String> = [",", ";", ":", "(", ")", "—", "–", "\""]
+
     /// Cities that stand for a bloc in news ("Brussels" for the EU), by linked id.
     static let blocSeats = ["BE:Brussels": "EU"]
 
@@ -50,7 +53,12 @@ struct StanceText: Sendable {
 
     /// The words of `text`, with `entities` (from the `entities` stage) placed over them.
     init(text: String, entities: [Entity], cues: StanceCues, gazetteer: Gazetteer) {
-        let prepared = ScalarText(text)
+        self.init(text: TokenizedText(text), entities: entities, cues: cues, gazetteer: gazetteer)
+    }
+
+    /// The words of a text already cut into tokens and sentences, with `entities` placed over them.
+    init(text tokenized: TokenizedText, entities: [Entity], cues: StanceCues, gazetteer: Gazetteer) {
+        let prepared = tokenized.text
         let scalars = prepared.scalars
         self.scalars = scalars
         clauseWords = cues.clauseWords
@@ -58,9 +66,9 @@ struct StanceText: Sendable {
         listWords = cues.listWords
         articles = cues.articles
         let lowercase = Self.lowercaser(for: cues.language)
-        let spans = SentenceSplitter().sentences(in: scalars)
+        let spans = tokenized.sentences
         var cursor = 0
-        let tokens = Tokenizer().tokens(in: scalars)
+        let tokens = tokenized.tokens
         for (sentence, span) in spans.enumerated() {
             let first = words.count
             while cursor < tokens.count && tokens[cursor].span.start < span.start { cursor += 1 }
@@ -77,7 +85,7 @@ struct StanceText: Sendable {
                     words.append(
                         Word(
                             text: lowercase(raw), span: piece, sentence: sentence,
-                            isBoundary: !isWord && [",", ";", ":", "(", ")", "—", "–", "\""].contains(raw),
+                            isBoundary: !isWord && Self.boundaries.contains(raw),
                             isCapitalised: isCapitalised))
                 }
                 cursor += 1
