@@ -29,6 +29,9 @@ public struct StanceAnalyzer: Sendable {
     /// The first UTF-8 bytes of the keys of `cuesByPrefixHead`: a word starting otherwise
     /// needs no lookup there.
     private let prefixHeadOpenings: ByteSet
+    /// The shapes (``WordMatcher/shape(of:)``) of the keys of `cuesByFirstWord`: a word of
+    /// another shape needs no lookup there.
+    private let firstWordShapes: ByteSet
 
     /// The blocs reported by default: every bloc of the shipped gazetteer (``Gazetteer/blocs``).
     public static let defaultBlocs: [String] = (try? Gazetteer.shippedBlocs.topLevel) ?? []
@@ -63,6 +66,9 @@ public struct StanceAnalyzer: Sendable {
         var openings = ByteSet()
         for head in byPrefix.keys { openings.insert(head.utf8.first ?? 0) }
         prefixHeadOpenings = openings
+        var shapes = ByteSet()
+        for word in byWord.keys { shapes.insert(WordMatcher.shape(of: word)) }
+        firstWordShapes = shapes
         mentionStart = mention
         infixStart = infix
     }
@@ -161,7 +167,7 @@ public struct StanceAnalyzer: Sendable {
             let word = text.words[start].text
             // The cues that can start here, in the order they were always tried: by the word,
             // by its first two characters, by a part of it, by a mention.
-            let byWord = cuesByFirstWord[word]
+            let byWord = firstWordShapes.contains(WordMatcher.shape(of: word)) ? cuesByFirstWord[word] : nil
             let byPrefix = prefixHeadOpenings.contains(word.utf8.first ?? 0) ? cuesByPrefixHead[word.prefix(2)] : nil
             for index in byWord ?? [] { attempt(index, at: start) }
             for index in byPrefix ?? [] { attempt(index, at: start) }

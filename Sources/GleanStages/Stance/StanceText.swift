@@ -220,8 +220,8 @@ struct StanceText: Sendable {
 
     /// Countries and blocs inside hyphenated words ("Russia-led", "NATO-sponsored", "anti-NATO").
     private mutating func placeHyphenParts(in scalars: [Unicode.Scalar], gazetteer: Gazetteer) {
-        let covered = Set(mentions.flatMap { Array($0.words) })
-        for (index, word) in words.enumerated() where !covered.contains(index) {
+        let covered = coveredWords()
+        for (index, word) in words.enumerated() where !covered[index] {
             let isHyphenPart =
                 (index + 1 < words.count && words[index + 1].text == "-" && words[index + 1].span.start == word.span.end)
                 || (index > 0 && words[index - 1].text == "-" && words[index - 1].span.end == word.span.start)
@@ -238,6 +238,13 @@ struct StanceText: Sendable {
         }
     }
 
+    /// Whether each word is part of a mention placed so far.
+    private func coveredWords() -> [Bool] {
+        var covered = [Bool](repeating: false, count: words.count)
+        for mention in mentions { for word in mention.words { covered[word] = true } }
+        return covered
+    }
+
     /// Whether `the` comes shortly before word `index` with only words between ("the Russia-led bloc").
     private func hasArticle(before index: Int) -> Bool {
         var word = index - 1
@@ -250,10 +257,10 @@ struct StanceText: Sendable {
 
     /// "it", "the country" (actor references) and "the alliance" (resolved to the last bloc named).
     private mutating func placeReferences(_ cues: StanceCues) {
-        let covered = Set(mentions.flatMap { Array($0.words) })
+        let covered = coveredWords()
         let determiners: Set<String> = ["the", "his", "her", "its", "their", "our", "whose"]
         let blocs = mentions.filter { $0.bloc != nil }.sorted { $0.words.lowerBound < $1.words.lowerBound }
-        for (index, word) in words.enumerated() where !covered.contains(index) {
+        for (index, word) in words.enumerated() where !covered[index] {
             let previous = index > 0 && words[index - 1].sentence == word.sentence ? words[index - 1].text : ""
             if cues.blocReferences.matches(word.text), hasArticle(before: index) {
                 let before = blocs.last { $0.words.upperBound <= index }

@@ -54,7 +54,7 @@ public struct WordMatcher: Sendable, Hashable {
 
     /// A byte standing for `word`'s first UTF-8 byte and its length in bytes: equal words have
     /// equal shapes.
-    private static func shape(of word: String) -> UInt8 {
+    static func shape(of word: String) -> UInt8 {
         let utf8 = word.utf8
         return (utf8.first ?? 0) &+ UInt8(truncatingIfNeeded: utf8.count &* 37)
     }
