@@ -174,7 +174,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GleanStagesTests",
-            dependencies: ["GleanStages", "GleanCore"],
+            dependencies: ["GleanStages", "GleanCore", "GleanText"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -118,7 +118,7 @@ public struct SentenceSplitter: Sendable {
             wordStart -= 1
         }
         guard wordStart < index else { return false }
-        let word = String(String.UnicodeScalarView(scalars[wordStart..<index])).lowercased()
+        let word = String(scalars: scalars[wordStart..<index]).lowercased()
         if abbreviations.contains(word) { return true }
         let letters = word.split(separator: ".")
         // An initial ("J.") or a dotted acronym ("U.S", "U.K").

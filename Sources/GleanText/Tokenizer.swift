@@ -82,7 +82,7 @@ public struct Tokenizer: Sendable {
             }
             return end
         }
-        let word = String(String.UnicodeScalarView(scalars[wordStart..<period])).lowercased()
+        let word = String(scalars: scalars[wordStart..<period]).lowercased()
         return abbreviations.contains(word) ? period + 1 : period
     }
 

@@ -105,8 +105,42 @@ struct WordListStage: Stage {
     }
 }
 
+/// What ``SharingStage`` hands on: the text's words.
+struct SharedWords: Sendable {
+    var words: [String]
+}
+
+/// Outputs the number of words, sharing the words themselves (``SharedWords``); skips texts
+/// containing "skip".
+struct SharingStage: Stage {
+    static let descriptor = StageDescriptor(name: "sharing", version: "1.0.0", summary: "Counts words, shares them.")
+
+    init(configuration: NoConfiguration, context: StageContext) {}
+
+    func analyze(_ input: StageInput) async throws -> StageResult {
+        if input.text.contains("skip") { return .skipped(reason: "asked to skip") }
+        let words = input.text.split(separator: " ").map(String.init)
+        var artifacts = StageArtifacts()
+        artifacts[SharedWords.self] = SharedWords(words: words)
+        return .outputSharing(.int(words.count), artifacts)
+    }
+}
+
+/// Outputs the words `sharing` shared, or `null` when it received none.
+struct ArtifactReaderStage: Stage {
+    static let descriptor = StageDescriptor(name: "artifact-reader", version: "1.0.0", summary: "Reads shared words.")
+
+    init(configuration: NoConfiguration, context: StageContext) {}
+
+    func analyze(_ input: StageInput) async throws -> StageResult {
+        guard let shared = input.artifacts(from: "sharing")?[SharedWords.self] else { return .output(.null) }
+        return .output(.array(shared.words.map(JSONValue.string)))
+    }
+}
+
 let testRegistry = StageRegistry([
     UppercaseStage.self, FragileStage.self, NeedsEchoStage.self, JitterStage.self, PickyStage.self, WordListStage.self,
+    SharingStage.self, ArtifactReaderStage.self,
 ])
 
 /// A temporary folder removed when the value is dropped.

@@ -195,7 +195,7 @@ struct EntitiesStageTests {
             StageInput(
                 document: Document(id: "1", text: "Finnland und Schweden traten der NATO bei; Deutschland begrüßte das."),
                 resultsByStage: ["language": ["code": "de"]]))
-        guard case .output(let value) = result else {
+        guard let value = try result.outputValue else {
             Issue.record("expected output, got \(result)")
             return
         }

@@ -9,7 +9,7 @@ struct OtherLanguageEntitiesTests {
         let stage = try StageFactory(EntitiesStage.self).makeStage(configuration: [:], context: StageContext(stageID: "entities"))
         let result = try await stage.analyze(
             StageInput(document: Document(id: "1", text: text), resultsByStage: ["language": ["code": .string(language)]]))
-        guard case .output(let value) = result else {
+        guard let value = try result.outputValue else {
             Issue.record("expected output, got \(result)")
             return []
         }

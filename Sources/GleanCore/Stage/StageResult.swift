@@ -7,6 +7,11 @@ public enum StageResult: Sendable, Hashable {
     /// building a ``JSONValue`` and writing that. The engine reads it back into a value only for
     /// a stage that needs it, or to trim it below `full` output detail.
     case serialized(SerializedJSON)
+    /// The stage's output, and work of its own that the stages needing it may reuse (a text's
+    /// tokens and sentences…): the output is written under the stage's id as with ``output(_:)``,
+    /// the artifacts go only to the stages that `need` this one, as
+    /// ``StageInput/artifacts(from:)``.
+    case outputSharing(JSONValue, StageArtifacts)
     /// The stage could not analyse the document (unsupported language, empty text…): the
     /// output holds `null` for the stage and the reason under `skipped`. Not an error.
     case skipped(reason: String)
@@ -17,7 +22,7 @@ extension StageResult {
     public var outputValue: JSONValue? {
         get throws(JSONSyntaxError) {
             switch self {
-            case .output(let value): return value
+            case .output(let value), .outputSharing(let value, _): return value
             case .serialized(let json): return try json.value
             case .skipped: return nil
             }

@@ -1,5 +1,6 @@
 import Foundation
 import GleanCore
+import GleanText
 
 /// `entities`: people, organisations, places, countries, blocs, nationalities and dates in
 /// English text, with offsets, linked to canonical ids where known.
@@ -134,17 +135,30 @@ public struct EntitiesStage: Stage {
     }
 
     /// Finds one document's entities.
+    ///
+    /// The text's tokens and sentences go with the output as a ``TokenizedText`` artifact, for
+    /// the stages that need this one (`alignment-stance` reads them instead of cutting the text
+    /// again).
     public func analyze(_ input: StageInput) async throws -> StageResult {
         if let skipped = input.skipUnlessLanguage("en") {
             guard let language = input.upstreamLanguage, let names = countryNames?.names(in: language) else {
                 return skipped
             }
             let people = countryNames?.people(in: language)
-            var output = describe(recognizer.entities(in: input.text, knownOnly: names, people: people))
+            let text = TokenizedText(input.text)
+            var output = describe(recognizer.entities(in: text, knownOnly: names, people: people))
             output["language"] = .string(language)
-            return .output(output)
+            return .outputSharing(output, Self.sharing(text))
         }
-        return .output(describe(input.text))
+        let text = TokenizedText(input.text)
+        return .outputSharing(describe(recognizer.entities(in: text)), Self.sharing(text))
+    }
+
+    /// The artifacts that go with the output: the text's tokens and sentences.
+    private static func sharing(_ text: TokenizedText) -> StageArtifacts {
+        var artifacts = StageArtifacts()
+        artifacts[TokenizedText.self] = text
+        return artifacts
     }
 
     /// The stage's output for English `text`.

@@ -14,8 +14,6 @@ public struct EntityRecognizer: Sendable {
     public let clusters: WordClusters
     /// Whether to link mentions to canonical ids.
     public var link = true
-    private let tokenizer = Tokenizer()
-    private let splitter = SentenceSplitter()
 
     /// A recognizer.
     public init(tagger: EntityTagger, gazetteer: Gazetteer, names: NameLexicon, clusters: WordClusters) {
@@ -41,6 +39,11 @@ public struct EntityRecognizer: Sendable {
     /// The entities of `text`, in text order, people and organisations with their ids within
     /// the text (``EntityCoreference``).
     public func entities(in text: String) -> [Entity] {
+        entities(in: TokenizedText(text))
+    }
+
+    /// The entities of a text already cut into tokens and sentences (``entities(in:)-(String)``).
+    public func entities(in text: TokenizedText) -> [Entity] {
         var memory = DocumentMemory()
         var entities = mentions(in: text, splitting: { $0.splittingPossessive(in: $1) }) { words in
             var found = recognize(words)
@@ -60,6 +63,14 @@ public struct EntityRecognizer: Sendable {
     public func entities(in text: String, knownOnly names: LocalizedCountryNames, people: OtherLanguagePeople? = nil)
         -> [Entity]
     {
+        entities(in: TokenizedText(text), knownOnly: names, people: people)
+    }
+
+    /// The country names (and `people`) of a text in another language already cut into tokens
+    /// and sentences (``entities(in:knownOnly:people:)-(String,_,_)``).
+    public func entities(
+        in text: TokenizedText, knownOnly names: LocalizedCountryNames, people: OtherLanguagePeople? = nil
+    ) -> [Entity] {
         var people = people
         return mentions(in: text, splitting: Self.otherLanguagePieces) { words in
             let known = names.matches(in: words)
@@ -77,14 +88,15 @@ public struct EntityRecognizer: Sendable {
     /// Splits `text` into sentences and tokens (each word's span cut by `split`), finds each
     /// sentence's mentions with `recognize` and turns them into entities with scalar offsets.
     private func mentions(
-        in text: String, splitting split: (TextSpan, [Unicode.Scalar]) -> [TextSpan], _ recognize: ([String]) -> [Mention]
+        in text: TokenizedText, splitting split: (TextSpan, [Unicode.Scalar]) -> [TextSpan],
+        _ recognize: ([String]) -> [Mention]
     ) -> [Entity] {
-        let prepared = ScalarText(text)
+        let prepared = text.text
         let scalars = prepared.scalars
-        let tokens = tokenizer.tokens(in: scalars)
+        let tokens = text.tokens
         var entities: [Entity] = []
         var cursor = 0
-        for (sentenceIndex, sentence) in splitter.sentences(in: scalars).enumerated() {
+        for (sentenceIndex, sentence) in text.sentences.enumerated() {
             while cursor < tokens.count && tokens[cursor].span.start < sentence.start { cursor += 1 }
             var spans: [TextSpan] = []
             while cursor < tokens.count && tokens[cursor].span.end <= sentence.end {

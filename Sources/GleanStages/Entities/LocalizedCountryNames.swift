@@ -95,7 +95,7 @@ public struct LocalizedCountryNames: Sendable {
     /// and a form of "Североатлантический").
     func dictionaryForms(of word: String) -> [String] {
         guard let inflection,
-            stemOpenings.contains(String(String.UnicodeScalarView(word.unicodeScalars.prefix(inflection.shortestStem))))
+            stemOpenings.contains(String(word.unicodeScalars.prefix(inflection.shortestStem)))
         else { return [] }
         for (stem, ending) in inflection.splits(ofInflected: word) {
             let forms = (wordsByStem[stem] ?? []).filter {

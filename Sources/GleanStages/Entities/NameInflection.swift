@@ -101,15 +101,16 @@ public struct NameInflection: Sendable, Hashable {
     /// The ways `word` may be a stem and an ending, longest stem first: each ending 1 to
     /// ``longestEnding`` letters that are not capitals (one of ``endings`` where they are listed).
     public func splits(ofInflected word: String) -> [(stem: String, ending: String)] {
-        let scalars = Array(word.unicodeScalars)
+        let view = word.unicodeScalars
+        let positions = Array(view.indices)
         var splits: [(stem: String, ending: String)] = []
-        var cut = scalars.count - 1
-        while cut >= shortestStem, scalars.count - cut <= longestEnding {
-            let first = scalars[cut]
+        var cut = positions.count - 1
+        while cut >= shortestStem, positions.count - cut <= longestEnding {
+            let first = view[positions[cut]]
             guard first.properties.isAlphabetic, !first.properties.isUppercase else { break }
-            let ending = String(String.UnicodeScalarView(scalars[cut...]))
+            let ending = String(view[positions[cut]...])
             if endings?.contains(ending) ?? true {
-                splits.append((String(String.UnicodeScalarView(scalars[..<cut])), ending))
+                splits.append((String(view[..<positions[cut]]), ending))
             }
             cut -= 1
         }

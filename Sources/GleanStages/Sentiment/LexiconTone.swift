@@ -96,7 +96,7 @@ public struct LexiconTone: Sendable {
     func valence(of word: String) -> (value: Double, negatedBySuffix: Bool)? {
         if let value = words[word] { return (value, false) }
         let scalars = word.unicodeScalars
-        guard stemOpenings.contains(String(String.UnicodeScalarView(scalars.prefix(2)))) else { return nil }
+        guard stemOpenings.contains(String(scalars.prefix(2))) else { return nil }
         let count = scalars.count
         for length in stemLengths where length <= count {
             let end = scalars.index(scalars.startIndex, offsetBy: length)
@@ -143,8 +143,7 @@ public struct LexiconTone: Sendable {
             current = String.UnicodeScalarView()
         }
         for scalar in text.unicodeScalars {
-            let properties = scalar.properties
-            if properties.isAlphabetic || properties.generalCategory == .nonspacingMark {
+            if isWordScalar(scalar) {
                 current.append(scalar)
             } else {
                 flush()
@@ -152,6 +151,24 @@ public struct LexiconTone: Sendable {
         }
         flush()
         return words
+    }
+
+    /// Whether `scalar` is part of a word: alphabetic, or a combining mark. Looked up in a table
+    /// below U+3000 (Latin, Cyrillic, Greek, Arabic, the Indic scripts…), where the Unicode
+    /// properties cost a search each.
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < UInt32(wordScalars.count) { return wordScalars[Int(scalar.value)] }
+        return isWordScalarByProperties(scalar)
+    }
+
+    private static func isWordScalarByProperties(_ scalar: Unicode.Scalar) -> Bool {
+        let properties = scalar.properties
+        return properties.isAlphabetic || properties.generalCategory == .nonspacingMark
+    }
+
+    /// ``isWordScalar(_:)`` for every scalar below U+3000 (surrogates are no scalars: false).
+    private static let wordScalars: [Bool] = (0..<UInt32(0x3000)).map { value in
+        Unicode.Scalar(value).map(isWordScalarByProperties) ?? false
     }
 }
 

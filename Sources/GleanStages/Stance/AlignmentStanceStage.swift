@@ -1,5 +1,6 @@
 import Foundation
 import GleanCore
+import GleanText
 import Logging
 
 /// `alignment-stance`: for each country and bloc a news text mentions, the country's stance
@@ -127,10 +128,14 @@ public struct AlignmentStanceStage: Stage {
                 reason:
                     "unsupported language: \(language) (alignment-stance reads \(languages.languages.joined(separator: ", ")))")
         }
+        // The entities stage's tokens and sentences of this text, when it shared them.
+        let text =
+            input.artifacts(from: "entities")?[TokenizedText.self].flatMap { $0.isReading(of: input.text) ? $0 : nil }
+            ?? TokenizedText(input.text)
         let entities =
             input.resultsByStage["entities"].map(Entity.entities(fromStageOutput:))
-            ?? languages.entities(in: input.text, language: language)
-        let pairs = analyzer.pairs(in: input.text, entities: entities).filter { $0.confidence >= minConfidence }
+            ?? languages.entities(in: text, language: language)
+        let pairs = analyzer.pairs(in: text, entities: entities).filter { $0.confidence >= minConfidence }
         return .output(.array(pairs.map { $0.json(evidence: evidence, limit: maxEvidence) }))
     }
 }

@@ -16,6 +16,11 @@ extension StanceAnalyzer {
     /// The candidate pairs of `text`: every actor and bloc that a cue pairs, and every actor and
     /// bloc named in one sentence, each with its features.
     public func candidates(in text: String, entities: [Entity]) -> [StanceCandidate] {
+        candidates(in: TokenizedText(text), entities: entities)
+    }
+
+    /// The candidate pairs of a text already cut into tokens and sentences, each with its features.
+    public func candidates(in text: TokenizedText, entities: [Entity]) -> [StanceCandidate] {
         let prepared = StanceText(text: text, entities: entities, cues: cues, gazetteer: gazetteer)
         guard prepared.namesBloc else { return [] }
         var evidence: [PairKey: [StanceEvidence]] = [:]

@@ -26,6 +26,12 @@ public struct StanceAnalyzer: Sendable {
     private let cuesByPrefixHead: [Substring: [Int]]
     private let mentionStart: [Int]
     private let infixStart: [Int]
+    /// The first UTF-8 bytes of the keys of `cuesByPrefixHead`: a word starting otherwise
+    /// needs no lookup there.
+    private let prefixHeadOpenings: ByteSet
+    /// The shapes (``WordMatcher/shape(of:)``) of the keys of `cuesByFirstWord`: a word of
+    /// another shape needs no lookup there.
+    private let firstWordShapes: ByteSet
 
     /// The blocs reported by default: every bloc of the shipped gazetteer (``Gazetteer/blocs``).
     public static let defaultBlocs: [String] = (try? Gazetteer.shippedBlocs.topLevel) ?? []
@@ -57,12 +63,24 @@ public struct StanceAnalyzer: Sendable {
         }
         cuesByFirstWord = byWord
         cuesByPrefixHead = byPrefix.mapValues { Array(Set($0)).sorted() }
+        var openings = ByteSet()
+        for head in byPrefix.keys { openings.insert(head.utf8.first ?? 0) }
+        prefixHeadOpenings = openings
+        var shapes = ByteSet()
+        for word in byWord.keys { shapes.insert(WordMatcher.shape(of: word)) }
+        firstWordShapes = shapes
         mentionStart = mention
         infixStart = infix
     }
 
     /// The stance pairs of `text`, given its entities, most confident first.
     public func pairs(in text: String, entities: [Entity]) -> [StancePair] {
+        pairs(in: TokenizedText(text), entities: entities)
+    }
+
+    /// The stance pairs of a text already cut into tokens and sentences, given its entities,
+    /// most confident first.
+    public func pairs(in text: TokenizedText, entities: [Entity]) -> [StancePair] {
         if let model {
             return candidates(in: text, entities: entities).compactMap { pair(from: $0, model: model) }.sorted {
                 $0.confidence != $1.confidence ? $0.confidence > $1.confidence : ($0.actor, $0.bloc) < ($1.actor, $1.bloc)
@@ -130,26 +148,34 @@ public struct StanceAnalyzer: Sendable {
     func matches(in sentence: Int, of text: StanceText) -> [Match] {
         let range = text.sentences[sentence].words
         var found: [Match] = []
+        // Tries cue `index` at word `start`, noting its match.
+        func attempt(_ index: Int, at start: Int) {
+            let cue = cues.cues[index]
+            if let notAfter = cue.notAfter, start > range.lowerBound, notAfter.matches(text.words[start - 1].text) {
+                return
+            }
+            var bloc: Int?
+            var actor: Int?
+            if let end = match(cue.elements[...], at: start, limit: range.upperBound, in: text, bloc: &bloc, actor: &actor) {
+                found.append(
+                    Match(
+                        cue: cue, words: start..<end, sentence: sentence, bloc: bloc, actor: actor,
+                        clause: text.clause(around: start..<end, in: sentence)))
+            }
+        }
         for start in range {
             let word = text.words[start].text
-            var candidates = (cuesByFirstWord[word] ?? []) + (cuesByPrefixHead[word.prefix(2)] ?? [])
-            if !infixStart.isEmpty { candidates += infixStart.filter { !candidates.contains($0) } }
-            if text.mention(at: start) != nil || (text.articles.matches(word) && text.mention(at: start + 1) != nil) {
-                candidates += mentionStart
+            // The cues that can start here, in the order they were always tried: by the word,
+            // by its first two characters, by a part of it, by a mention.
+            let byWord = firstWordShapes.contains(WordMatcher.shape(of: word)) ? cuesByFirstWord[word] : nil
+            let byPrefix = prefixHeadOpenings.contains(word.utf8.first ?? 0) ? cuesByPrefixHead[word.prefix(2)] : nil
+            for index in byWord ?? [] { attempt(index, at: start) }
+            for index in byPrefix ?? [] { attempt(index, at: start) }
+            for index in infixStart where !(byWord?.contains(index) ?? false) && !(byPrefix?.contains(index) ?? false) {
+                attempt(index, at: start)
             }
-            for index in candidates {
-                let cue = cues.cues[index]
-                if let notAfter = cue.notAfter, start > range.lowerBound, notAfter.matches(text.words[start - 1].text) {
-                    continue
-                }
-                var bloc: Int?
-                var actor: Int?
-                if let end = match(cue.elements[...], at: start, limit: range.upperBound, in: text, bloc: &bloc, actor: &actor) {
-                    found.append(
-                        Match(
-                            cue: cue, words: start..<end, sentence: sentence, bloc: bloc, actor: actor,
-                            clause: text.clause(around: start..<end, in: sentence)))
-                }
+            if text.mention(at: start) != nil || (text.articles.matches(word) && text.mention(at: start + 1) != nil) {
+                for index in mentionStart { attempt(index, at: start) }
             }
         }
         for index in text.mentions(in: sentence) {

@@ -1,4 +1,5 @@
 import GleanCore
+import GleanText
 
 /// The `alignment-stance` analysis in every language it has cues for: one ``StanceAnalyzer`` per
 /// language (the built-in cue files, with a user's cues merged over them), and the entities of
@@ -43,6 +44,11 @@ public struct StanceLanguages: Sendable {
     /// The countries, blocs and institutions of `text` in `language`, found as the `entities`
     /// stage finds them (English by its recogniser; other languages by their names alone).
     public func entities(in text: String, language: String) -> [Entity] {
+        entities(in: TokenizedText(text), language: language)
+    }
+
+    /// The countries, blocs and institutions of a text already cut into tokens and sentences.
+    public func entities(in text: TokenizedText, language: String) -> [Entity] {
         guard language != "en", let localized = names.names(in: language) else { return recognizer.entities(in: text) }
         let people = names.titles(in: language).map { OtherLanguagePeople(language: language, titles: $0) }
         return recognizer.entities(in: text, knownOnly: localized, people: people)

@@ -40,6 +40,9 @@ struct StanceText: Sendable {
     /// Whether any bloc is named (else there is nothing to read).
     var namesBloc: Bool { mentions.contains { $0.bloc != nil } }
 
+    /// The punctuation that ends a clause.
+    static let boundaries: Set<String> = [",", ";", ":", "(", ")", "—", "–", "\""]
+
     /// Cities that stand for a bloc in news ("Brussels" for the EU), by linked id.
     static let blocSeats = ["BE:Brussels": "EU"]
 
@@ -50,7 +53,12 @@ struct StanceText: Sendable {
 
     /// The words of `text`, with `entities` (from the `entities` stage) placed over them.
     init(text: String, entities: [Entity], cues: StanceCues, gazetteer: Gazetteer) {
-        let prepared = ScalarText(text)
+        self.init(text: TokenizedText(text), entities: entities, cues: cues, gazetteer: gazetteer)
+    }
+
+    /// The words of a text already cut into tokens and sentences, with `entities` placed over them.
+    init(text tokenized: TokenizedText, entities: [Entity], cues: StanceCues, gazetteer: Gazetteer) {
+        let prepared = tokenized.text
         let scalars = prepared.scalars
         self.scalars = scalars
         clauseWords = cues.clauseWords
@@ -58,9 +66,9 @@ struct StanceText: Sendable {
         listWords = cues.listWords
         articles = cues.articles
         let lowercase = Self.lowercaser(for: cues.language)
-        let spans = SentenceSplitter().sentences(in: scalars)
+        let spans = tokenized.sentences
         var cursor = 0
-        let tokens = Tokenizer().tokens(in: scalars)
+        let tokens = tokenized.tokens
         for (sentence, span) in spans.enumerated() {
             let first = words.count
             while cursor < tokens.count && tokens[cursor].span.start < span.start { cursor += 1 }
@@ -77,7 +85,7 @@ struct StanceText: Sendable {
                     words.append(
                         Word(
                             text: lowercase(raw), span: piece, sentence: sentence,
-                            isBoundary: !isWord && [",", ";", ":", "(", ")", "—", "–", "\""].contains(raw),
+                            isBoundary: !isWord && Self.boundaries.contains(raw),
                             isCapitalised: isCapitalised))
                 }
                 cursor += 1
@@ -212,8 +220,8 @@ struct StanceText: Sendable {
 
     /// Countries and blocs inside hyphenated words ("Russia-led", "NATO-sponsored", "anti-NATO").
     private mutating func placeHyphenParts(in scalars: [Unicode.Scalar], gazetteer: Gazetteer) {
-        let covered = Set(mentions.flatMap { Array($0.words) })
-        for (index, word) in words.enumerated() where !covered.contains(index) {
+        let covered = coveredWords()
+        for (index, word) in words.enumerated() where !covered[index] {
             let isHyphenPart =
                 (index + 1 < words.count && words[index + 1].text == "-" && words[index + 1].span.start == word.span.end)
                 || (index > 0 && words[index - 1].text == "-" && words[index - 1].span.end == word.span.start)
@@ -230,6 +238,13 @@ struct StanceText: Sendable {
         }
     }
 
+    /// Whether each word is part of a mention placed so far.
+    private func coveredWords() -> [Bool] {
+        var covered = [Bool](repeating: false, count: words.count)
+        for mention in mentions { for word in mention.words { covered[word] = true } }
+        return covered
+    }
+
     /// Whether `the` comes shortly before word `index` with only words between ("the Russia-led bloc").
     private func hasArticle(before index: Int) -> Bool {
         var word = index - 1
@@ -242,10 +257,10 @@ struct StanceText: Sendable {
 
     /// "it", "the country" (actor references) and "the alliance" (resolved to the last bloc named).
     private mutating func placeReferences(_ cues: StanceCues) {
-        let covered = Set(mentions.flatMap { Array($0.words) })
+        let covered = coveredWords()
         let determiners: Set<String> = ["the", "his", "her", "its", "their", "our", "whose"]
         let blocs = mentions.filter { $0.bloc != nil }.sorted { $0.words.lowerBound < $1.words.lowerBound }
-        for (index, word) in words.enumerated() where !covered.contains(index) {
+        for (index, word) in words.enumerated() where !covered[index] {
             let previous = index > 0 && words[index - 1].sentence == word.sentence ? words[index - 1].text : ""
             if cues.blocReferences.matches(word.text), hasArticle(before: index) {
                 let before = blocs.last { $0.words.upperBound <= index }

@@ -8,6 +8,10 @@ public struct WordMatcher: Sendable, Hashable {
     /// Parts found anywhere in a word (written `*part*`: the second half of a compound,
     /// `*mitglied*` in `gründungsmitglied`).
     public private(set) var infixes: [String] = []
+    /// The first UTF-8 byte and length of every whole word, and the first byte of every prefix:
+    /// most words a text holds are in no set, and are turned away by these without hashing.
+    private var wordShapes = ByteSet()
+    private var prefixOpenings = ByteSet()
 
     /// A matcher for alternatives such as `applied`, `withdr*`, `*mitglied*`.
     public init<S: Sequence<String>>(_ alternatives: S) {
@@ -20,9 +24,12 @@ public struct WordMatcher: Sendable, Hashable {
         if lowered.count > 2, lowered.hasPrefix("*"), lowered.hasSuffix("*") {
             infixes.append(String(lowered.dropFirst().dropLast()))
         } else if lowered.count > 1, lowered.hasSuffix("*") {
-            prefixes.append(String(lowered.dropLast()))
+            let prefix = String(lowered.dropLast())
+            prefixes.append(prefix)
+            prefixOpenings.insert(prefix.utf8.first ?? 0)
         } else {
             words.insert(lowered)
+            wordShapes.insert(Self.shape(of: lowered))
         }
     }
 
@@ -31,12 +38,25 @@ public struct WordMatcher: Sendable, Hashable {
         words.formUnion(other.words)
         prefixes += other.prefixes.filter { !prefixes.contains($0) }
         infixes += other.infixes.filter { !infixes.contains($0) }
+        wordShapes.formUnion(other.wordShapes)
+        prefixOpenings.formUnion(other.prefixOpenings)
     }
 
     /// Whether `word` (lower case) matches.
     public func matches(_ word: String) -> Bool {
-        words.contains(word) || (!prefixes.isEmpty && prefixes.contains { word.utf8.starts(with: $0.utf8) })
-            || (!infixes.isEmpty && infixes.contains { Self.contains(word, part: $0) })
+        let utf8 = word.utf8
+        if wordShapes.contains(Self.shape(of: word)), words.contains(word) { return true }
+        if !prefixes.isEmpty, prefixOpenings.contains(utf8.first ?? 0), prefixes.contains(where: { utf8.starts(with: $0.utf8) }) {
+            return true
+        }
+        return !infixes.isEmpty && infixes.contains { Self.contains(word, part: $0) }
+    }
+
+    /// A byte standing for `word`'s first UTF-8 byte and its length in bytes: equal words have
+    /// equal shapes.
+    static func shape(of word: String) -> UInt8 {
+        let utf8 = word.utf8
+        return (utf8.first ?? 0) &+ UInt8(truncatingIfNeeded: utf8.count &* 37)
     }
 
     /// Whether `part`'s UTF-8 bytes occur in `word`'s: a plain byte search, where
