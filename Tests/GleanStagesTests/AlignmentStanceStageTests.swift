@@ -192,7 +192,9 @@ struct AlignmentStanceStageTests {
         let text = "Kazakhstan keeps knocking at the EU gate."
         // Without the cue, the model may still pair the two (named together), but not as seeking.
         #expect(try await !pairs(text).contains("KZ/EU/seeking"))
-        let result = try await stage(["cues": "cues.yaml"], base: folder.path).analyze(
+        // The model weighs the cue against the record (Kazakhstan has never applied), so its
+        // confidence may fall under the default threshold; the stance and evidence are the cue's.
+        let result = try await stage(["cues": "cues.yaml", "min_confidence": 0], base: folder.path).analyze(
             StageInput(document: Document(id: "1", text: text)))
         guard case .output(let value) = result else {
             Issue.record("expected output")

@@ -18,6 +18,13 @@ struct OtherLanguageEntitiesTests {
         }
     }
 
+    /// The canonical ids of the stage's mentions of `type` in `text`, in text order.
+    private func ids(of type: String, in text: String, language: String) async throws -> [String] {
+        try await mentions(text, language: language).filter { $0.contains("|\(type)|") }.map {
+            String($0.split(separator: "|").last ?? "")
+        }
+    }
+
     @Test(
         "blocs by name, abbreviation and inflected form, linked to the English ids",
         arguments: [
@@ -55,7 +62,7 @@ struct OtherLanguageEntitiesTests {
     }
 
     @Test(
-        "blocs of history and smaller blocs have their names in every language",
+        "blocs of history, smaller blocs and blocs by full name are found in every language",
         arguments: [
             ("ru", "СССР возглавлял Варшавский договор и Совет экономической взаимопомощи.", ["WARSAW_PACT", "COMECON"]),
             ("uk", "Угорщина заявила про вихід з Варшавського договору.", ["WARSAW_PACT"]),
@@ -64,10 +71,37 @@ struct OtherLanguageEntitiesTests {
             ("de", "Der Warschauer Pakt und die Westeuropäische Union sind Geschichte.", ["WARSAW_PACT", "WEU"]),
             ("fr", "Le Pacte de Varsovie et l'Union du Maghreb arabe.", ["WARSAW_PACT", "AMU"]),
             ("es", "La Unión Europea Occidental precedió a la Unión Europea.", ["WEU", "EU"]),
+            // Full names where the press also writes an abbreviation or the English name.
+            ("ru", "Австралия не выходила из Тихоокеанского пакта безопасности.", ["ANZUS"]),
+            ("ru", "Грузия осталась в Организации за демократию и экономическое развитие.", ["GUAM"]),
+            ("uk", "Молдова головує в Організації за демократію та економічний розвиток.", ["GUAM"]),
+            ("tr", "Arjantin, Güney Ortak Pazarı'nın dönem başkanlığını aldı.", ["MERCOSUR"]),
+            ("tr", "Sudan, Hükümetlerarası Kalkınma Otoritesindeki üyeliğini askıya aldı.", ["IGAD"]),
+            ("az", "Kanada Millətlər Birliyinin tamhüquqlu üzvüdür.", ["COMMONWEALTH"]),
+            ("az", "Niger Qərbi Afrika Dövlətlərinin İqtisadi Birliyindən çıxıb.", ["ECOWAS"]),
+            ("az", "Qabon Mərkəzi Afrika Dövlətlərinin İqtisadi Birliyinə sədrlik edir.", ["ECCAS"]),
+            ("az", "Böyük İyirmiliyin sammitinə Kuba gəlmədi.", ["G20"]),
+            ("de", "Die Gruppe der Zwanzig sprach über den Gipfel des Gemeinsamen Marktes des Südens.", ["G20", "MERCOSUR"]),
+            ("fr", "Le Brésil préside le Marché commun du Sud cette année.", ["MERCOSUR"]),
+            ("es", "Georgia firmó el Plan de Acción Individual para la Asociación con la OTAN.", ["IPAP", "NATO"]),
         ])
     func historicBlocs(language: String, text: String, expected: [String]) async throws {
-        let found = try await mentions(text, language: language).filter { $0.contains("|ORG|") }
-        #expect(found.map { String($0.split(separator: "|").last ?? "") } == expected)
+        #expect(try await ids(of: "ORG", in: text, language: language) == expected)
+    }
+
+    @Test(
+        "older names of today's states link to their codes",
+        arguments: [
+            ("ru", "Президент Македонии прилетел из Бирмы в Заир.", ["MK", "MM", "CD"]),
+            ("uk", "Посол Свазіленду зустрівся з послом Берега Слонової Кістки.", ["SZ", "CI"]),
+            ("tr", "Makedonya'nın başkenti Üsküp, Demokratik Kongo Cumhuriyeti'nin Kinşasa.", ["MK", "CD"]),
+            ("az", "Makedoniyanın və Svazilendin nümayəndələri gəldi.", ["MK", "SZ"]),
+            ("de", "Die Elfenbeinküste und Osttimor schickten Delegationen.", ["CI", "TL"]),
+            ("fr", "Le Zaïre de Mobutu et la Macédoine ont voté.", ["CD", "MK"]),
+            ("es", "Costa de Marfil y Suazilandia votaron con Türkiye.", ["CI", "SZ", "TR"]),
+        ])
+    func olderCountryNames(language: String, text: String, expected: [String]) async throws {
+        #expect(try await ids(of: "GPE", in: text, language: language) == expected)
     }
 
     @Test(
