@@ -283,20 +283,27 @@ MULTI2_COUNTS = {"ru": 70, "uk": 70, "tr": 45, "de": 50, "es": 50}
 
 
 def multi2(root: Path, out: Path, labelled: Path) -> None:
-    """The second multilingual draw (wave 3): passages not labelled before, at most three per
-    document, split by document (30 % held out by the hash of the document)."""
+    """The second multilingual draw (wave 3): see `multilingual_draw`."""
+    multilingual_draw(root, out, labelled, "multi2", MULTI2_COUNTS)
+
+
+def multilingual_draw(root: Path, out: Path, labelled: Path, name: str, counts: dict) -> None:
+    """A multilingual draw: `counts` (language: count) passages not labelled before, at most
+    three per document, split by document (30 % held out by the hash of the document); writes
+    OUT/candidates-NAME.jsonl."""
     taken = labelled_ids(labelled)
     # A document labelled before keeps the side it was given then.
     earlier = {}
-    for name, side in (("real-multi-dev", "dev"), ("real-multi-holdout", "holdout")):
-        with open(labelled / f"{name}.jsonl", encoding="utf-8") as f:
+    for path in sorted(labelled.glob("real-multi-*.jsonl")):
+        side = "dev" if path.stem == "real-multi-dev" else "holdout"
+        with open(path, encoding="utf-8") as f:
             for line in f:
                 earlier[document_key(json.loads(line)["id"])] = side
     picked = []
-    for lang, count in MULTI2_COUNTS.items():
+    for lang, count in counts.items():
         rows = [json.loads(line) for line in gzip.open(root / f"{lang}.jsonl.gz", "rt", encoding="utf-8")]
         rows = [r for r in rows if r["id"] not in taken]
-        rng = random.Random(f"glean-stance-real-multi2-{lang}")
+        rng = random.Random(f"glean-stance-real-{name}-{lang}")
         rng.shuffle(rows)
         rows.sort(key=lambda r: not CUES_MULTI.search(r["text"]))  # stance words first, stable
         per_doc, chosen = {}, []
@@ -310,7 +317,7 @@ def multi2(root: Path, out: Path, labelled: Path) -> None:
             chosen.append({"id": r["id"], "lang": lang, "source": r["source"], "path": r["path"],
                            "licence": r.get("licence"), "split": earlier.get(doc) or split_of(doc), "text": r["text"]})
         picked += chosen
-    print(f"multi2: {len(picked)} passages {write_candidates(out / 'candidates-multi2.jsonl', picked)}")
+    print(f"{name}: {len(picked)} passages {write_candidates(out / f'candidates-{name}.jsonl', picked)}")
 
 
 # The sixth draw (wave 4), after 1,083 labelled English passages had given 57 neutral and 115
@@ -345,13 +352,41 @@ WAVE5_TARGETED = {"neutral": (NEUTRAL, 30), "opposed": (WAVE4["opposed"][0], 40)
 
 def wave5(root: Path, out: Path, labelled: Path) -> None:
     """The seventh draw: targeted passages of the rare stances, then general ones, one per document."""
+    mixed_draw(root, out, labelled, "wave5", WAVE5_TARGETED, WAVE5_GENERAL)
+
+
+def mixed_draw(root: Path, out: Path, labelled: Path, name: str, targeted: dict, general: dict) -> None:
+    """Passages not labelled before, one per document: first `targeted` (stance: (pattern,
+    count)) among passages that name a bloc, then `general` (source: count) passages that name a
+    bloc beside a stance word; writes OUT/candidates-NAME.jsonl."""
     taken = labelled_ids(labelled)
-    rows, seen_docs, picked = targeted_draw(root, "glean-stance-real-wave5", WAVE5_TARGETED, taken)
+    rows, seen_docs, picked = targeted_draw(root, f"glean-stance-real-{name}", targeted, taken)
     bloc = re.compile(BLOC, re.I)
-    for source, want in WAVE5_GENERAL.items():
+    for source, want in general.items():
         pool = [r for r in rows if r["source"] == source and bloc.search(r["text"])]
         picked += pick(pool, want, taken, seen_docs, CUES)
-    print(f"wave5: {len(picked)} passages {write_candidates(out / 'candidates-wave5.jsonl', picked)}")
+    print(f"{name}: {len(picked)} passages {write_candidates(out / f'candidates-{name}.jsonl', picked)}")
+
+
+# The eighth draw (wave 6): wave 5's draw gave cross-validated gains on every seed, and the
+# learning curve had not flattened; the same kinds of passage again, mostly general.
+WAVE6_GENERAL = {"un-general-debate": 150, "white-house": 100, "wikipedia": 150, "factbook": 20}
+WAVE6_TARGETED = {"neutral": (NEUTRAL, 20), "opposed": (WAVE4["opposed"][0], 20)}
+
+
+def wave6(root: Path, out: Path, labelled: Path) -> None:
+    """The eighth draw: as the seventh, with its own seed and counts."""
+    mixed_draw(root, out, labelled, "wave6", WAVE6_TARGETED, WAVE6_GENERAL)
+
+
+# The third multilingual draw (wave 6): the languages with text left unlabelled (Russian,
+# Turkish, Azerbaijani and French are all labelled).
+MULTI3_COUNTS = {"uk": 60, "de": 70, "es": 70}
+
+
+def multi3(root: Path, out: Path, labelled: Path) -> None:
+    """The third multilingual draw: as the second, for the languages with text left."""
+    multilingual_draw(root, out, labelled, "multi3", MULTI3_COUNTS)
 
 
 if __name__ == "__main__":
@@ -360,6 +395,10 @@ if __name__ == "__main__":
         sys.exit(0)
     if len(sys.argv) > 3 and sys.argv[3] == "--multi":
         multi(Path(sys.argv[1]), Path(sys.argv[2]))
+        sys.exit(0)
+    if len(sys.argv) > 3 and sys.argv[3] in ("--wave6", "--multi3"):
+        draw = wave6 if sys.argv[3] == "--wave6" else multi3
+        draw(Path(sys.argv[1]), Path(sys.argv[2]), Path(__file__).resolve().parent.parent / "Evaluation/alignment-stance")
         sys.exit(0)
     if len(sys.argv) > 3 and sys.argv[3] == "--wave5":
         wave5(Path(sys.argv[1]), Path(sys.argv[2]), Path(__file__).resolve().parent.parent / "Evaluation/alignment-stance")
