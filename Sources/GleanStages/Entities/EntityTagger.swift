@@ -15,7 +15,7 @@ public struct EntityTagger: Sendable {
 
     /// The number of floats each feature bucket's row takes in ``rows``: the tags' weights,
     /// then zeros. Eight floats are 32 bytes, so a row never straddles two cache lines (a row of
-    /// seven straddles two in almost half the buckets), and the weights of every tag are added
+    /// seven straddles two in three buckets of eight), and the weights of every tag are added
     /// in one vector operation.
     static let rowStride = 8
 
