@@ -1,4 +1,5 @@
 import GleanCore
+import GleanText
 import Synchronization
 
 /// Country names in other languages than English (Debian iso-codes' translations and the
@@ -29,9 +30,9 @@ public struct CountryNames: Sendable {
     /// Reads `language<TAB>name<TAB>alpha-2` lines (`#` comments); each name links to its
     /// country's code, with the country's English name from `english` when it has one.
     public init(tsv: String, source: String, english: Gazetteer) throws(GleanError) {
-        for (number, line) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (number, line) in tsv.splitting(atControl: "\n").enumerated() {
             if line.isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let fields = line.splitting(atControl: "\t").map(String.init)
             guard fields.count == 3, !fields[0].isEmpty, !fields[1].isEmpty, !fields[2].isEmpty else {
                 throw GleanError(.invalidModel, "\(source):\(number + 1): expected language<TAB>name<TAB>alpha-2")
             }
@@ -45,9 +46,9 @@ public struct CountryNames: Sendable {
     /// it (parent `-` for none), or with kind `TITLE` a title before people's names, or with
     /// kind `NOTPERSON` the beginning of words that mark an organisation's or a place's name or a date.
     public mutating func addOtherNames(tsv: String, source: String) throws(GleanError) {
-        for (number, line) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (number, line) in tsv.splitting(atControl: "\n").enumerated() {
             if line.isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let fields = line.splitting(atControl: "\t").map(String.init)
             guard fields.count == 6, !fields[0].isEmpty, !fields[1].isEmpty else {
                 throw GleanError(
                     .invalidModel, "\(source):\(number + 1): expected language<TAB>form<TAB>kind<TAB>id<TAB>name<TAB>parent")

@@ -136,9 +136,9 @@ public struct EntitiesStage: Stage {
 
     /// Finds one document's entities.
     ///
-    /// The text's tokens and sentences go with the output as a ``TokenizedText`` artifact, for
-    /// the stages that need this one (`alignment-stance` reads them instead of cutting the text
-    /// again).
+    /// The text's tokens and sentences go with the output as a ``TokenizedText`` artifact, and
+    /// the mentions written as ``EntityMentions``, for the stages that need this one
+    /// (`alignment-stance` reads them instead of cutting the text again and parsing the output).
     public func analyze(_ input: StageInput) async throws -> StageResult {
         if let skipped = input.skipUnlessLanguage("en") {
             guard let language = input.upstreamLanguage, let names = countryNames?.names(in: language) else {
@@ -146,31 +146,34 @@ public struct EntitiesStage: Stage {
             }
             let people = countryNames?.people(in: language)
             let text = TokenizedText(input.text)
-            var output = describe(recognizer.entities(in: text, knownOnly: names, people: people))
+            var (output, mentions) = describe(recognizer.entities(in: text, knownOnly: names, people: people))
             output["language"] = .string(language)
-            return .outputSharing(output, Self.sharing(text))
+            return .outputSharing(output, Self.sharing(text, mentions))
         }
         let text = TokenizedText(input.text)
-        return .outputSharing(describe(recognizer.entities(in: text)), Self.sharing(text))
+        let (output, mentions) = describe(recognizer.entities(in: text))
+        return .outputSharing(output, Self.sharing(text, mentions))
     }
 
-    /// The artifacts that go with the output: the text's tokens and sentences.
-    private static func sharing(_ text: TokenizedText) -> StageArtifacts {
+    /// The artifacts that go with the output: the text's tokens and sentences, and the mentions
+    /// written.
+    private static func sharing(_ text: TokenizedText, _ mentions: [Entity]) -> StageArtifacts {
         var artifacts = StageArtifacts()
         artifacts[TokenizedText.self] = text
+        artifacts[EntityMentions.self] = EntityMentions(mentions)
         return artifacts
     }
 
     /// The stage's output for English `text`.
     public func describe(_ text: String) -> JSONValue {
-        describe(recognizer.entities(in: text))
+        describe(recognizer.entities(in: text)).output
     }
 
     /// The stage's output for `found` entities: those of the configured types (at most
     /// `max_mentions` mentions of each of the `max_entities` most mentioned), and the distinct
     /// ones with their full mention counts; `mentions_omitted` and `entities_omitted` say what
-    /// the limits left out.
-    private func describe(_ found: [Entity]) -> JSONValue {
+    /// the limits left out. Also the mentions written, in their order.
+    private func describe(_ found: [Entity]) -> (output: JSONValue, mentions: [Entity]) {
         let entities = found.filter { types.contains($0.kind) }
         let keys = entities.map { entity in entity.canonical.map { "id:" + $0 } ?? entity.kind.rawValue + ":" + entity.text }
         var counts: [String: (count: Int, first: Int)] = [:]
@@ -185,6 +188,7 @@ public struct EntitiesStage: Stage {
         let keptKeys = Set(kept.map(\.key))
         var seen: [String: Int] = [:]
         var mentions: [JSONValue] = []
+        var written: [Entity] = []
         var omitted = 0
         for (entity, key) in zip(entities, keys) {
             seen[key, default: 0] += 1
@@ -201,6 +205,7 @@ public struct EntitiesStage: Stage {
             value["sentence"] = .int(entity.sentence)
             if let id = entity.id { value["id"] = .string(id) }
             mentions.append(value)
+            written.append(entity)
         }
         let distinct = kept.map { key, entry -> JSONValue in
             let entity = entities[entry.first]
@@ -212,6 +217,6 @@ public struct EntitiesStage: Stage {
         var output: JSONValue = ["entities": .array(mentions), "distinct": .array(distinct)]
         if omitted > 0 { output["mentions_omitted"] = .int(omitted) }
         if ranked.count > kept.count { output["entities_omitted"] = .int(ranked.count - kept.count) }
-        return output
+        return (output, written)
     }
 }

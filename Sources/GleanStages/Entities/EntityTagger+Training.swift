@@ -65,7 +65,9 @@ extension EntityTagger {
                 let sentence = sentences[sentenceIndex]
                 let features = prepared[sentenceIndex]
                 step += 1
-                let guess = weights.withUnsafeBufferPointer { decode(features, count: sentence.tokens.count, weights: $0) }
+                let guess = weights.withUnsafeBufferPointer {
+                    decode(features, count: sentence.tokens.count, weights: $0, stride: count)
+                }
                 for position in sentence.tokens.indices {
                     let gold = sentence.tags[position]
                     let goldPrevious = position > 0 ? sentence.tags[position - 1] : 0

@@ -13,17 +13,41 @@ public struct EntityTagger: Sendable {
     public static let featureBits = 18
     static let featureMask = UInt32((1 << featureBits) - 1)
 
-    /// Weight per feature bucket and tag (`bucket * tags.count + tag`).
-    var weights: [Float]
+    /// The number of floats each feature bucket's row takes in ``rows``: the tags' weights,
+    /// then zeros. Eight floats are 32 bytes, so a row never straddles two cache lines (a row of
+    /// seven straddles two in three buckets of eight), and the weights of every tag are added
+    /// in one vector operation.
+    static let rowStride = 8
 
-    /// A tagger with the given weights.
+    /// Weight per feature bucket and tag, a row of ``rowStride`` per bucket
+    /// (`bucket * rowStride + tag`).
+    let rows: [Float]
+
+    /// Weight per feature bucket and tag (`bucket * tags.count + tag`): the layout training
+    /// and the weights file use.
+    var weights: [Float] {
+        var weights: [Float] = []
+        weights.reserveCapacity(rows.count / Self.rowStride * Self.tags.count)
+        for start in stride(from: 0, to: rows.count, by: Self.rowStride) {
+            weights += rows[start..<(start + Self.tags.count)]
+        }
+        return weights
+    }
+
+    /// A tagger with the given weights (`bucket * tags.count + tag`).
     init(weights: [Float]) {
-        self.weights = weights
+        let tagCount = Self.tags.count
+        let buckets = weights.count / tagCount
+        var rows = [Float](repeating: 0, count: buckets * Self.rowStride)
+        for bucket in 0..<buckets {
+            for tag in 0..<tagCount { rows[bucket * Self.rowStride + tag] = weights[bucket * tagCount + tag] }
+        }
+        self.rows = rows
     }
 
     /// An untrained tagger (all weights zero).
     public init() {
-        weights = [Float](repeating: 0, count: (1 << Self.featureBits) * Self.tags.count)
+        rows = [Float](repeating: 0, count: (1 << Self.featureBits) * Self.rowStride)
     }
 
     /// The tag index of each token of a sentence. `gazetteerCodes` gives, per token, a
@@ -35,30 +59,30 @@ public struct EntityTagger: Sendable {
 
     /// The tag index of each token of a sentence whose features are `features`.
     func tag(_ features: EntityFeatures) -> [Int] {
-        weights.withUnsafeBufferPointer { Self.decode(features, count: features.count, weights: $0) }
+        rows.withUnsafeBufferPointer { Self.decode(features, count: features.count, weights: $0, stride: Self.rowStride) }
     }
 
     /// The best tag sequence (Viterbi over the tag pairs the BIO constraint allows): each
     /// token's context features are scored once, its transition features once per previous tag.
-    static func decode(_ features: EntityFeatures, count: Int, weights: UnsafeBufferPointer<Float>) -> [Int] {
+    /// `weights` holds a row of `stride` floats per feature bucket, the tags' weights first
+    /// (``rowStride`` at run time, the tag count while training).
+    static func decode(_ features: EntityFeatures, count: Int, weights: UnsafeBufferPointer<Float>, stride: Int) -> [Int] {
         guard count > 0 else { return [] }
         let tagCount = tags.count
         var best = [Float](repeating: -.infinity, count: count * tagCount)
         var from = [Int](repeating: 0, count: count * tagCount)
-        var context = [Float](repeating: 0, count: tagCount)
-        var transition = [Float](repeating: 0, count: tagCount)
         var buckets: [UInt32] = []
         buckets.reserveCapacity(64)
         for position in 0..<count {
             buckets.removeAll(keepingCapacity: true)
             features.contextHashes(at: position, into: &buckets)
-            score(buckets, weights: weights, into: &context)
+            let context = score(buckets, weights: weights, stride: stride)
             for previous in 0..<tagCount {
                 let before: Float = position == 0 ? (previous == 0 ? 0 : -.infinity) : best[(position - 1) * tagCount + previous]
                 guard before > -.infinity else { continue }
                 buckets.removeAll(keepingCapacity: true)
                 features.transitionHashes(at: position, previousTag: previous, into: &buckets)
-                score(buckets, weights: weights, into: &transition)
+                let transition = score(buckets, weights: weights, stride: stride)
                 for tag in 0..<tagCount where allowed(tag, after: previous) {
                     let total = before + context[tag] + transition[tag]
                     if total > best[position * tagCount + tag] {
@@ -73,25 +97,34 @@ public struct EntityTagger: Sendable {
             tag = candidate
         }
         var result = [Int](repeating: 0, count: count)
-        for position in stride(from: count - 1, through: 0, by: -1) {
+        for position in Swift.stride(from: count - 1, through: 0, by: -1) {
             result[position] = tag
             tag = from[position * tagCount + tag]
         }
         return result
     }
 
-    /// Sums the weights of `buckets` per tag into `scores`, bucket by bucket in their order.
-    static func score(_ buckets: [UInt32], weights: UnsafeBufferPointer<Float>, into scores: inout [Float]) {
-        let count = tags.count
+    /// The sums of the weights of `buckets` per tag (lane `tag`), bucket by bucket in their
+    /// order. Rows of ``rowStride`` are added as vectors (each lane's sum is the same sequence of
+    /// additions as tag by tag), other rows tag by tag.
+    static func score(_ buckets: [UInt32], weights: UnsafeBufferPointer<Float>, stride: Int) -> SIMD8<Float> {
+        var scores = SIMD8<Float>()
         buckets.withUnsafeBufferPointer { buckets in
-            scores.withUnsafeMutableBufferPointer { scores in
-                for tag in 0..<count { scores[tag] = 0 }
+            guard let base = weights.baseAddress else { return }
+            if stride == rowStride {
+                let raw = UnsafeRawPointer(base)
                 for bucket in buckets {
-                    let base = Int(bucket) &* count
-                    for tag in 0..<count { scores[tag] += weights[base &+ tag] }
+                    scores += raw.loadUnaligned(
+                        fromByteOffset: Int(bucket) &* rowStride &* MemoryLayout<Float>.stride, as: SIMD8<Float>.self)
+                }
+            } else {
+                for bucket in buckets {
+                    let row = Int(bucket) &* stride
+                    for tag in 0..<tags.count { scores[tag] += weights[row &+ tag] }
                 }
             }
         }
+        return scores
     }
 
     /// Whether `tag` may follow `previous`.

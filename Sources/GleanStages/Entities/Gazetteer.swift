@@ -49,10 +49,10 @@ public struct Gazetteer: Sendable {
     /// Adds the lines of a TSV gazetteer: `surface<TAB>type<TAB>canonical[<TAB>name[<TAB>parent]]`,
     /// `#` comments and blank lines ignored. Throws with the line number on a bad line.
     public mutating func addTSV(_ text: String, source: String) throws(GleanError) {
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (number, line) in text.splitting(atControl: "\n").enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let fields = line.splitting(atControl: "\t").map(String.init)
             guard fields.count >= 3, let kind = Entity.Kind(rawValue: fields[1]), !fields[2].isEmpty else {
                 throw GleanError(
                     .invalidConfiguration,

@@ -51,7 +51,7 @@ public struct LocalizedCountryNames: Sendable {
         var index = 0
         while index < readings.count {
             var best: (length: Int, entries: Set<GazetteerEntry>) = (0, [])
-            if readings[index].contains(where: gazetteer.isFirstToken) {
+            if readings[index].contains(where: { gazetteer.isFirstToken($0) }) {
                 longest(from: index, in: readings, spelled: [], best: &best)
             }
             let exact = gazetteer.match(written, at: index)

@@ -1,4 +1,5 @@
 import GleanCore
+import GleanText
 
 /// Lists of first names, surnames, cities and US states, and of named places, organisations,
 /// people and buildings, seen by ``EntityTagger`` as features (a word on a list is evidence the
@@ -23,9 +24,31 @@ public struct NameLexicon: Sendable {
         /// capitalised.
         var casing: String?
         /// Names of several words (cities, states) starting with the word.
-        var longNames: [[String]] = []
+        var longNames = Continuations()
         /// The words of the named things starting with the word.
-        var knownNames: [[String]] = []
+        var knownNames = Continuations()
+    }
+
+    /// Names (as their words) that start with one word, found by their second word: a word
+    /// that starts hundreds of names ("san", "john", "capital") is followed by few of their
+    /// second words, so a token compares itself with those names only.
+    private struct Continuations {
+        /// Whether the word alone is a name.
+        var isName = false
+        /// The names of two words or more, by their second word.
+        var bySecondWord: [String: [[String]]] = [:]
+
+        /// Whether there are none.
+        var isEmpty: Bool { !isName && bySecondWord.isEmpty }
+
+        /// Adds `name` (its words; the first is the word these names start with).
+        mutating func add(_ name: [String]) {
+            if name.count == 1 {
+                isName = true
+            } else {
+                bySecondWord[name[1], default: []].append(name)
+            }
+        }
     }
 
     private static let first: UInt8 = 1, surname: UInt8 = 2, city: UInt8 = 4, state: UInt8 = 8
@@ -43,14 +66,14 @@ public struct NameLexicon: Sendable {
     /// `known-org`, `known-person`, `known-building` for named things; and `case-lower`,
     /// `case-mixed`, `case-capital` for how a word is usually written; `#` comments).
     public init(tsv: String, source: String) throws(GleanError) {
-        for (number, line) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (number, line) in tsv.splitting(atControl: "\n").enumerated() {
             if line.isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            let fields = line.splitting(atControl: "\t")
             if fields.count == 2, let kind = fields.first, let letter = Self.knownLetters[String(kind)], !fields[1].isEmpty {
                 let name = String(fields[1])
                 let kinds = knownKinds[name] ?? ""
                 if kinds.isEmpty {
-                    entries[entry(String(name.prefix { $0 != " " }))].knownNames.append(
+                    entries[entry(String(name.prefix { $0 != " " }))].knownNames.add(
                         name.split(separator: " ").map(String.init))
                 }
                 if !kinds.contains(letter) { knownKinds[name] = String((kinds + letter).sorted()) }
@@ -80,7 +103,7 @@ public struct NameLexicon: Sendable {
             if name.count == 1 {
                 entries[entry(name[0])].flags |= flag
             } else {
-                entries[entry(name[0])].longNames.append(name)
+                entries[entry(name[0])].longNames.add(name)
             }
         }
     }
@@ -164,10 +187,13 @@ public struct NameLexicon: Sendable {
 
     /// The most words of the `candidates` (names starting with `lower[index]`) that `lower` spells
     /// from `index`, or 0.
-    private static func longestName(among candidates: [[String]], in lower: [String], at index: Int) -> Int {
-        var longest = 0
-        for name in candidates
-        where name.count > longest && name.count <= lower.count - index && lower[index..<(index + name.count)].elementsEqual(name)
+    private static func longestName(among candidates: Continuations, in lower: [String], at index: Int) -> Int {
+        var longest = candidates.isName ? 1 : 0
+        guard index + 1 < lower.count, let names = candidates.bySecondWord[lower[index + 1]] else { return longest }
+        // The first two words are the same as the token's and the next one's.
+        for name in names
+        where name.count > longest && name.count <= lower.count - index
+            && lower[(index + 2)..<(index + name.count)].elementsEqual(name[2...])
         {
             longest = name.count
         }

@@ -1,4 +1,5 @@
 import GleanCore
+import GleanText
 
 /// Word clusters learnt from raw English text (word2vec vectors grouped by k-means, a fine and a
 /// coarse level), seen by ``EntityTagger`` as features: words used alike ("ministry", "agency",
@@ -15,9 +16,9 @@ public struct WordClusters: Sendable {
 
     /// Reads `word<TAB>fine<TAB>coarse` lines (`#` comments); `source` names the text in messages.
     public init(tsv: String, source: String) throws(GleanError) {
-        for (number, line) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (number, line) in tsv.splitting(atControl: "\n").enumerated() {
             if line.isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            let fields = line.splitting(atControl: "\t")
             guard fields.count == 3, !fields[0].isEmpty, Int(fields[1]) != nil, Int(fields[2]) != nil else {
                 throw GleanError(.invalidModel, "\(source):\(number + 1): expected word<TAB>fine cluster<TAB>coarse cluster")
             }

@@ -1,4 +1,5 @@
 import GleanCore
+import GleanText
 
 /// The tone of text in a language other than English, scored as VADER scores English but from a
 /// smaller lexicon: each word's valence (−4 … 4), turned by a negator within the three words
@@ -36,9 +37,9 @@ public struct LexiconTone: Sendable {
     /// `stem*<TAB>valence` and `@negator`/`@postnegator`/`@booster`/`@dampener`/`@negsuffix<TAB>word`.
     public init(tsv: String, language: String, source: String) throws(GleanError) {
         self.language = language
-        for (number, line) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (number, line) in tsv.splitting(atControl: "\n").enumerated() {
             if line.isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let fields = line.splitting(atControl: "\t").map(String.init)
             guard fields.count == 2, !fields[0].isEmpty, !fields[1].isEmpty else {
                 throw GleanError(.invalidModel, "\(source):\(number + 1): expected word<TAB>valence or @mark<TAB>word")
             }

@@ -128,12 +128,14 @@ public struct AlignmentStanceStage: Stage {
                 reason:
                     "unsupported language: \(language) (alignment-stance reads \(languages.languages.joined(separator: ", ")))")
         }
-        // The entities stage's tokens and sentences of this text, when it shared them.
+        // The entities stage's tokens and sentences of this text, and the mentions it wrote,
+        // when it shared them.
+        let shared = input.artifacts(from: "entities")
         let text =
-            input.artifacts(from: "entities")?[TokenizedText.self].flatMap { $0.isReading(of: input.text) ? $0 : nil }
-            ?? TokenizedText(input.text)
+            shared?[TokenizedText.self].flatMap { $0.isReading(of: input.text) ? $0 : nil } ?? TokenizedText(input.text)
         let entities =
-            input.resultsByStage["entities"].map(Entity.entities(fromStageOutput:))
+            shared?[EntityMentions.self]?.entities
+            ?? input.resultsByStage["entities"].map(Entity.entities(fromStageOutput:))
             ?? languages.entities(in: text, language: language)
         let pairs = analyzer.pairs(in: text, entities: entities).filter { $0.confidence >= minConfidence }
         return .output(.array(pairs.map { $0.json(evidence: evidence, limit: maxEvidence) }))

@@ -1,4 +1,5 @@
 import GleanCore
+import GleanText
 
 /// Which states belong to, are candidates of, or partner with which blocs, and in which years:
 /// the world knowledge the stance model weighs against what a passage says.
@@ -54,9 +55,9 @@ public struct BlocMemberships: Sendable {
 
     /// Reads the table: `bloc<TAB>actor<TAB>standing<TAB>from<TAB>to[<TAB>note]` lines, `#` comments.
     public init(tsv: String, source: String) throws(GleanError) {
-        for (number, line) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (number, line) in tsv.splitting(atControl: "\n").enumerated() {
             guard !line.isEmpty, !line.hasPrefix("#") else { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let fields = line.splitting(atControl: "\t").map(String.init)
             guard fields.count >= 5, let standing = Standing(rawValue: fields[2]),
                 fields[3].isEmpty || Int(fields[3]) != nil, fields[4].isEmpty || Int(fields[4]) != nil
             else {

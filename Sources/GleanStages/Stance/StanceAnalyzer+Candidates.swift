@@ -147,7 +147,9 @@ extension StanceAnalyzer {
                 guard let bloc = text.mentions[blocMention].bloc else { continue }
                 let blocWords = text.mentions[blocMention].words
                 let key = PairKey(actor: actor, bloc: bloc)
-                var entry = together[key] ?? Together()
+                // Taken out while it is added to, so that its features are not copied on the
+                // first write (the dictionary would still hold them); put back below.
+                var entry = together.removeValue(forKey: key) ?? Together()
                 if entry.first == nil { entry.first = (sentence, span) }
                 let before = actorWords.upperBound <= blocWords.lowerBound
                 let gap = before ? blocWords.lowerBound - actorWords.upperBound : actorWords.lowerBound - blocWords.upperBound

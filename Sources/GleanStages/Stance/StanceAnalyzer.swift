@@ -32,6 +32,10 @@ public struct StanceAnalyzer: Sendable {
     /// The shapes (``WordMatcher/shape(of:)``) of the keys of `cuesByFirstWord`: a word of
     /// another shape needs no lookup there.
     private let firstWordShapes: ByteSet
+    /// Each cue's pattern as steps, and the word matchers its word steps name: matching walks
+    /// these without copying a cue or a matcher (``PatternStep``).
+    private let patterns: [[PatternStep]]
+    private let wordMatchers: [WordMatcher]
 
     /// The blocs reported by default: every bloc of the shipped gazetteer (``Gazetteer/blocs``).
     public static let defaultBlocs: [String] = (try? Gazetteer.shippedBlocs.topLevel) ?? []
@@ -71,6 +75,7 @@ public struct StanceAnalyzer: Sendable {
         firstWordShapes = shapes
         mentionStart = mention
         infixStart = infix
+        (patterns, wordMatchers) = Self.compile(cues.cues)
     }
 
     /// The stance pairs of `text`, given its entities, most confident first.
@@ -150,16 +155,16 @@ public struct StanceAnalyzer: Sendable {
         var found: [Match] = []
         // Tries cue `index` at word `start`, noting its match.
         func attempt(_ index: Int, at start: Int) {
-            let cue = cues.cues[index]
-            if let notAfter = cue.notAfter, start > range.lowerBound, notAfter.matches(text.words[start - 1].text) {
+            if start > range.lowerBound, cues.cues[index].notAfter?.matches(text.words[start - 1].text) ?? false {
                 return
             }
             var bloc: Int?
             var actor: Int?
-            if let end = match(cue.elements[...], at: start, limit: range.upperBound, in: text, bloc: &bloc, actor: &actor) {
+            if let end = match(patterns[index], from: 0, at: start, limit: range.upperBound, in: text, bloc: &bloc, actor: &actor)
+            {
                 found.append(
                     Match(
-                        cue: cue, words: start..<end, sentence: sentence, bloc: bloc, actor: actor,
+                        cue: cues.cues[index], words: start..<end, sentence: sentence, bloc: bloc, actor: actor,
                         clause: text.clause(around: start..<end, in: sentence)))
             }
         }
@@ -204,25 +209,29 @@ public struct StanceAnalyzer: Sendable {
         return kept.sorted { $0.words.lowerBound < $1.words.lowerBound }
     }
 
+    /// Where `steps` from `step` on match from word `position` (not past `limit`): the word
+    /// after the match, or `nil`; notes the mentions matched by `BLOC` and `ACTOR`.
     private func match(
-        _ elements: ArraySlice<StanceCue.Element>, at position: Int, limit: Int, in text: StanceText, bloc: inout Int?,
+        _ steps: [PatternStep], from step: Int, at position: Int, limit: Int, in text: StanceText, bloc: inout Int?,
         actor: inout Int?
     ) -> Int? {
-        guard let element = elements.first else { return position }
-        let rest = elements.dropFirst()
-        switch element {
+        guard step < steps.count else { return position }
+        let next = step + 1
+        switch steps[step] {
         case .word(let matcher):
             // A cue's own words are never part of a name ("Non-Aligned Movement" is no "non-aligned").
-            guard position < limit, matcher.matches(text.words[position].text),
+            guard position < limit, wordMatchers[matcher].matches(text.words[position].text),
                 text.mention(at: position).map({ text.mentions[$0].referent == .actorReference }) ?? true
             else { return nil }
-            return match(rest, at: position + 1, limit: limit, in: text, bloc: &bloc, actor: &actor)
+            return match(steps, from: next, at: position + 1, limit: limit, in: text, bloc: &bloc, actor: &actor)
         case .gap:
-            var next = position
-            while next <= limit && next - position <= StanceCue.maximumGap {
-                if let end = match(rest, at: next, limit: limit, in: text, bloc: &bloc, actor: &actor) { return end }
-                guard next < limit, !text.words[next].isBoundary else { return nil }
-                next += 1
+            var word = position
+            while word <= limit && word - position <= StanceCue.maximumGap {
+                if let end = match(steps, from: next, at: word, limit: limit, in: text, bloc: &bloc, actor: &actor) {
+                    return end
+                }
+                guard word < limit, !text.words[word].isBoundary else { return nil }
+                word += 1
             }
             return nil
         case .bloc, .actor:
@@ -230,14 +239,14 @@ public struct StanceAnalyzer: Sendable {
             guard start < limit, let mentionIndex = text.mentionOfWord[start] else { return nil }
             let mention = text.mentions[mentionIndex]
             guard mention.words.lowerBound == start else { return nil }
-            if element == .bloc {
+            if steps[step] == .bloc {
                 guard mention.bloc != nil else { return nil }
                 bloc = mentionIndex
             } else {
                 guard mention.actor != nil else { return nil }
                 actor = mentionIndex
             }
-            return match(rest, at: mention.words.upperBound, limit: limit, in: text, bloc: &bloc, actor: &actor)
+            return match(steps, from: next, at: mention.words.upperBound, limit: limit, in: text, bloc: &bloc, actor: &actor)
         }
     }
 }

@@ -14,7 +14,12 @@ public struct StanceModel: Sendable {
     public static let outcomes: [String] = ["none"] + Stance.allCases.map(\.rawValue)
 
     /// A feature's weight for each outcome, by feature name.
-    public var weights: [String: [Double]]
+    public var weights: [String: [Double]] {
+        didSet { ranked = RankedWeights(weights) }
+    }
+    /// The weights in name order, and each name's place in it: a candidate's features are
+    /// summed in name order, found by their place instead of by sorting their names.
+    private var ranked: RankedWeights
     /// The bias of each outcome.
     public var bias: [Double]
     /// Maps a raw probability to the share right (isotonic, from cross-validated predictions).
@@ -28,6 +33,7 @@ public struct StanceModel: Sendable {
         provenance: [String: String] = [:]
     ) {
         self.weights = weights
+        ranked = RankedWeights(weights)
         self.bias = bias
         self.calibration = calibration
         self.provenance = provenance
@@ -37,9 +43,15 @@ public struct StanceModel: Sendable {
     public func probabilities(_ features: [String: Double]) -> [Double] {
         var scores = bias
         // In name order, so that the sums (and so the bytes training writes) never depend on
-        // the dictionary's order.
-        for (name, value) in features.sorted(by: { $0.key < $1.key }) {
-            guard let row = weights[name] else { continue }
+        // the dictionary's order; features without a weight add nothing.
+        var present: [(rank: Int, value: Double)] = []
+        present.reserveCapacity(features.count)
+        for (name, value) in features {
+            if let rank = ranked.ranks[name] { present.append((rank, value)) }
+        }
+        present.sort { $0.rank < $1.rank }
+        for (rank, value) in present {
+            let row = ranked.rows[rank]
             for index in scores.indices { scores[index] += row[index] * value }
         }
         return Self.softmax(scores)

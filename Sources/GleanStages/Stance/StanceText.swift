@@ -73,20 +73,13 @@ struct StanceText: Sendable {
             let first = words.count
             while cursor < tokens.count && tokens[cursor].span.start < span.start { cursor += 1 }
             while cursor < tokens.count && tokens[cursor].span.end <= span.end {
-                for piece in Self.pieces(of: tokens[cursor], in: scalars, apostrophes: cues.splitsApostrophes) {
-                    let raw = prepared[piece]
-                    let first = scalars[piece.start]
-                    let isWord =
-                        first.isASCII
-                        ? (0x30...0x39).contains(first.value) || (0x41...0x5A).contains(first.value)
-                            || (0x61...0x7A).contains(first.value)
-                        : first.properties.isAlphabetic || first.properties.numericType != nil
-                    let isCapitalised = first.isASCII ? (0x41...0x5A).contains(first.value) : first.properties.isUppercase
-                    words.append(
-                        Word(
-                            text: lowercase(raw), span: piece, sentence: sentence,
-                            isBoundary: !isWord && Self.boundaries.contains(raw),
-                            isCapitalised: isCapitalised))
+                let token = tokens[cursor]
+                if Self.isOnePiece(token, in: scalars, apostrophes: cues.splitsApostrophes) {
+                    words.append(Self.word(token.span, sentence: sentence, in: prepared, lowercase: lowercase))
+                } else {
+                    for piece in Self.pieces(of: token, in: scalars, apostrophes: cues.splitsApostrophes) {
+                        words.append(Self.word(piece, sentence: sentence, in: prepared, lowercase: lowercase))
+                    }
                 }
                 cursor += 1
             }
@@ -107,6 +100,45 @@ struct StanceText: Sendable {
         for (index, mention) in mentions.enumerated() {
             for word in mention.words { mentionOfWord[word] = index }
         }
+    }
+
+    /// The word of `piece` of `text`, in sentence `sentence`.
+    private static func word(
+        _ piece: TextSpan, sentence: Int, in text: ScalarText, lowercase: (String) -> String
+    ) -> Word {
+        let raw = text[piece]
+        let first = text.scalars[piece.start]
+        let isWord =
+            first.isASCII
+            ? (0x30...0x39).contains(first.value) || (0x41...0x5A).contains(first.value)
+                || (0x61...0x7A).contains(first.value)
+            : first.properties.isAlphabetic || first.properties.numericType != nil
+        let isCapitalised = first.isASCII ? (0x41...0x5A).contains(first.value) : first.properties.isUppercase
+        return Word(
+            text: lowercase(raw), span: piece, sentence: sentence, isBoundary: !isWord && boundaries.contains(raw),
+            isCapitalised: isCapitalised)
+    }
+
+    /// Whether ``pieces(of:in:apostrophes:)`` of `token` is the token whole: no possessive `'s`,
+    /// and in a word no hyphen (nor, with `apostrophes`, an apostrophe). Most tokens are, and
+    /// are read without building the arrays of pieces.
+    private static func isOnePiece(_ token: Token, in scalars: [Unicode.Scalar], apostrophes: Bool) -> Bool {
+        let span = token.span
+        if span.length > 2, scalars[span.end - 1] == "s" || scalars[span.end - 1] == "S",
+            scalars[span.end - 2] == "'" || scalars[span.end - 2] == "\u{2019}"
+        {
+            return false
+        }
+        guard token.kind == .word else { return true }
+        guard span.length > 0 else { return false }
+        for index in span.start..<span.end {
+            switch scalars[index] {
+            case "-", "\u{2010}": return false
+            case "'", "\u{2019}": if apostrophes { return false }
+            default: continue
+            }
+        }
+        return true
     }
 
     /// A token's pieces: a possessive `'s` and the parts of a hyphenated word are split off, and
