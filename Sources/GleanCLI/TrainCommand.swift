@@ -267,7 +267,7 @@ struct TrainStanceCommand: AsyncParsableCommand {
         if folds > 1 {
             let predictions = training.crossValidate(
                 folds: folds, epochs: epochs, seed: seed, learningRate: learningRate)
-            calibration = StanceCalibration(fitting: predictions.map(\.probability), right: predictions.map(\.right))
+            calibration = StanceTraining.calibration(fitting: predictions)
             if let dumpPredictions {
                 let lines = predictions.map { prediction -> String in
                     let row: JSONValue = .object([

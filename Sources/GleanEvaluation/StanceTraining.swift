@@ -152,6 +152,12 @@ public struct StanceTraining: Sendable {
         return predictions
     }
 
+    /// The calibration fitted on `predictions`: each one's raw probability against whether it
+    /// was right.
+    public static func calibration(fitting predictions: [Prediction]) -> StanceCalibration {
+        StanceCalibration(fitting: predictions.map(\.probability), right: predictions.map(\.right))
+    }
+
     /// Calibrated answers that no part of their fit has seen, to check the calibration itself:
     /// for each fold, an inner cross-validation of the other folds alone fits a calibration, and
     /// the model trained on those folds, so calibrated, answers the fold. (The cross-validated
@@ -165,9 +171,8 @@ public struct StanceTraining: Sendable {
         for held in 0..<count {
             var inner = self
             inner.passages = passages.indices.filter { fold[$0] != held }.map { passages[$0] }
-            let innerPredictions = inner.crossValidate(folds: count, epochs: epochs, seed: seed, learningRate: learningRate)
-            let calibration = StanceCalibration(
-                fitting: innerPredictions.map(\.probability), right: innerPredictions.map(\.right))
+            let calibration = Self.calibration(
+                fitting: inner.crossValidate(folds: count, epochs: epochs, seed: seed, learningRate: learningRate))
             let model = StanceModel.train(
                 inner.examples(inner.passages.indices), epochs: epochs, seed: seed, learningRate: learningRate)
             for index in passages.indices where fold[index] == held {
