@@ -127,7 +127,7 @@ struct TrainStanceCommand: AsyncParsableCommand {
             """)
     var data: [String] = [
         "Evaluation/alignment-stance/real-dev.jsonl", "Evaluation/alignment-stance/real-multi-dev.jsonl",
-        "Evaluation/alignment-stance/real-translated-dev.jsonl",
+        "Evaluation/alignment-stance/real-translated-dev.jsonl", "Evaluation/alignment-stance/real-dev-wave6.jsonl",
     ]
 
     @Option(help: "More labelled passages, always trained on, never tested. Repeatable.")
@@ -169,8 +169,9 @@ struct TrainStanceCommand: AsyncParsableCommand {
 
     @Option(
         help: """
-            Write every cross-validated prediction (passage id, pair, stance, raw probability, whether right) \
-            to this JSON Lines file, to study the calibration or the errors.
+            Write every cross-validated prediction (passage id, pair, stance, raw probability, whether right, \
+            the labelled stance or `none`, every outcome's probability) to this JSON Lines file, to study \
+            the calibration or the errors.
             """)
     var dumpPredictions: String?
 
@@ -275,6 +276,8 @@ struct TrainStanceCommand: AsyncParsableCommand {
                         "pair": .string(prediction.actor + "/" + prediction.bloc),
                         "stance": .string(prediction.stance.rawValue), "probability": .double(prediction.probability),
                         "right": .bool(prediction.right),
+                        "gold": .string(prediction.gold?.rawValue ?? "none"),
+                        "probabilities": .array(prediction.probabilities.map { .double($0) }),
                     ])
                     return JSONWriter.string(row) + "\n"
                 }

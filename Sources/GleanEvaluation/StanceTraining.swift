@@ -33,6 +33,10 @@ public struct StanceTraining: Sendable {
         public var stance: Stance, probability: Double
         /// Whether the pair is labelled with this primary stance.
         public var right: Bool
+        /// The pair's labelled primary stance, if it is a labelled pair.
+        public var gold: Stance? = nil
+        /// The raw probability of every outcome, in ``StanceModel/outcomes`` order.
+        public var probabilities: [Double] = []
     }
 
     /// The passages.
@@ -189,9 +193,11 @@ public struct StanceTraining: Sendable {
         for pair in item.passage.pairs { gold[pair.actor + "/" + pair.bloc] = pair.stance }
         return item.candidates.map { candidate in
             let decision = model.decide(candidate.features)
+            let labelled = gold[candidate.actor + "/" + candidate.bloc]
             return Prediction(
                 passage: index, actor: candidate.actor, bloc: candidate.bloc, stance: decision.stance,
-                probability: decision.probability, right: gold[candidate.actor + "/" + candidate.bloc] == decision.stance)
+                probability: decision.probability, right: labelled == decision.stance, gold: labelled,
+                probabilities: decision.all)
         }
     }
 

@@ -108,6 +108,27 @@ struct StanceScoreTests {
         #expect(abs(partnerWeight - 3 * memberWeight) < 1e-9)
     }
 
+    @Test("a prediction carries its labelled stance and every outcome's probability")
+    func predictionOutcomes() throws {
+        let lines = [
+            #"{"id":"a#1","text":"Azerbaijan is a partner of NATO.","pairs":[["AZ","NATO","partner"]]}"#,
+            #"{"id":"b#1","text":"Turkey and Azerbaijan discussed NATO.","pairs":[]}"#,
+        ]
+        var training = StanceTraining()
+        training.add(
+            try LabelledPassage.read(jsonLines: lines.joined(separator: "\n"), source: "p.jsonl"),
+            languages: try StanceLanguages(model: nil), trainOnly: false)
+        let model = try StanceModel.shipped
+        let labelled = try #require(training.predict(0, with: model).first { $0.actor == "AZ" })
+        #expect(labelled.gold == .partner)
+        #expect(labelled.probabilities.count == StanceModel.outcomes.count)
+        #expect(abs(labelled.probabilities.reduce(0, +) - 1) < 1e-9)
+        let index = try 1 + #require(Stance.allCases.firstIndex(of: labelled.stance))
+        #expect(labelled.probabilities[index] == labelled.probability)
+        #expect(labelled.right == (labelled.stance == .partner))
+        for unlabelled in training.predict(1, with: model) { #expect(unlabelled.gold == nil && !unlabelled.right) }
+    }
+
     @Test("the development set reads; a malformed line is reported with its number")
     func labelledPassages() throws {
         let passages = try LabelledPassage.read(

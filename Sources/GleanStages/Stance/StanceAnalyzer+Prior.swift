@@ -9,7 +9,8 @@ extension StanceAnalyzer {
 
     /// Features of what the membership table says of a pair: each standing the actor ever had
     /// with the bloc (`prior.ever.*`), and whether it held at the passage's latest year
-    /// (`prior.then.*`, `prior.not_then.*`) or, with no year, today (`prior.now.*`);
+    /// (`prior.then.*`, `prior.not_then.*`; `prior.began_then.*` and `prior.ended_then.*` when it
+    /// began or ended in that year) or, with no year, today (`prior.now.*`);
     /// `prior.none` when the table knows the bloc but not the actor, `prior.unknown_bloc` when
     /// it does not know the bloc.
     func addPriorFeatures(actor: String, bloc: String, year: Int?, to features: inout [String: Double]) {
@@ -29,6 +30,10 @@ extension StanceAnalyzer {
             if let year {
                 if period.covers(year) {
                     features["prior.then." + standing] = 1
+                    // A standing that began or ended in that very year: the text may tell of
+                    // the change itself ("joined in 2004", "withdrew in 2012").
+                    if period.from == year { features["prior.began_then." + standing] = 1 }
+                    if period.to == year { features["prior.ended_then." + standing] = 1 }
                 } else {
                     features["prior.not_then." + standing] = 1
                 }
