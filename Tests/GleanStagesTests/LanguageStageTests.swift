@@ -114,6 +114,16 @@ struct LanguageStageTests {
         }
     }
 
+    @Test(
+        "a chunk starting www. in any case is an address; other chunks are not",
+        arguments: [
+            ("www.example.com", true), ("WWW.Example.com", true), ("Www.x", true), ("www.", false),
+            ("wwwx.com", false), ("ｗｗｗ.example", false), ("вww.example", false), ("news", false),
+        ])
+    func webAddress(chunk: String, isAddress: Bool) {
+        #expect(FoldedText.isAddress(Array(chunk.unicodeScalars)) == isAddress)
+    }
+
     @Test("Latin names and web addresses inside text in another script do not decide it")
     func mixedScripts() async throws {
         let value = try await identify(

@@ -54,6 +54,26 @@ struct LexiconToneTests {
         #expect(LexiconTone.words(in: "İşgal l'OTAN") == ["işgal", "l", "otan"])
     }
 
+    @Test(
+        "a word is cut at the lengths of the stems of its opening, of stems shorter than that, and at every length when it may compose"
+    )
+    func stemLengths() throws {
+        let tone = try LexiconTone(tsv: "ét*\t2\nétat*\t-2\nx*\t1\nabcd*\t3\n", language: "fr", source: "test")
+        #expect(tone.valence(of: "états")?.value == -2)
+        #expect(tone.valence(of: "éte")?.value == 2)
+        #expect(tone.valence(of: "abcde")?.value == 3)
+        #expect(tone.valence(of: "xylophone") == nil)  // no stem begins "xy"
+        #expect(tone.valence(of: "x")?.value == 1)
+        // "e\u{301}" is the stem "é" in two scalars, where the stem has one: found, as it always
+        // was, at another stem's length.
+        let composed = try LexiconTone(tsv: "é*\t2\nab*\t1\n", language: "fr", source: "test")
+        #expect(composed.valence(of: "e\u{301}tats")?.value == 2)
+        #expect(LexiconTone.mayCompose("\u{301}"))
+        #expect(LexiconTone.mayCompose("\u{AC00}"))
+        #expect(!LexiconTone.mayCompose("é"))
+        #expect(!LexiconTone.mayCompose("ж"))
+    }
+
     @Test("a bad lexicon line is reported with its place")
     func badLine() {
         #expect(throws: GleanError.self) { try LexiconTone(tsv: "слово\t9\n", language: "ru", source: "bad.tsv") }
