@@ -1,7 +1,8 @@
 import Foundation
 import GleanCore
-import GleanStages
 import Testing
+
+@testable import GleanStages
 
 @Suite("language")
 struct LanguageStageTests {
