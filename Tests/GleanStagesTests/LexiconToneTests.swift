@@ -1,4 +1,5 @@
 import GleanCore
+import GleanText
 import Testing
 
 @testable import GleanStages
@@ -72,6 +73,23 @@ struct LexiconToneTests {
         #expect(LexiconTone.mayCompose("\u{AC00}"))
         #expect(!LexiconTone.mayCompose("é"))
         #expect(!LexiconTone.mayCompose("ж"))
+    }
+
+    @Test("a sentence scored from the text's reading scores as its own text does")
+    func sentencesFromReading() throws {
+        let tone = try #require(try LexiconTones.tone(for: "ru"))
+        let text = "Это не хорошо. Очень большой успех! Война и угрозы, но не кризис.\nДружба."
+        let reading = tone.reading(text)
+        let scalars = Array(text.unicodeScalars)
+        let spans = SentenceSplitter().sentences(in: scalars)
+        #expect(spans.count == 4)
+        for span in spans {
+            let sentence = String(String.UnicodeScalarView(scalars[span.start..<span.end]))
+            #expect(tone.scores(of: reading, in: span) == tone.scores(sentence))
+        }
+        // A span that cuts a word in two is left to the sentence's own text.
+        #expect(tone.scores(of: reading, in: TextSpan(start: 2, end: 14)) == nil)
+        #expect(tone.scores(of: reading, in: TextSpan(start: 0, end: 9)) == nil)
     }
 
     @Test("a bad lexicon line is reported with its place")

@@ -87,22 +87,30 @@ public struct LexiconTone: Sendable {
 
     /// The scores of `text`.
     public func scores(_ text: String) -> SentimentScores {
-        let tokens = Self.words(in: text)
+        let reading = reading(text)
+        return scores(of: reading, words: 0..<reading.words.count)
+    }
+
+    /// The scores of the words `range` of `reading`: a word's booster, dampener and negators are
+    /// looked for among these words only.
+    func scores(of reading: Reading, words range: Range<Int>) -> SentimentScores {
+        let tokens = reading.words
         var valences: [Double] = []
-        for (index, word) in tokens.enumerated() {
-            guard let (found, negatedBySuffix) = valence(of: word) else {
+        valences.reserveCapacity(range.count)
+        for index in range {
+            guard let (found, negatedBySuffix) = reading.valences[index] else {
                 valences.append(0)
                 continue
             }
             var value = found
-            if index > 0, value != 0 {
+            if index > range.lowerBound, value != 0 {
                 if boosters.contains(tokens[index - 1]) { value += value > 0 ? Self.boost : -Self.boost }
                 if dampeners.contains(tokens[index - 1]), abs(value) > Self.boost {
                     value -= value > 0 ? Self.boost : -Self.boost
                 }
             }
-            let before = tokens[max(0, index - 3)..<index]
-            let after = tokens[(index + 1)..<min(tokens.count, index + 3)]
+            let before = tokens[max(range.lowerBound, index - 3)..<index]
+            let after = tokens[(index + 1)..<min(range.upperBound, index + 3)]
             if negatedBySuffix || before.contains(where: negators.contains) || after.contains(where: postNegators.contains) {
                 value *= Self.negation
             }
@@ -181,18 +189,29 @@ public struct LexiconTone: Sendable {
     /// The lower-cased words of `text`: runs of letters and combining marks, split at anything
     /// else; the dot above of a lower-cased Turkish "İ" is dropped ("İşgal" → "işgal").
     static func words(in text: String) -> [String] {
-        var words: [String] = []
+        wordSpans(in: text).map(\.word)
+    }
+
+    /// ``words(in:)`` with where each lies in `text`'s scalars.
+    static func wordSpans(in text: String) -> [(word: String, span: TextSpan)] {
+        var words: [(word: String, span: TextSpan)] = []
         var current = String.UnicodeScalarView()
+        var start = 0
+        var offset = 0
         func flush() {
-            if !current.isEmpty { words.append(String(current).lowercased().replacingDotAbove()) }
+            if !current.isEmpty {
+                words.append((String(current).lowercased().replacingDotAbove(), TextSpan(start: start, end: offset)))
+            }
             current = String.UnicodeScalarView()
         }
         for scalar in text.unicodeScalars {
             if isWordScalar(scalar) {
+                if current.isEmpty { start = offset }
                 current.append(scalar)
             } else {
                 flush()
             }
+            offset += 1
         }
         flush()
         return words
