@@ -1,7 +1,8 @@
 import Foundation
 import GleanCore
-import GleanStages
 import Testing
+
+@testable import GleanStages
 
 @Suite("language")
 struct LanguageStageTests {
@@ -112,6 +113,16 @@ struct LanguageStageTests {
         for _ in 0..<5 {
             #expect(try await identify(text, with: ["top": 5]) == first)
         }
+    }
+
+    @Test(
+        "a chunk starting www. in any case is an address; other chunks are not",
+        arguments: [
+            ("www.example.com", true), ("WWW.Example.com", true), ("Www.x", true), ("www.", false),
+            ("wwwx.com", false), ("ｗｗｗ.example", false), ("вww.example", false), ("news", false),
+        ])
+    func webAddress(chunk: String, isAddress: Bool) {
+        #expect(FoldedText.isAddress(Array(chunk.unicodeScalars)) == isAddress)
     }
 
     @Test("Latin names and web addresses inside text in another script do not decide it")

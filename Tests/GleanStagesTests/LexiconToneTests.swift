@@ -1,4 +1,5 @@
 import GleanCore
+import GleanText
 import Testing
 
 @testable import GleanStages
@@ -52,6 +53,43 @@ struct LexiconToneTests {
         #expect(tone.scores("добровольцы").compound == 0)
         #expect(tone.scores("очень добрый").compound > tone.scores("добрый").compound)
         #expect(LexiconTone.words(in: "İşgal l'OTAN") == ["işgal", "l", "otan"])
+    }
+
+    @Test(
+        "a word is cut at the lengths of the stems of its opening, of stems shorter than that, and at every length when it may compose"
+    )
+    func stemLengths() throws {
+        let tone = try LexiconTone(tsv: "ét*\t2\nétat*\t-2\nx*\t1\nabcd*\t3\n", language: "fr", source: "test")
+        #expect(tone.valence(of: "états")?.value == -2)
+        #expect(tone.valence(of: "éte")?.value == 2)
+        #expect(tone.valence(of: "abcde")?.value == 3)
+        #expect(tone.valence(of: "xylophone") == nil)  // no stem begins "xy"
+        #expect(tone.valence(of: "x")?.value == 1)
+        // "e\u{301}" is the stem "é" in two scalars, where the stem has one: found, as it always
+        // was, at another stem's length.
+        let composed = try LexiconTone(tsv: "é*\t2\nab*\t1\n", language: "fr", source: "test")
+        #expect(composed.valence(of: "e\u{301}tats")?.value == 2)
+        #expect(LexiconTone.mayCompose("\u{301}"))
+        #expect(LexiconTone.mayCompose("\u{AC00}"))
+        #expect(!LexiconTone.mayCompose("é"))
+        #expect(!LexiconTone.mayCompose("ж"))
+    }
+
+    @Test("a sentence scored from the text's reading scores as its own text does")
+    func sentencesFromReading() throws {
+        let tone = try #require(try LexiconTones.tone(for: "ru"))
+        let text = "Это не хорошо. Очень большой успех! Война и угрозы, но не кризис.\nДружба."
+        let reading = tone.reading(text)
+        let scalars = Array(text.unicodeScalars)
+        let spans = SentenceSplitter().sentences(in: scalars)
+        #expect(spans.count == 4)
+        for span in spans {
+            let sentence = String(String.UnicodeScalarView(scalars[span.start..<span.end]))
+            #expect(tone.scores(of: reading, in: span) == tone.scores(sentence))
+        }
+        // A span that cuts a word in two is left to the sentence's own text.
+        #expect(tone.scores(of: reading, in: TextSpan(start: 2, end: 14)) == nil)
+        #expect(tone.scores(of: reading, in: TextSpan(start: 0, end: 9)) == nil)
     }
 
     @Test("a bad lexicon line is reported with its place")

@@ -175,6 +175,60 @@ struct EntityFeatures {
         }
     }
 
+    /// ``transitionHashes(at:previousTag:into:)`` for every previous tag at once: lane `tag` of
+    /// each vector is that tag's bucket of the previous-tag feature (10), of its pair with the
+    /// token's shape (11) and with its word (25); lane 7 is unused. The shape and the word are
+    /// read once, each byte fed to the eight hashes together.
+    func transitionBuckets(at index: Int) -> (tag: SIMD8<UInt32>, shape: SIMD8<UInt32>, word: SIMD8<UInt32>) {
+        reading { reader in
+            let shape = reader.span(.shape, index)
+            let word = reader.span(.word, index)
+            var shapeHashes = Self.laneTagPrefixes.beforeShape
+            shapeHashes.feed(reader.text, Int(shape.start), Int(shape.end))
+            var wordHashes = Self.laneTagPrefixes.beforeWord
+            wordHashes.feed(reader.text, Int(word.start), Int(word.end))
+            return (Self.laneTagPrefixes.tag, shapeHashes.buckets, wordHashes.buckets)
+        }
+    }
+
+    /// Eight ``FeatureHash``es fed the same bytes, one per lane.
+    private struct FeatureHashes {
+        var values: SIMD8<UInt32>
+
+        /// Feeds `text[start..<end]` to every lane.
+        mutating func feed(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+            var values = values
+            var index = start
+            while index < end {
+                values = (values ^ SIMD8(repeating: UInt32(text[index]))) &* SIMD8(repeating: 0x0100_0193)
+                index += 1
+            }
+            self.values = values
+        }
+
+        /// ``FeatureHash/bucket`` of every lane.
+        var buckets: SIMD8<UInt32> {
+            var hash = values
+            hash ^= hash &>> SIMD8(repeating: 15)
+            hash &*= SIMD8(repeating: 0x2C1B_3C6D)
+            hash ^= hash &>> SIMD8(repeating: 12)
+            return hash & SIMD8(repeating: EntityTagger.featureMask)
+        }
+    }
+
+    /// ``tagPrefixes`` in lanes, one per tag (lane 7 zero).
+    private static let laneTagPrefixes: (tag: SIMD8<UInt32>, beforeShape: FeatureHashes, beforeWord: FeatureHashes) = {
+        func lanes(_ values: [UInt32]) -> SIMD8<UInt32> {
+            var lanes = SIMD8<UInt32>()
+            for (lane, value) in values.enumerated() { lanes[lane] = value }
+            return lanes
+        }
+        return (
+            lanes(tagPrefixes.map(\.tag)), FeatureHashes(values: lanes(tagPrefixes.map(\.beforeShape.value))),
+            FeatureHashes(values: lanes(tagPrefixes.map(\.beforeWord.value)))
+        )
+    }()
+
     /// Per tag: the bucket of the previous-tag feature (10), and the hash states of features 11
     /// and 25 after their kind, the tag and the `|`.
     private static let tagPrefixes: [(tag: UInt32, beforeShape: FeatureHash, beforeWord: FeatureHash)] =

@@ -63,7 +63,8 @@ public struct EntityTagger: Sendable {
     }
 
     /// The best tag sequence (Viterbi over the tag pairs the BIO constraint allows): each
-    /// token's context features are scored once, its transition features once per previous tag.
+    /// token's context features are scored once, its transition features hashed once for all
+    /// previous tags (``EntityFeatures/transitionBuckets(at:)``) and scored once per previous tag.
     /// `weights` holds a row of `stride` floats per feature bucket, the tags' weights first
     /// (``rowStride`` at run time, the tag count while training).
     static func decode(_ features: EntityFeatures, count: Int, weights: UnsafeBufferPointer<Float>, stride: Int) -> [Int] {
@@ -77,12 +78,15 @@ public struct EntityTagger: Sendable {
             buckets.removeAll(keepingCapacity: true)
             features.contextHashes(at: position, into: &buckets)
             let context = score(buckets, weights: weights, stride: stride)
+            let transitions = features.transitionBuckets(at: position)
             for previous in 0..<tagCount {
                 let before: Float = position == 0 ? (previous == 0 ? 0 : -.infinity) : best[(position - 1) * tagCount + previous]
                 guard before > -.infinity else { continue }
-                buckets.removeAll(keepingCapacity: true)
-                features.transitionHashes(at: position, previousTag: previous, into: &buckets)
-                let transition = score(buckets, weights: weights, stride: stride)
+                // The same sums, in the same order, as ``score(_:weights:stride:)`` of the three.
+                var transition = SIMD8<Float>()
+                transition += row(transitions.tag[previous], weights: weights, stride: stride)
+                transition += row(transitions.shape[previous], weights: weights, stride: stride)
+                transition += row(transitions.word[previous], weights: weights, stride: stride)
                 for tag in 0..<tagCount where allowed(tag, after: previous) {
                     let total = before + context[tag] + transition[tag]
                     if total > best[position * tagCount + tag] {
@@ -125,6 +129,19 @@ public struct EntityTagger: Sendable {
             }
         }
         return scores
+    }
+
+    /// The weights of `bucket`, lane `tag` (the lanes after the tags zero): a row of
+    /// ``rowStride`` loaded as a vector, another row tag by tag.
+    @inline(__always)
+    static func row(_ bucket: UInt32, weights: UnsafeBufferPointer<Float>, stride: Int) -> SIMD8<Float> {
+        if stride == rowStride, let base = weights.baseAddress {
+            return UnsafeRawPointer(base).loadUnaligned(
+                fromByteOffset: Int(bucket) &* rowStride &* MemoryLayout<Float>.stride, as: SIMD8<Float>.self)
+        }
+        var row = SIMD8<Float>()
+        for tag in 0..<tags.count { row[tag] = weights[Int(bucket) &* stride &+ tag] }
+        return row
     }
 
     /// Whether `tag` may follow `previous`.

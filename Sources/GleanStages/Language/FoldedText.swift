@@ -54,8 +54,21 @@ struct FoldedText {
             if scalar == "@" { return true }
             if scalar == "/" && index >= 2 && chunk[index - 1] == "/" && chunk[index - 2] == ":" { return true }
         }
-        let www: [Unicode.Scalar] = ["w", "w", "w", "."]
-        return chunk.count > 4 && chunk.prefix(4).map { $0.properties.lowercaseMapping.unicodeScalars.first ?? $0 } == www
+        guard chunk.count > 4 else { return false }
+        for (index, expected) in Self.www.enumerated() where lowercaseOpening(chunk[index]) != expected { return false }
+        return true
+    }
+
+    /// The first four scalars of a web address that starts `www.`, lower case.
+    private static let www: [Unicode.Scalar] = ["w", "w", "w", "."]
+
+    /// The first scalar of `scalar`'s lower-case mapping (`scalar` when the mapping is empty):
+    /// ASCII without the property lookup, which builds a string for every scalar.
+    private static func lowercaseOpening(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        if scalar.isASCII {
+            return (0x41...0x5A).contains(scalar.value) ? Unicode.Scalar(UInt8(scalar.value + 0x20)) : scalar
+        }
+        return scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar
     }
 
     /// Adds the next scalar of the text.

@@ -17,11 +17,16 @@ public struct LexiconTone: Sendable {
     public let language: String
     private var words: [String: Double] = [:]
     private var stems: [String: Double] = [:]
-    /// The lengths (in scalars) that stems have, longest first.
-    private var stemLengths: [Int] = []
-    /// The first two scalars of every stem: a word beginning otherwise has no stem, and is
-    /// passed over without cutting it up.
-    private var stemOpenings: Set<String> = []
+    /// By the first two scalars of every stem, the lengths (in scalars) of the stems that begin
+    /// so and of the stems shorter than two scalars, longest first: a word beginning otherwise
+    /// has no stem, and is passed over without cutting it up; one beginning so is cut only at
+    /// the lengths a stem of its own could have.
+    private var stemLengths: [String: [Int]] = [:]
+    /// The lengths that stems have, longest first: those tried for a word that holds a scalar
+    /// that may compose or decompose (``mayCompose(_:)``), which can equal a stem of another
+    /// length, or for every word when a stem holds one.
+    private var allStemLengths: [Int] = []
+    private var stemsMayCompose = false
     private var negators: Set<String> = []
     private var postNegators: Set<String> = []
     private var boosters: Set<String> = []
@@ -56,35 +61,56 @@ public struct LexiconTone: Sendable {
                 if fields[0].hasSuffix("*") {
                     let stem = String(fields[0].dropLast())
                     stems[stem] = value
-                    let length = stem.unicodeScalars.count
-                    if !stemLengths.contains(length) { stemLengths.append(length) }
-                    stemOpenings.insert(String(String.UnicodeScalarView(stem.unicodeScalars.prefix(2))))
                 } else {
                     words[fields[0]] = value
                 }
             }
         }
-        stemLengths.sort(by: >)
+        stemLengths = Self.stemLengths(of: stems.keys)
+        allStemLengths = Set(stems.keys.map(\.unicodeScalars.count)).sorted(by: >)
+        stemsMayCompose = stems.keys.contains { $0.unicodeScalars.contains(where: Self.mayCompose) }
+    }
+
+    /// ``stemLengths`` for `stems`. A stem of two scalars or more begins as the words it is
+    /// found in do; a shorter one may end any word's opening, so its length goes with every
+    /// opening.
+    private static func stemLengths(of stems: some Sequence<String>) -> [String: [Int]] {
+        var byOpening: [String: Set<Int>] = [:]
+        var short: Set<Int> = []
+        for stem in stems {
+            let length = stem.unicodeScalars.count
+            byOpening[String(String.UnicodeScalarView(stem.unicodeScalars.prefix(2))), default: []].insert(length)
+            if length < 2 { short.insert(length) }
+        }
+        return byOpening.mapValues { $0.union(short).sorted(by: >) }
     }
 
     /// The scores of `text`.
     public func scores(_ text: String) -> SentimentScores {
-        let tokens = Self.words(in: text)
+        let reading = reading(text)
+        return scores(of: reading, words: 0..<reading.words.count)
+    }
+
+    /// The scores of the words `range` of `reading`: a word's booster, dampener and negators are
+    /// looked for among these words only.
+    func scores(of reading: Reading, words range: Range<Int>) -> SentimentScores {
+        let tokens = reading.words
         var valences: [Double] = []
-        for (index, word) in tokens.enumerated() {
-            guard let (found, negatedBySuffix) = valence(of: word) else {
+        valences.reserveCapacity(range.count)
+        for index in range {
+            guard let (found, negatedBySuffix) = reading.valences[index] else {
                 valences.append(0)
                 continue
             }
             var value = found
-            if index > 0, value != 0 {
+            if index > range.lowerBound, value != 0 {
                 if boosters.contains(tokens[index - 1]) { value += value > 0 ? Self.boost : -Self.boost }
                 if dampeners.contains(tokens[index - 1]), abs(value) > Self.boost {
                     value -= value > 0 ? Self.boost : -Self.boost
                 }
             }
-            let before = tokens[max(0, index - 3)..<index]
-            let after = tokens[(index + 1)..<min(tokens.count, index + 3)]
+            let before = tokens[max(range.lowerBound, index - 3)..<index]
+            let after = tokens[(index + 1)..<min(range.upperBound, index + 3)]
             if negatedBySuffix || before.contains(where: negators.contains) || after.contains(where: postNegators.contains) {
                 value *= Self.negation
             }
@@ -97,9 +123,14 @@ public struct LexiconTone: Sendable {
     func valence(of word: String) -> (value: Double, negatedBySuffix: Bool)? {
         if let value = words[word] { return (value, false) }
         let scalars = word.unicodeScalars
-        guard stemOpenings.contains(String(scalars.prefix(2))) else { return nil }
-        let count = scalars.count
-        for length in stemLengths where length <= count {
+        guard let openingLengths = stemLengths[String(scalars.prefix(2))] else { return nil }
+        var count = 0
+        var composes = stemsMayCompose
+        for scalar in scalars {
+            count += 1
+            if !composes && Self.mayCompose(scalar) { composes = true }
+        }
+        for length in composes ? allStemLengths : openingLengths where length <= count {
             let end = scalars.index(scalars.startIndex, offsetBy: length)
             if let value = stems[String(scalars[..<end])] {
                 let rest = String(scalars[end...])
@@ -107,6 +138,27 @@ public struct LexiconTone: Sendable {
             }
         }
         return nil
+    }
+
+    /// Whether `scalar` may take part in a canonical composition or decomposition, so that a
+    /// text holding it can equal one of another length in scalars: a combining mark, a Hangul
+    /// jamo or syllable.
+    static func mayCompose(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x300 { return false }
+        if scalar.value < UInt32(composingScalars.count) { return composingScalars[Int(scalar.value)] }
+        return mayComposeByProperties(scalar)
+    }
+
+    private static func mayComposeByProperties(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return (0x1100...0x11FF).contains(scalar.value) || (0xAC00...0xD7A3).contains(scalar.value)
+        }
+    }
+
+    /// ``mayCompose(_:)`` for every scalar below U+3000 (surrogates are no scalars: false).
+    private static let composingScalars: [Bool] = (0..<UInt32(0x3000)).map { value in
+        Unicode.Scalar(value).map(mayComposeByProperties) ?? false
     }
 
     /// VADER's scores from the valences of a text's words (0 for a word without one).
@@ -137,18 +189,29 @@ public struct LexiconTone: Sendable {
     /// The lower-cased words of `text`: runs of letters and combining marks, split at anything
     /// else; the dot above of a lower-cased Turkish "İ" is dropped ("İşgal" → "işgal").
     static func words(in text: String) -> [String] {
-        var words: [String] = []
+        wordSpans(in: text).map(\.word)
+    }
+
+    /// ``words(in:)`` with where each lies in `text`'s scalars.
+    static func wordSpans(in text: String) -> [(word: String, span: TextSpan)] {
+        var words: [(word: String, span: TextSpan)] = []
         var current = String.UnicodeScalarView()
+        var start = 0
+        var offset = 0
         func flush() {
-            if !current.isEmpty { words.append(String(current).lowercased().replacingDotAbove()) }
+            if !current.isEmpty {
+                words.append((String(current).lowercased().replacingDotAbove(), TextSpan(start: start, end: offset)))
+            }
             current = String.UnicodeScalarView()
         }
         for scalar in text.unicodeScalars {
             if isWordScalar(scalar) {
+                if current.isEmpty { start = offset }
                 current.append(scalar)
             } else {
                 flush()
             }
+            offset += 1
         }
         flush()
         return words

@@ -11,6 +11,12 @@ extension SentimentStage {
         guard let tone = try LexiconTones.tone(for: language) else {
             return .skipped(reason: "unsupported language: \(language) (sentiment reads \(languages.joined(separator: ", ")))")
         }
-        return .serialized(report.output(for: text, scores: tone.scores, language: language))
+        // The text's words are read and looked up once, for it and for its sentences.
+        let reading = tone.reading(text)
+        return .serialized(
+            report.output(
+                for: text, whole: tone.scores(of: reading, words: 0..<reading.words.count),
+                sentenceScores: { span, sentence in tone.scores(of: reading, in: span) ?? tone.scores(String(sentence)) },
+                language: language))
     }
 }

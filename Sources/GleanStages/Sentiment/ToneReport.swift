@@ -55,7 +55,15 @@ struct ToneReport: Sendable {
     /// Written straight to JSON text: this runs once per document, and the output (some 280
     /// bytes for a one-sentence text) costs less to write once than to build as values first.
     func output(for text: String, scores: (String) -> SentimentScores, language: String? = nil) -> SerializedJSON {
-        let whole = scores(text)
+        output(for: text, whole: scores(text), sentenceScores: { _, sentence in scores(String(sentence)) }, language: language)
+    }
+
+    /// ``output(for:scores:language:)`` from the text's scores (`whole`) and a scorer of each
+    /// sentence, given its span and its scalars.
+    func output(
+        for text: String, whole: SentimentScores,
+        sentenceScores: (TextSpan, String.UnicodeScalarView.SubSequence) -> SentimentScores, language: String? = nil
+    ) -> SerializedJSON {
         let scalars = Self.scalars(of: text)
         var listed: [ScoredSentence] = []
         var sum = 0.0
@@ -82,7 +90,8 @@ struct ToneReport: Sendable {
                 sentence = ScoredSentence(span: span, scores: whole)
             } else {
                 let lower = index(at: span.start)
-                sentence = ScoredSentence(span: span, scores: scores(String(text.unicodeScalars[lower..<index(at: span.end)])))
+                sentence = ScoredSentence(
+                    span: span, scores: sentenceScores(span, text.unicodeScalars[lower..<index(at: span.end)]))
             }
             let compound = sentence.scores.compound
             // One sentence's weight leaves the weighted mean of one its compound: no need to count.
