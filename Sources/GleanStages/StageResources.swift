@@ -31,12 +31,12 @@ enum StageResources {
     /// The bytes of a resource file; when it cannot be read, an error naming `what` it is and the
     /// `remedy` (the script or command that makes it).
     static func bytes(at url: URL, of what: String, remedy: String) throws(GleanError) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard let bytes = contents(ofFile: url.path) else {
             throw GleanError(
                 .invalidModel,
                 "cannot read \(what) \(url.path); \(remedy) (a packaged glean reads its resources from "
                     + "\(bundleName) beside the executable, or from the folder in $GLEAN_RESOURCES)")
         }
-        return [UInt8](data)
+        return bytes
     }
 }

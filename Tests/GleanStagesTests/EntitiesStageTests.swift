@@ -264,6 +264,22 @@ struct EntityNameTests {
         #expect(throws: GleanError.self) { try NameLexicon(tsv: "planet\tmars\n", source: "t") }
     }
 
+    @Test("name lists read every kind of line: comments skipped, a word's lines combined, bad lines refused")
+    func nameListLines() throws {
+        let lexicon = try NameLexicon(
+            tsv: "# a comment\nfirst\tjordan\nsurname\tjordan\ncase-capital\tjordan\ncity\tsan jose\n\n"
+                + "state\tjordan\ncase-lower\tvisited\nknown-org\tsan jose sharks\nknown-place\tjordan\n"
+                + "known-org\tjordan\ncase-mixed\tiphone\n",
+            source: "t")
+        let tokens = ["Jordan", "visited", "San", "Jose", "Sharks", "iPhone", "#"]
+        #expect(lexicon.codes(tokens) == ["FST", "-", "P", "p", "-", "-", "-"])
+        #expect(lexicon.caseCodes(tokens) == ["c", "l", "-", "-", "-", "m", "-"])
+        #expect(lexicon.knownCodes(tokens) == ["LO", "-", "O", "o", "o", "-", "-"])
+        for line in ["known-place\t", "first\t", "case-upper\tx", "first\tx\ty", "first", "#\u{301}x\ty"] {
+            #expect(throws: GleanError.self) { try NameLexicon(tsv: line + "\n", source: "t") }
+        }
+    }
+
     @Test("named things give their kinds per token: capitals for the first word, longest name first")
     func knownCodes() throws {
         let lexicon = try NameLexicon(

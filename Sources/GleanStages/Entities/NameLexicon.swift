@@ -66,55 +66,79 @@ public struct NameLexicon: Sendable {
     /// `known-org`, `known-person`, `known-building` for named things; and `case-lower`,
     /// `case-mixed`, `case-capital` for how a word is usually written; `#` comments).
     public init(tsv: String, source: String) throws(GleanError) {
-        for (number, line) in tsv.splitting(atControl: "\n").enumerated() {
-            if line.isEmpty || line.hasPrefix("#") { continue }
+        let lines = tsv.splitting(atControl: "\n")
+        words.reserveCapacity(lines.count)
+        for (number, line) in lines.enumerated() {
+            // A `#` byte first is rare (comments), so the first character is read only then.
+            if line.isEmpty || (line.utf8.first == UInt8(ascii: "#") && line.first == "#") { continue }
             let fields = line.splitting(atControl: "\t")
-            if fields.count == 2, let kind = fields.first, let letter = Self.knownLetters[String(kind)], !fields[1].isEmpty {
+            let kind = fields.count == 2 ? Self.kind(named: fields[0]) : nil
+            switch kind {
+            case .known(let letter) where !fields[1].isEmpty:
                 let name = String(fields[1])
                 let kinds = knownKinds[name] ?? ""
                 if kinds.isEmpty {
-                    entries[entry(String(name.prefix { $0 != " " }))].knownNames.add(
-                        name.split(separator: " ").map(String.init))
+                    entries[entry(String(name.prefix { $0 != " " }))].knownNames.add(Self.words(of: fields[1]))
                 }
                 if !kinds.contains(letter) { knownKinds[name] = String((kinds + letter).sorted()) }
-                continue
-            }
-            if fields.count == 2, let kind = fields.first, kind.hasPrefix("case-"),
-                let code = ["case-lower": "l", "case-mixed": "m", "case-capital": "c"][String(kind)]
-            {
+            case .casing(let code):
                 entries[entry(String(fields[1]))].casing = code
-                continue
-            }
-            let flag: UInt8? =
-                switch fields.first {
-                case "first": Self.first
-                case "surname": Self.surname
-                case "city": Self.city
-                case "state": Self.state
-                default: nil
+            case .flag(let flag) where !fields[1].isEmpty:
+                let name = Self.words(of: fields[1])
+                if name.count == 1 {
+                    entries[entry(name[0])].flags |= flag
+                } else {
+                    entries[entry(name[0])].longNames.add(name)
                 }
-            guard fields.count == 2, let flag, !fields[1].isEmpty else {
+            default:
                 throw GleanError(
                     .invalidModel,
                     "\(source):\(number + 1): expected kind<TAB>name, kind first, surname, city, state, known-place, known-org, known-person, known-building, case-lower, case-mixed or case-capital"
                 )
             }
-            let name = fields[1].split(separator: " ").map(String.init)
-            if name.count == 1 {
-                entries[entry(name[0])].flags |= flag
-            } else {
-                entries[entry(name[0])].longNames.add(name)
-            }
         }
     }
 
-    /// The index in ``entries`` of `word`'s entry, added when new.
-    private mutating func entry(_ word: String) -> Int {
-        if let known = words[word] { return Int(known) }
-        words[word] = Int32(entries.count)
-        entries.append(Word())
-        return entries.count - 1
+    /// What a line of the lists says about its name, by the line's first field.
+    private enum Kind {
+        /// A named thing, with its kind's letter (``knownLetters``).
+        case known(String)
+        /// How the word is usually written (a code of ``caseCodes(_:)``).
+        case casing(String)
+        /// A first name, surname, city or state (``first``, ``surname``, ``city``, ``state``).
+        case flag(UInt8)
     }
+
+    /// The kind a line's first field names, or `nil` for none.
+    private static func kind(named field: Substring) -> Kind? {
+        switch field {
+        case "first": .flag(first)
+        case "surname": .flag(surname)
+        case "city": .flag(city)
+        case "state": .flag(state)
+        case "case-lower": .casing("l")
+        case "case-mixed": .casing("m")
+        case "case-capital": .casing("c")
+        default: knownLetters[String(field)].map(Kind.known)
+        }
+    }
+
+    /// The words of a name, split at its spaces (most names are one word: no split then).
+    private static func words(of name: Substring) -> [String] {
+        name.utf8.contains(UInt8(ascii: " ")) ? name.split(separator: " ").map(String.init) : [String(name)]
+    }
+
+    /// The index in ``entries`` of `word`'s entry, added when new (one hash of `word` either way).
+    private mutating func entry(_ word: String) -> Int {
+        let next = Int32(entries.count)
+        let index = Self.value(&words[word, default: next])
+        if index == next { entries.append(Word()) }
+        return Int(index)
+    }
+
+    /// `value` itself: read in place, it stores the default of a dictionary's
+    /// `subscript(_:default:)` when its key is new.
+    private static func value(_ value: inout Int32) -> Int32 { value }
 
     /// How each token is usually written inside a sentence: `l` lower case, `m` mixed, `c`
     /// capitalised, `-` unknown.

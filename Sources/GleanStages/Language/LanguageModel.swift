@@ -137,17 +137,33 @@ private struct ModelReader {
     mutating func float() -> Float { Float(bitPattern: uint32()) }
 
     mutating func uint32s(_ count: Int) -> [UInt32] {
-        let raw = take(count * 4)
-        guard raw.count == count * 4 else { return [] }
-        return (0..<count).map { index in
-            let base = index * 4
-            return UInt32(raw[base]) | UInt32(raw[base + 1]) << 8 | UInt32(raw[base + 2]) << 16 | UInt32(raw[base + 3]) << 24
+        littleEndian(count, width: 4) { raw, base in
+            UInt32(raw[base]) | UInt32(raw[base + 1]) << 8 | UInt32(raw[base + 2]) << 16 | UInt32(raw[base + 3]) << 24
         }
     }
 
     mutating func uint16s(_ count: Int) -> [UInt16] {
-        let raw = take(count * 2)
-        guard raw.count == count * 2 else { return [] }
-        return (0..<count).map { index in UInt16(raw[index * 2]) | UInt16(raw[index * 2 + 1]) << 8 }
+        littleEndian(count, width: 2) { raw, base in UInt16(raw[base]) | UInt16(raw[base + 1]) << 8 }
+    }
+
+    /// The next `count` numbers of `width` bytes each, read by `value` from the model's bytes
+    /// where they lie (given the offset of each number's first byte): the tables are tens of
+    /// megabytes, so they are converted in one pass without copying their bytes first.
+    private mutating func littleEndian<Number>(
+        _ count: Int, width: Int, _ value: (UnsafeBufferPointer<UInt8>, Int) -> Number
+    ) -> [Number] {
+        guard count <= remaining / width else {
+            overran = true
+            offset = bytes.count
+            return []
+        }
+        let start = offset
+        offset += count * width
+        return bytes.withUnsafeBufferPointer { raw in
+            [Number](unsafeUninitializedCapacity: count) { numbers, initialized in
+                for index in 0..<count { numbers.initializeElement(at: index, to: value(raw, start + index * width)) }
+                initialized = count
+            }
+        }
     }
 }
