@@ -320,12 +320,8 @@ struct TrainStanceCommand: AsyncParsableCommand {
                 Terminal.standardOutput.write(
                     "reliability, nested (calibration fitted without the answers' folds; confidence ≥ 0.05):\n"
                         + nested.markdown + nested.gapSummary)
-                if let reliabilityGate, nested.largestExcess() > reliabilityGate {
-                    Terminal.standardError.write(
-                        String(
-                            format:
-                                "glean train stance: the nested confidence is off by %.3f beyond sampling error, above the gate %.3f\n",
-                            nested.largestExcess(), reliabilityGate))
+                if let failure = reliabilityGate.flatMap(nested.gateFailure) {
+                    Terminal.standardError.write("glean train stance: nested table: \(failure)\n")
                     throw ExitCode.failure
                 }
             }

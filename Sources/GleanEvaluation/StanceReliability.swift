@@ -50,6 +50,16 @@ public struct StanceReliability: Sendable {
         }.max() ?? 0
     }
 
+    /// Why the table fails a gate of `gate` (``largestExcess(minimum:errors:)`` above it), or
+    /// `nil` when it passes: "the confidence is off by … beyond sampling error in a bin, above the
+    /// gate …".
+    public func gateFailure(_ gate: Double) -> String? {
+        let excess = largestExcess()
+        guard excess > gate else { return nil }
+        return String(
+            format: "the confidence is off by %.3f beyond sampling error in a bin, above the gate %.3f", excess, gate)
+    }
+
     /// The largest gap, and the largest excess beyond sampling error, as two lines under a table.
     public var gapSummary: String {
         String(

@@ -20,6 +20,12 @@ public struct StanceTraining: Sendable {
         public var weight: Double
         /// Its language (ISO 639-1; `en` when the file gives none).
         public var language: String { passage.language ?? "en" }
+        /// Each labelled pair's primary stance, by `actor/bloc`.
+        var labelledStances: [String: Stance] {
+            var stances: [String: Stance] = [:]
+            for pair in passage.pairs { stances[pair.actor + "/" + pair.bloc] = pair.stance }
+            return stances
+        }
     }
 
     /// A candidate's prediction: the stance, its raw probability, and whether it is right
@@ -31,12 +37,13 @@ public struct StanceTraining: Sendable {
         public var actor: String, bloc: String
         /// The most likely stance and its raw probability.
         public var stance: Stance, probability: Double
-        /// Whether the pair is labelled with this primary stance.
-        public var right: Bool
         /// The pair's labelled primary stance, if it is a labelled pair.
-        public var gold: Stance? = nil
+        public var gold: Stance?
         /// The raw probability of every outcome, in ``StanceModel/outcomes`` order.
         public var probabilities: [Double] = []
+
+        /// Whether the pair is labelled with this primary stance.
+        public var right: Bool { gold == stance }
     }
 
     /// The passages.
@@ -114,8 +121,7 @@ public struct StanceTraining: Sendable {
     private func unweightedExamples(_ indices: some Sequence<Int>) -> [StanceModel.Example] {
         indices.flatMap { index in
             let item = passages[index]
-            var gold: [String: Stance] = [:]
-            for pair in item.passage.pairs { gold[pair.actor + "/" + pair.bloc] = pair.stance }
+            let gold = item.labelledStances
             return item.candidates.map { candidate in
                 let stance = gold[candidate.actor + "/" + candidate.bloc]
                 let outcome = stance.flatMap { Stance.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
@@ -189,14 +195,12 @@ public struct StanceTraining: Sendable {
     /// The predictions of `model` for one passage's candidates.
     public func predict(_ index: Int, with model: StanceModel) -> [Prediction] {
         let item = passages[index]
-        var gold: [String: Stance] = [:]
-        for pair in item.passage.pairs { gold[pair.actor + "/" + pair.bloc] = pair.stance }
+        let gold = item.labelledStances
         return item.candidates.map { candidate in
             let decision = model.decide(candidate.features)
-            let labelled = gold[candidate.actor + "/" + candidate.bloc]
             return Prediction(
                 passage: index, actor: candidate.actor, bloc: candidate.bloc, stance: decision.stance,
-                probability: decision.probability, right: labelled == decision.stance, gold: labelled,
+                probability: decision.probability, gold: gold[candidate.actor + "/" + candidate.bloc],
                 probabilities: decision.all)
         }
     }

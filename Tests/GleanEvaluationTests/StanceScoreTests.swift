@@ -53,6 +53,8 @@ struct StanceScoreTests {
         #expect(abs(table.largestGap() - 0.22) < 1e-9)
         #expect(abs(table.largestExcess() - excess) < 1e-9)
         #expect(table.gapSummary.contains("beyond two standard errors"))
+        #expect(table.gateFailure(excess + 0.01) == nil)
+        #expect(table.gateFailure(excess - 0.01)?.contains(String(format: "above the gate %.3f", excess - 0.01)) == true)
     }
 
     @Test("cross-validation folds never split a document")

@@ -5,7 +5,7 @@ extension LexiconTone {
     /// scores and each of its sentences' come from it, without cutting every sentence into words
     /// and looking them up again.
     struct Reading {
-        /// The lower-case words (``LexiconTone/words(in:)``).
+        /// The lower-case words (``LexiconTone/wordSpans(in:)``).
         let words: [String]
         /// Where each word lies in the text's scalars.
         let spans: [TextSpan]

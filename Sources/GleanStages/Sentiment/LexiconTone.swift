@@ -186,13 +186,9 @@ public struct LexiconTone: Sendable {
             compound: VADERAnalyzer.round(compound, places: 4))
     }
 
-    /// The lower-cased words of `text`: runs of letters and combining marks, split at anything
-    /// else; the dot above of a lower-cased Turkish "İ" is dropped ("İşgal" → "işgal").
-    static func words(in text: String) -> [String] {
-        wordSpans(in: text).map(\.word)
-    }
-
-    /// ``words(in:)`` with where each lies in `text`'s scalars.
+    /// The lower-cased words of `text`, with where each lies in its scalars: runs of letters and
+    /// combining marks, split at anything else; the dot above of a lower-cased Turkish "İ" is
+    /// dropped ("İşgal" → "işgal").
     static func wordSpans(in text: String) -> [(word: String, span: TextSpan)] {
         var words: [(word: String, span: TextSpan)] = []
         var current = String.UnicodeScalarView()
