@@ -174,7 +174,9 @@ let package = Package(
         ),
         .testTarget(
             name: "GleanStagesTests",
-            dependencies: ["GleanStages", "GleanCore", "GleanText"],
+            dependencies: [
+                "GleanStages", "GleanCore", "GleanText", .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -16,7 +16,9 @@ struct EvalStanceCommand: AsyncParsableCommand {
             docs/stages/alignment-stance-labels.md says: matched on actor and bloc; strict counts \
             the primary label, lenient also an acceptable second label. Prints pair P/R/F1, \
             per-stance F1, macro F1 and the confusion matrix; passages with `lang` are read with \
-            that language's cues and entities, and a line per language follows; --reliability \
+            that language's cues and entities, and a line per language follows; passages with \
+            `speaker` are read with that speaker, as the stage reads documents with \
+            `speaker_field` (--without-speakers reads them as plain text); --reliability \
             adds the table of confidence against the share right. Several --data files are \
             scored as one set (every holdout pooled for one reliability table); \
             --reliability-gate fails the run when that table is off by more than the gate.
@@ -51,6 +53,12 @@ struct EvalStanceCommand: AsyncParsableCommand {
     @Option(help: "A stance model file (from `glean train stance`) instead of the shipped one.")
     var model: String?
 
+    @Flag(
+        help:
+            "Read every passage as plain text, without its `speaker` (as the stage reads documents when `speaker_field` is not set)."
+    )
+    var withoutSpeakers = false
+
     func run() async throws {
         var passages: [LabelledPassage] = []
         for file in data {
@@ -59,6 +67,9 @@ struct EvalStanceCommand: AsyncParsableCommand {
                 throw ExitCode.failure
             }
             passages += read
+        }
+        if withoutSpeakers {
+            for index in passages.indices { passages[index].speaker = nil }
         }
         let languages = try StanceLanguages(
             model: rules ? nil : try model.map(TrainStanceCommand.readModel) ?? StanceModel.shipped)
@@ -95,7 +106,7 @@ struct EvalStanceCommand: AsyncParsableCommand {
         for _ in 0..<5 {
             for passage in passages {
                 let language = passage.language ?? "en"
-                count += languages.pairs(in: passage.text, language: language)?.count ?? 0
+                count += languages.pairs(in: passage.text, language: language, speaker: passage.speaker)?.count ?? 0
             }
         }
         let seconds = (clock.now - start).seconds

@@ -123,11 +123,13 @@ struct TrainStanceCommand: AsyncParsableCommand {
     @Option(
         help: """
             Labelled real passages (JSON Lines): trained on and cross-validated. Rows with `lang` are read \
-            in that language (its cues and names), as the stage reads them. Repeatable.
+            in that language (its cues and names), and rows with `speaker` with that speaker, as the stage \
+            reads them. Repeatable.
             """)
     var data: [String] = [
         "Evaluation/alignment-stance/real-dev.jsonl", "Evaluation/alignment-stance/real-multi-dev.jsonl",
         "Evaluation/alignment-stance/real-translated-dev.jsonl", "Evaluation/alignment-stance/real-dev-wave6.jsonl",
+        "Evaluation/alignment-stance/real-dev-wave7.jsonl",
     ]
 
     @Option(help: "More labelled passages, always trained on, never tested. Repeatable.")

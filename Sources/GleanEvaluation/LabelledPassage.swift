@@ -4,7 +4,8 @@ import GleanStages
 
 /// A passage labelled with its stance pairs, as in `Evaluation/alignment-stance/dev.jsonl`:
 /// `{"id": …, "text": …, "pairs": [[actor, bloc, stance, acceptable second stances…], …]}`, with
-/// `"lang": "de"` for a passage not in English.
+/// `"lang": "de"` for a passage not in English and `"speaker": "AT"` for one whose speaker is
+/// known (the stage's `speaker_field`).
 public struct LabelledPassage: Sendable, Hashable {
     /// The passage's id.
     public var id: String
@@ -14,12 +15,15 @@ public struct LabelledPassage: Sendable, Hashable {
     public var pairs: [StanceScore.Labelled]
     /// Its language (ISO 639-1), when the file says; `nil` is English.
     public var language: String?
+    /// The country it speaks for (ISO 3166-1 alpha-2), when the file says.
+    public var speaker: String?
 
     private struct Line: Decodable {
         var id: String
         var text: String
         var pairs: [[String]]
         var lang: String?
+        var speaker: String?
     }
 
     /// Reads the JSON Lines file at `path`; `nil` when there is no file to read there, and a bad
@@ -54,7 +58,9 @@ public struct LabelledPassage: Sendable, Hashable {
                     StanceScore.Labelled(
                         actor: pair[0], bloc: pair[1], stance: primary, also: stances.dropFirst().compactMap { $0 }))
             }
-            passages.append(LabelledPassage(id: decoded.id, text: decoded.text, pairs: pairs, language: decoded.lang))
+            passages.append(
+                LabelledPassage(
+                    id: decoded.id, text: decoded.text, pairs: pairs, language: decoded.lang, speaker: decoded.speaker))
         }
         return passages
     }

@@ -79,7 +79,8 @@ public struct StanceTraining: Sendable {
             }
             let entities = languages.entities(in: passage.text, language: language)
             append(
-                passage, candidates: analyzer.candidates(in: passage.text, entities: entities), trainOnly: trainOnly,
+                passage, candidates: analyzer.candidates(in: passage.text, entities: entities, speaker: passage.speaker),
+                trainOnly: trainOnly,
                 weight: weight)
         }
         return unread
@@ -98,7 +99,9 @@ public struct StanceTraining: Sendable {
     ) {
         for passage in labelled {
             append(
-                passage, candidates: analyzer.candidates(in: passage.text, entities: recognizer.entities(in: passage.text)),
+                passage,
+                candidates: analyzer.candidates(
+                    in: passage.text, entities: recognizer.entities(in: passage.text), speaker: passage.speaker),
                 trainOnly: trainOnly, weight: weight)
         }
     }

@@ -89,6 +89,21 @@ struct StanceScoreTests {
         }
     }
 
+    @Test("a passage's `speaker` is read, and its candidates have the speaker for \"we\"")
+    func speakers() throws {
+        let lines = [
+            #"{"id":"a#1","speaker":"LV","text":"We joined NATO in 2004.","pairs":[["LV","NATO","member"]]}"#,
+            #"{"id":"b#1","text":"We joined NATO in 2004.","pairs":[]}"#,
+        ]
+        let passages = try LabelledPassage.read(jsonLines: lines.joined(separator: "\n"), source: "s.jsonl")
+        #expect(passages.map(\.speaker) == ["LV", nil])
+        var training = StanceTraining()
+        training.add(passages, languages: try StanceLanguages(model: nil), trainOnly: false)
+        let spoken = training.passages[0].candidates
+        #expect(spoken.contains { $0.actor == "LV" && $0.bloc == "NATO" && $0.features["doc.speaker"] == 1 })
+        #expect(training.passages[1].candidates.isEmpty)
+    }
+
     @Test("rarer outcomes weigh more with a class power; none without")
     func classPower() throws {
         let lines = [

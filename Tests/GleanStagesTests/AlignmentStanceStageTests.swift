@@ -1,6 +1,7 @@
 import Foundation
 import GleanCore
 import GleanStages
+import OrderedCollections
 import Testing
 
 @Suite("alignment-stance stage")
@@ -165,6 +166,38 @@ struct AlignmentStanceStageTests {
         let value = try await output("Freedonia wants to join the NATO alliance.", results: ["entities": entities])
         #expect(value.arrayValue?.first?["actor"]?["id"] == "FD")
         #expect(value.arrayValue?.first?["stance"] == "seeking")
+    }
+
+    @Test("with `speaker_field`, \"we\" and \"my Government\" are the document's speaker, by code or name")
+    func speaker() async throws {
+        let configuration: JSONValue = ["speaker_field": "speaker", "evidence": false]
+        let stage = try StageFactory(AlignmentStanceStage.self).makeStage(
+            configuration: configuration, context: StageContext(stageID: "stance", keptFields: ["speaker"]))
+        func pairs(_ text: String, speaker: JSONValue) async throws -> [String] {
+            let document = Document(id: "1", text: text, fields: ["speaker": speaker])
+            guard case .output(let value) = try await stage.analyze(StageInput(document: document)) else { return [] }
+            return (value.arrayValue ?? []).map {
+                "\($0["actor"]?["id"]?.stringValue ?? "?")/\($0["bloc"]?.stringValue ?? "?")/\($0["stance"]?.stringValue ?? "?")"
+            }.sorted()
+        }
+        let text = "We joined NATO and the European Union in 2004, and our country remains a loyal ally."
+        #expect(try await pairs(text, speaker: "LV") == ["LV/EU/member", "LV/NATO/member"])
+        #expect(try await pairs(text, speaker: "Latvia") == ["LV/EU/member", "LV/NATO/member"])
+        // Without a speaker (absent, not a string, or no country) the text names no actor.
+        #expect(try await pairs(text, speaker: .null) == [])
+        #expect(try await pairs(text, speaker: 42) == [])
+        #expect(try await pairs(text, speaker: "Atlantis") == [])
+        #expect(
+            try await pairs("My Government will never join the Collective Security Treaty Organization.", speaker: "LV")
+                == ["LV/CSTO/neutral"])
+    }
+
+    @Test("`speaker_field` must name a field the input keeps")
+    func speakerFieldNotKept() throws {
+        #expect(throws: ConfigurationError.self) {
+            try StageFactory(AlignmentStanceStage.self).makeStage(
+                configuration: ["speaker_field": "speaker"], context: StageContext(stageID: "stance"))
+        }
     }
 
     @Test("documents in a language without cues are skipped")

@@ -36,7 +36,7 @@ struct EntitiesStageTests {
     }
 
     @Test(
-        "a bloc named with words for its members or meetings, in lower case, or by its treaty; former states",
+        "a bloc named with words for its members or meetings, in lower case, or by its treaty; former states; formal and former names of today's states",
         arguments: [
             ("The United States is committed to our NATO Alliance.", "NATO Alliance", "NATO"),
             ("Ministers met at the NATO Vilnius Summit last week.", "NATO Vilnius Summit", "NATO"),
@@ -52,10 +52,29 @@ struct EntitiesStageTests {
             ("It is a member of the Organization of African Unity (now renamed the AU).", "AU", "AU"),
             ("The Czech Republic is a member of the Visegrád group.", "Visegrád group", "V4"),
             ("As a fellow non-aligned country, we welcome you.", "non-aligned country", "NAM"),
+            // Formal names with a possessive word, and former names of today's states.
+            ("The People's Republic of China voted against.", "People's Republic of China", "CN"),
+            ("The Democratic People's Republic of Korea objected.", "Democratic People's Republic of Korea", "KP"),
+            ("The Lao People's Democratic Republic abstained.", "Lao People's Democratic Republic", "LA"),
+            ("The Republic of Korea joined the debate.", "Republic of Korea", "KR"),
+            ("The occupation of Kampuchea must end.", "Kampuchea", "KH"),
+            ("Zaire took part in the summit.", "Zaire", "CD"),
+            ("Ceylon is a non-aligned country.", "Ceylon", "LK"),
+            ("The Republic of Macedonia seeks integration.", "Republic of Macedonia", "MK"),
         ])
     func blocForms(text: String, mention: String, canonical: String) throws {
         let found = mentions(try describe(text))
         #expect(found.contains { $0.text == mention && $0.canonical == canonical }, "\(found)")
+    }
+
+    @Test(
+        "a country is named by its code in any case or its names; cities, blocs and unknown names are none",
+        arguments: [
+            ("AT", "AT"), ("lv", "LV"), ("Austria", "AT"), (" Republic of Korea ", "KR"), ("People's Republic of China", "CN"),
+            ("Baku", nil), ("NATO", nil), ("Atlantis", nil), ("XX", nil), ("", nil),
+        ] as [(String, String?)])
+    func countryNamed(value: String, code: String?) throws {
+        #expect(try Gazetteer.shipped.country(named: value) == code)
     }
 
     @Test("a bloc's name followed by other words is not the bloc")

@@ -65,7 +65,8 @@ public struct PipelineBuilder: Sendable {
             guard let factory = registry.factory(named: stageSpec.uses) else { return }
             var stageLogger = logger
             stageLogger[metadataKey: "stage"] = "\(stageSpec.id)"
-            let context = StageContext(stageID: stageSpec.id, baseDirectory: baseDirectory, logger: stageLogger)
+            let context = StageContext(
+                stageID: stageSpec.id, baseDirectory: baseDirectory, keptFields: spec.input.keep, logger: stageLogger)
             let result = Result { () throws(any Error) -> any Stage in
                 try factory.makeStage(configuration: stageSpec.configuration, context: context)
             }

@@ -28,10 +28,14 @@ public struct Gazetteer: Sendable {
         add(tokens: tokens(of: surface), entry)
     }
 
-    /// The tokens of a surface form, as the gazetteer matches them.
+    /// The tokens of a surface form, as the gazetteer matches them: cut as the recogniser cuts
+    /// a text's words, a possessive `'s` a token of its own ("People's Republic of China" →
+    /// "People", "'s", "Republic", …), so that such names match the words of a text.
     public func tokens(of surface: String) -> [String] {
         let scalars = Array(surface.unicodeScalars)
-        return tokenizer.tokens(in: scalars).map { String(String.UnicodeScalarView(scalars[$0.span.start..<$0.span.end])) }
+        return tokenizer.tokens(in: scalars).flatMap { $0.span.splittingPossessive(in: scalars) }.map {
+            String(String.UnicodeScalarView(scalars[$0.start..<$0.end]))
+        }
     }
 
     /// Adds (or replaces) a surface form already split into ``tokens(of:)``.

@@ -18,6 +18,9 @@ public struct AlignmentStanceStage: Stage {
         public var evidence: Bool
         /// The most evidence items output per pair.
         public var maxEvidence: Int
+        /// The document field naming the country each document speaks for or describes (its
+        /// speaker), when there is one.
+        public var speakerField: String?
     }
 
     /// The stage's descriptor.
@@ -57,6 +60,11 @@ public struct AlignmentStanceStage: Stage {
             ConfigurationField(
                 "evidence", type: .boolean, default: true, summary: "Output the sentences and cues behind each pair."),
             ConfigurationField(
+                "speaker_field", type: .string,
+                summary:
+                    "Document field naming the country each text speaks for or describes (a UN delegation's statement, a government's release, a country profile), as an ISO 3166-1 alpha-2 code or an English name; `we`, `our country` and unnamed subjects are then that country. The field must be in `input.keep`."
+            ),
+            ConfigurationField(
                 "max_evidence", type: .integer(min: 0), default: 20,
                 summary:
                     "The most evidence items per pair (those deciding it first); a pair with more says how many were left out in `evidence_omitted`."
@@ -88,10 +96,14 @@ public struct AlignmentStanceStage: Stage {
         (try? Gazetteer.shippedBlocs.ids) ?? StanceAnalyzer.defaultBlocs
     }
 
-    private let languages: StanceLanguages
+    let languages: StanceLanguages
     private let minConfidence: Double
     private let evidence: Bool
     private let maxEvidence: Int
+    let speakerField: String?
+    let logger: Logger
+    /// The speaker values already reported as unknown (each is reported once).
+    let unknownSpeakers = UnknownValues()
 
     /// The languages with built-in cues (ISO 639-1 codes).
     public static let supportedLanguages: [String] = (try? StanceCues.shippedLanguages) ?? ["en"]
@@ -113,10 +125,17 @@ public struct AlignmentStanceStage: Stage {
         guard (0...1).contains(configuration.minConfidence) else {
             throw ConfigurationError(field: "min_confidence", "must be between 0 and 1, not \(configuration.minConfidence)")
         }
+        if let field = configuration.speakerField, !context.keptFields.contains(field) {
+            throw ConfigurationError(
+                field: "speaker_field",
+                "the input does not keep the field `\(field)`; add it to `input.keep` so that the stage can read it")
+        }
         languages = try StanceLanguages(extra: extra, blocs: Set(configuration.blocs), model: try StanceModel.shipped)
         minConfidence = configuration.minConfidence
         evidence = configuration.evidence
         maxEvidence = configuration.maxEvidence
+        speakerField = configuration.speakerField
+        logger = context.logger
     }
 
     /// Finds one document's stance pairs, with the cues of its language (English when no
@@ -137,7 +156,9 @@ public struct AlignmentStanceStage: Stage {
             shared?[EntityMentions.self]?.entities
             ?? input.resultsByStage["entities"].map(Entity.entities(fromStageOutput:))
             ?? languages.entities(in: text, language: language)
-        let pairs = analyzer.pairs(in: text, entities: entities).filter { $0.confidence >= minConfidence }
+        let pairs = analyzer.pairs(in: text, entities: entities, speaker: speaker(of: input.document)).filter {
+            $0.confidence >= minConfidence
+        }
         return .output(.array(pairs.map { $0.json(evidence: evidence, limit: maxEvidence) }))
     }
 }

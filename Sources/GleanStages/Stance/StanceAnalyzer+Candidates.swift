@@ -14,21 +14,22 @@ extension StanceAnalyzer {
     }
 
     /// The candidate pairs of `text`: every actor and bloc that a cue pairs, and every actor and
-    /// bloc named in one sentence, each with its features.
-    public func candidates(in text: String, entities: [Entity]) -> [StanceCandidate] {
-        candidates(in: TokenizedText(text), entities: entities)
+    /// bloc named in one sentence, each with its features; `speaker` is the country the text
+    /// speaks for, when known.
+    public func candidates(in text: String, entities: [Entity], speaker: String? = nil) -> [StanceCandidate] {
+        candidates(in: TokenizedText(text), entities: entities, speaker: speaker)
     }
 
     /// The candidate pairs of a text already cut into tokens and sentences, each with its features.
-    public func candidates(in text: TokenizedText, entities: [Entity]) -> [StanceCandidate] {
+    public func candidates(in text: TokenizedText, entities: [Entity], speaker: String? = nil) -> [StanceCandidate] {
         let prepared = StanceText(text: text, entities: entities, cues: cues, gazetteer: gazetteer)
         guard prepared.namesBloc else { return [] }
         var evidence: [PairKey: [StanceEvidence]] = [:]
         var together: [PairKey: Together] = [:]
-        var focus = Focus()
+        var focus = Focus(speaker: speaker)
         var actorCounts: [String: Int] = [:]
         for mention in prepared.mentions { if let actor = mention.actor { actorCounts[actor, default: 0] += 1 } }
-        let mainActor = actorCounts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+        let mainActor = speaker ?? actorCounts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
         for sentence in prepared.sentences.indices {
             let mentions = prepared.mentions(in: sentence)
             let hasBloc = mentions.contains { prepared.mentions[$0].bloc != nil }
@@ -55,6 +56,7 @@ extension StanceAnalyzer {
             var features = together[key]?.features ?? [:]
             features["bias.bloc." + key.bloc] = 1
             if key.actor == mainActor { features["doc.main_actor"] = 1 }
+            if key.actor == speaker { features["doc.speaker"] = 1 }
             features["doc.actor_mentions"] = Self.bucket(actorCounts[key.actor] ?? 0)
             if let count = together[key]?.sentences {
                 features["together.sentences"] = Self.bucket(count)
@@ -132,8 +134,14 @@ extension StanceAnalyzer {
         var placed: [(actor: String, mention: Int, how: String?)] = actorMentions.map {
             (text.mentions[$0].actor ?? "", $0, nil)
         }
+        // "We", "our country": the speaker, when the document names one, whoever else the
+        // sentence names.
+        let speaking = references.filter { focus.speaker != nil && text.mentions[$0].isFirstPerson }
+        if let speaker = focus.speaker {
+            for reference in speaking { placed.append((speaker, reference, "speaker")) }
+        }
         if actorMentions.isEmpty {
-            for reference in references {
+            for reference in references where !speaking.contains(reference) {
                 placed += focus.actors.map { ($0, reference, "reference") }
                 if let main, !focus.actors.contains(main) { placed.append((main, reference, "reference_main")) }
             }

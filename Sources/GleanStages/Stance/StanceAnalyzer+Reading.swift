@@ -82,6 +82,7 @@ extension StanceAnalyzer {
             text.mentions[$0].actor != nil && !text.mentions[$0].afterPreposition && !text.mentions[$0].isModifier
         }
         func resolveReference(_ reference: Int) -> [String] {
+            if text.mentions[reference].isFirstPerson, let speaker = focus.speaker { return [speaker] }
             if let subject = actorsInSentence.first(where: { $0 < reference }) { return codes(text.group(of: subject)) }
             return focus.actors
         }

@@ -78,23 +78,24 @@ public struct StanceAnalyzer: Sendable {
         (patterns, wordMatchers) = Self.compile(cues.cues)
     }
 
-    /// The stance pairs of `text`, given its entities, most confident first.
-    public func pairs(in text: String, entities: [Entity]) -> [StancePair] {
-        pairs(in: TokenizedText(text), entities: entities)
+    /// The stance pairs of `text`, given its entities, most confident first; `speaker` is the
+    /// country the text speaks for, when known (ISO 3166-1 alpha-2).
+    public func pairs(in text: String, entities: [Entity], speaker: String? = nil) -> [StancePair] {
+        pairs(in: TokenizedText(text), entities: entities, speaker: speaker)
     }
 
     /// The stance pairs of a text already cut into tokens and sentences, given its entities,
-    /// most confident first.
-    public func pairs(in text: TokenizedText, entities: [Entity]) -> [StancePair] {
+    /// most confident first; `speaker` is the country the text speaks for, when known.
+    public func pairs(in text: TokenizedText, entities: [Entity], speaker: String? = nil) -> [StancePair] {
         if let model {
-            return candidates(in: text, entities: entities).compactMap { pair(from: $0, model: model) }.sorted {
+            return candidates(in: text, entities: entities, speaker: speaker).compactMap { pair(from: $0, model: model) }.sorted {
                 $0.confidence != $1.confidence ? $0.confidence > $1.confidence : ($0.actor, $0.bloc) < ($1.actor, $1.bloc)
             }
         }
         let prepared = StanceText(text: text, entities: entities, cues: cues, gazetteer: gazetteer)
         guard prepared.namesBloc else { return [] }
         var evidence: [PairKey: [StanceEvidence]] = [:]
-        var focus = Focus()
+        var focus = Focus(speaker: speaker)
         for sentence in prepared.sentences.indices {
             guard focus.bloc != nil || prepared.mentions(in: sentence).contains(where: { prepared.mentions[$0].bloc != nil })
             else {
@@ -136,6 +137,15 @@ public struct StanceAnalyzer: Sendable {
     struct Focus {
         var actors: [String] = []
         var bloc: Int?
+        /// The country the document speaks for, when its `speaker` is known: first-person
+        /// references ("we", "my country") stand for it, and it is the subject until another is named.
+        var speaker: String?
+
+        /// The focus at a document's start: its speaker, if known, as the subject.
+        init(speaker: String? = nil) {
+            self.speaker = speaker
+            actors = speaker.map { [$0] } ?? []
+        }
 
         mutating func update(after sentence: Int, in text: StanceText) {
             let mentions = text.mentions(in: sentence)

@@ -96,6 +96,7 @@ extension StanceCues {
             case "present_markers": cues.presentMarkers = WordMatcher(try reader.words(value, of: key))
             case "hedges": cues.hedges = WordMatcher(try reader.words(value, of: key))
             case "actor_references": cues.actorReferences = WordMatcher(try reader.words(value, of: key))
+            case "first_person": cues.firstPerson = WordMatcher(try reader.words(value, of: key))
             case "bloc_references": cues.blocReferences = WordMatcher(try reader.words(value, of: key))
             case "clause_words": cues.clauseWords = WordMatcher(try reader.words(value, of: key))
             case "prepositions": cues.prepositions = WordMatcher(try reader.words(value, of: key))
@@ -115,7 +116,7 @@ extension StanceCues {
             default:
                 throw reader.error(
                     at: keyNode,
-                    "unknown key `\(key)`; expected language, languages, stances, replace, programmes, negators, negated_forms, negated_after, attributions, past_markers, hedges, present_markers, actor_references, bloc_references, clause_words, prepositions, list_words, articles, saying_verbs, split_apostrophes"
+                    "unknown key `\(key)`; expected language, languages, stances, replace, programmes, negators, negated_forms, negated_after, attributions, past_markers, hedges, present_markers, actor_references, first_person, bloc_references, clause_words, prepositions, list_words, articles, saying_verbs, split_apostrophes"
                 )
             }
         }

@@ -29,6 +29,9 @@ public struct StanceCues: Sendable {
     public var presentMarkers = WordMatcher([String]())
     /// Words that refer back to an actor.
     public var actorReferences = WordMatcher([String]())
+    /// Words of the first person ("we", "our", "my"): a reference among them, or after one of
+    /// them ("my country"), is the document's speaker when one is known.
+    public var firstPerson = WordMatcher([String]())
     /// Words that refer back to a bloc after `the`.
     public var blocReferences = WordMatcher([String]())
     /// Conjunctions that start a new clause ("but", "while").
@@ -62,6 +65,7 @@ public struct StanceCues: Sendable {
         presentMarkers.formUnion(other.presentMarkers)
         hedges.formUnion(other.hedges)
         actorReferences.formUnion(other.actorReferences)
+        firstPerson.formUnion(other.firstPerson)
         blocReferences.formUnion(other.blocReferences)
         clauseWords.formUnion(other.clauseWords)
         prepositions.formUnion(other.prepositions)

@@ -21,6 +21,9 @@ struct StanceMention: Sendable, Hashable {
     var afterPreposition = false
     /// Whether it is part of a hyphenated word ("Russian-led"): only a pattern's `ACTOR` takes it.
     var isModifier = false
+    /// Whether it is a reference in the first person ("we", "our", "my country"): the speaker,
+    /// when the document names one.
+    var isFirstPerson = false
 
     /// The actor's code, if it names one.
     var actor: String? {

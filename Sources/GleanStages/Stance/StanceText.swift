@@ -302,8 +302,11 @@ struct StanceText: Sendable {
                     StanceMention(referent: .bloc(id, named: id), words: index..<(index + 1), sentence: word.sentence))
             } else if cues.actorReferences.matches(word.text) {
                 let isPronoun = ["it", "its", "itself", "they", "their", "we", "our", "us"].contains(word.text)
-                guard isPronoun || determiners.contains(previous) else { continue }
-                mentions.append(StanceMention(referent: .actorReference, words: index..<(index + 1), sentence: word.sentence))
+                let afterFirstPerson = !previous.isEmpty && cues.firstPerson.matches(previous)
+                guard isPronoun || determiners.contains(previous) || afterFirstPerson else { continue }
+                var reference = StanceMention(referent: .actorReference, words: index..<(index + 1), sentence: word.sentence)
+                reference.isFirstPerson = afterFirstPerson || cues.firstPerson.matches(word.text)
+                mentions.append(reference)
             }
         }
     }
