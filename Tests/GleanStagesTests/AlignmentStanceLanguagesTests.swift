@@ -102,6 +102,23 @@ struct AlignmentStanceLanguagesTests {
         #expect(reason.contains("ru") && reason.contains("tr") && reason.contains("en"))
     }
 
+    @Test(
+        "the words around a bloc give the model their tone, from each language's lexicon",
+        arguments: [
+            ("en", "Russia condemns the aggressive and dangerous expansion of NATO."),
+            ("ru", "Россия осуждает агрессивное и опасное расширение НАТО."),
+            ("de", "Russland verurteilt die aggressive und gefährliche Erweiterung der NATO."),
+            ("tr", "Rusya, NATO'nun saldırgan ve tehlikeli genişlemesini kınıyor."),
+        ])
+    func tone(language: String, text: String) throws {
+        let languages = try StanceLanguages(model: nil)
+        let analyzer = try #require(languages.analyzer(for: language))
+        let candidates = analyzer.candidates(in: text, entities: languages.entities(in: text, language: language))
+        let pair = try #require(candidates.first { $0.actor == "RU" && $0.bloc == "NATO" })
+        #expect((pair.features["tone.sentence.negative"] ?? 0) > 0, "\(pair.features.keys.sorted())")
+        #expect((pair.features["tone.near_bloc.negative"] ?? 0) > 0)
+    }
+
     @Test("Turkish lower-casing: I is ı and İ is i, so cues written in lower case match capitals")
     func turkishCase() async throws {
         // Unicode's default would lower `İşbirliği` to `i̇şbirliği` (with a combining dot), which no

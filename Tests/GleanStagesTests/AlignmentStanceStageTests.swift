@@ -226,15 +226,17 @@ struct AlignmentStanceStageTests {
         // Without the cue, the model may still pair the two (named together), but not as seeking.
         #expect(try await !pairs(text).contains("KZ/EU/seeking"))
         // The model weighs the cue against the record (Kazakhstan has never applied), so its
-        // confidence may fall under the default threshold; the stance and evidence are the cue's.
+        // confidence may fall under the default threshold, and the pair may come out undecided
+        // (neutral) with seeking also; seeking is supported and the evidence is the cue's.
         let result = try await stage(["cues": "cues.yaml", "min_confidence": 0], base: folder.path).analyze(
             StageInput(document: Document(id: "1", text: text)))
         guard case .output(let value) = result else {
             Issue.record("expected output")
             return
         }
-        #expect(value.arrayValue?.first?["stance"] == "seeking")
-        #expect(value.arrayValue?.first?["evidence"]?.arrayValue?.first?["pattern"] == "knocking at ... gate")
+        let pair = try #require(value.arrayValue?.first)
+        #expect(pair["stance"] == "seeking" || (pair["also"]?.arrayValue ?? []).contains("seeking"), "\(pair)")
+        #expect(pair["evidence"]?.arrayValue?.first?["pattern"] == "knocking at ... gate")
         try "stances:\n  seekng:\n    - x\n".write(
             to: folder.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
         #expect {

@@ -17,6 +17,9 @@ public struct StanceAnalyzer: Sendable {
     public var model: StanceModel?
     /// Which states belong to which blocs, and when: read into the model's features (none when `nil`).
     public var memberships: BlocMemberships?
+    /// The valences of words in the text's language, read into the model's tone features (none
+    /// when `nil`).
+    public var tone: (any WordValences)?
     /// Names of countries and blocs, by id, for the output.
     let gazetteer: Gazetteer
     /// Cue indices by the words their pattern can start with, by the first two characters of
@@ -42,14 +45,15 @@ public struct StanceAnalyzer: Sendable {
 
     /// Creates an analyzer for `cues`, naming things with `gazetteer`, reporting `blocs`, deciding
     /// with `model` (or with the rules alone when it is `nil`), telling the model what
-    /// `memberships` knows of each pair.
+    /// `memberships` knows of each pair and how `tone` rates the words around it.
     public init(
         cues: StanceCues, gazetteer: Gazetteer, blocs: Set<String> = Set(StanceAnalyzer.defaultBlocs),
-        model: StanceModel? = nil, memberships: BlocMemberships? = nil
+        model: StanceModel? = nil, memberships: BlocMemberships? = nil, tone: (any WordValences)? = nil
     ) {
         self.cues = cues
         self.model = model
         self.memberships = memberships
+        self.tone = tone
         self.gazetteer = gazetteer
         self.blocs = blocs
         var byWord: [String: [Int]] = [:]

@@ -30,8 +30,10 @@ public struct StanceLanguages: Sendable {
             var cues = try StanceCues.shipped(language: language) ?? StanceCues()
             cues.language = language
             if let added = extra[language] { cues.merge(added.cues, replacing: added.replacing) }
+            let tone: (any WordValences)? = language == "en" ? try VADERLexicon.shipped : try LexiconTones.tone(for: language)
             analyzers[language] = StanceAnalyzer(
-                cues: cues, gazetteer: recognizer.gazetteer, blocs: blocs, model: model, memberships: memberships)
+                cues: cues, gazetteer: recognizer.gazetteer, blocs: blocs, model: model, memberships: memberships,
+                tone: tone)
         }
         self.analyzers = analyzers
     }
