@@ -261,6 +261,7 @@ struct TrainStanceCommand: AsyncParsableCommand {
             try Data(lines.utf8).write(to: URL(fileURLWithPath: dumpFeatures))
         }
         var calibration = StanceCalibration()
+        var plainCalibration: StanceCalibration?
         var provenance = [
             "data": data.joined(separator: " "), "extra": extra.joined(separator: " "),
             "extra_weight": String(extraWeight), "epochs": String(epochs), "seed": String(seed),
@@ -268,9 +269,11 @@ struct TrainStanceCommand: AsyncParsableCommand {
             "trained_by": "glean train stance", "folds": String(folds),
         ]
         if folds > 1 {
-            let predictions = training.crossValidate(
+            let (predictions, plainPredictions) = training.crossValidateBothWays(
                 folds: folds, epochs: epochs, seed: seed, learningRate: learningRate)
             calibration = StanceTraining.calibration(fitting: predictions)
+            let plain = StanceTraining.calibration(fitting: plainPredictions)
+            plainCalibration = plain
             if let dumpPredictions {
                 let lines = predictions.map { prediction -> String in
                     let row: JSONValue = .object([
@@ -311,6 +314,12 @@ struct TrainStanceCommand: AsyncParsableCommand {
                 provenance["cv_" + language] = String(
                     format: "pairs F1 %.3f; macro F1 strict %.3f", part.pairs.f1, part.macroF1())
             }
+            let plainScore = training.score(plainPredictions, calibration: plain, threshold: threshold)
+            Terminal.standardOutput.write(
+                String(
+                    format: "read without speakers (their own calibration): pairs P %.1f R %.1f F1 %.1f, macro F1 strict %.1f\n",
+                    100 * plainScore.pairs.precision, 100 * plainScore.pairs.recall, 100 * plainScore.pairs.f1,
+                    100 * plainScore.macroF1()))
             let reliability = StanceReliability(
                 predictions.map { (calibration($0.probability), $0.right) }.filter { $0.0 >= 0.05 })
             Terminal.standardOutput.write(
@@ -334,6 +343,7 @@ struct TrainStanceCommand: AsyncParsableCommand {
         var model = StanceModel.train(
             training.examples(training.passages.indices), epochs: epochs, seed: seed, learningRate: learningRate)
         model.calibration = calibration
+        model.plainCalibration = plainCalibration
         model.provenance = provenance
         try Data(try model.json()).write(to: URL(fileURLWithPath: output))
         Terminal.standardError.write("\(model.weights.count) features -> \(output)\n")

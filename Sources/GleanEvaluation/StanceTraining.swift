@@ -14,6 +14,8 @@ public struct StanceTraining: Sendable {
         public var document: String
         /// Its candidate pairs.
         public var candidates: [StanceCandidate]
+        /// Its candidate pairs read without its speaker, when it has one (`nil`: ``candidates``).
+        public var plainCandidates: [StanceCandidate]?
         /// Whether it is held out of cross-validation's test folds (always trained on).
         public var trainOnly: Bool
         /// How much its examples count.
@@ -80,16 +82,21 @@ public struct StanceTraining: Sendable {
             let entities = languages.entities(in: passage.text, language: language)
             append(
                 passage, candidates: analyzer.candidates(in: passage.text, entities: entities, speaker: passage.speaker),
-                trainOnly: trainOnly,
-                weight: weight)
+                plainCandidates: passage.speaker == nil ? nil : analyzer.candidates(in: passage.text, entities: entities),
+                trainOnly: trainOnly, weight: weight)
         }
         return unread
     }
 
-    private mutating func append(_ passage: LabelledPassage, candidates: [StanceCandidate], trainOnly: Bool, weight: Double) {
+    private mutating func append(
+        _ passage: LabelledPassage, candidates: [StanceCandidate], plainCandidates: [StanceCandidate]? = nil,
+        trainOnly: Bool, weight: Double
+    ) {
         let document = passage.id.split(separator: "#", maxSplits: 1).first.map(String.init) ?? passage.id
         passages.append(
-            Passage(passage: passage, document: document, candidates: candidates, trainOnly: trainOnly, weight: weight))
+            Passage(
+                passage: passage, document: document, candidates: candidates, plainCandidates: plainCandidates,
+                trainOnly: trainOnly, weight: weight))
     }
 
     /// Adds labelled passages, finding their candidates with `analyzer` over `recognizer`'s entities.
@@ -125,10 +132,14 @@ public struct StanceTraining: Sendable {
         indices.flatMap { index in
             let item = passages[index]
             let gold = item.labelledStances
-            return item.candidates.map { candidate in
-                let stance = gold[candidate.actor + "/" + candidate.bloc]
-                let outcome = stance.flatMap { Stance.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
-                return StanceModel.Example(features: candidate.features, outcome: outcome, weight: item.weight)
+            // A passage with a speaker counts half read with it and half read without it.
+            let readings = item.plainCandidates.map { [(item.candidates, 0.5), ($0, 0.5)] } ?? [(item.candidates, 1.0)]
+            return readings.flatMap { candidates, share in
+                candidates.map { candidate in
+                    let stance = gold[candidate.actor + "/" + candidate.bloc]
+                    let outcome = stance.flatMap { Stance.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
+                    return StanceModel.Example(features: candidate.features, outcome: outcome, weight: item.weight * share)
+                }
             }
         }
     }
@@ -152,17 +163,28 @@ public struct StanceTraining: Sendable {
     public func crossValidate(
         folds count: Int, epochs: Int, seed: UInt64, learningRate: Double = StanceModel.defaultLearningRate
     ) -> [Prediction] {
+        crossValidateBothWays(folds: count, epochs: epochs, seed: seed, learningRate: learningRate).read
+    }
+
+    /// Cross-validated predictions as ``crossValidate(folds:epochs:seed:learningRate:)`` makes
+    /// them (`read`), and the same fold models' predictions with every passage read without its
+    /// speaker (`plain`), for the calibration of texts that name none.
+    public func crossValidateBothWays(
+        folds count: Int, epochs: Int, seed: UInt64, learningRate: Double = StanceModel.defaultLearningRate
+    ) -> (read: [Prediction], plain: [Prediction]) {
         let fold = folds(count, seed: seed)
-        var predictions: [Prediction] = []
+        var read: [Prediction] = []
+        var plain: [Prediction] = []
         for held in 0..<count {
             let model = StanceModel.train(
                 examples(passages.indices.filter { fold[$0] != held }), epochs: epochs, seed: seed,
                 learningRate: learningRate)
             for index in passages.indices where fold[index] == held {
-                predictions += predict(index, with: model)
+                read += predict(index, with: model)
+                plain += predict(index, with: model, plain: true)
             }
         }
-        return predictions
+        return (read, plain)
     }
 
     /// The calibration fitted on `predictions`: each one's raw probability against whether it
@@ -195,11 +217,12 @@ public struct StanceTraining: Sendable {
         return answers
     }
 
-    /// The predictions of `model` for one passage's candidates.
-    public func predict(_ index: Int, with model: StanceModel) -> [Prediction] {
+    /// The predictions of `model` for one passage's candidates (read without its speaker when
+    /// `plain`).
+    public func predict(_ index: Int, with model: StanceModel, plain: Bool = false) -> [Prediction] {
         let item = passages[index]
         let gold = item.labelledStances
-        return item.candidates.map { candidate in
+        return (plain ? item.plainCandidates ?? item.candidates : item.candidates).map { candidate in
             let decision = model.decide(candidate.features)
             return Prediction(
                 passage: index, actor: candidate.actor, bloc: candidate.bloc, stance: decision.stance,

@@ -29,6 +29,19 @@ struct StanceModelTests {
         #expect(read.weights == model.weights && read.bias == model.bias)
     }
 
+    @Test("the calibration for texts without a speaker is written and read with the model, and the stage uses it")
+    func plainCalibration() throws {
+        var model = StanceModel.train(examples, epochs: 20, seed: 7, learningRate: 0.5)
+        model.calibration = StanceCalibration(fitting: [0.2, 0.4, 0.6, 0.8], right: [false, true, true, true])
+        let plain = StanceCalibration(fitting: [0.2, 0.4, 0.6, 0.8], right: [false, false, false, true])
+        model.plainCalibration = plain
+        let read = try StanceModel(json: try model.json(), source: "test")
+        #expect(read.plainCalibration == plain && read.calibration == model.calibration)
+        // A model written without one reads as one calibration for both.
+        model.plainCalibration = nil
+        #expect(try StanceModel(json: try model.json(), source: "test").plainCalibration == nil)
+    }
+
     @Test("a file that is no model is refused with its name")
     func badFile() {
         #expect(throws: GleanError.self) { try StanceModel(json: Array("{}".utf8), source: "broken.json") }

@@ -148,10 +148,15 @@ extension StanceAnalyzer {
             }
             if references.isEmpty, let main, let bloc = blocMentions.first { placed.append((main, bloc, "implicit_main")) }
         }
+        // A speaker speaks of every bloc it names, whoever else the sentence names ("the support
+        // NATO gives Portugal's colonial war" in a delegation's statement).
+        if let speaker = focus.speaker, !placed.contains(where: { $0.actor == speaker }), let bloc = blocMentions.first {
+            placed.append((speaker, bloc, "implicit_speaker"))
+        }
         for (actor, actorMention, how) in placed {
             let isReference = how != nil
             let actorWords = text.mentions[actorMention].words
-            let actorGroup = how == "implicit_main" ? [actorMention] : text.group(of: actorMention)
+            let actorGroup = how == "implicit_main" || how == "implicit_speaker" ? [actorMention] : text.group(of: actorMention)
             for blocMention in blocMentions {
                 guard let bloc = text.mentions[blocMention].bloc else { continue }
                 let blocWords = text.mentions[blocMention].words

@@ -2,10 +2,12 @@ import GleanText
 
 extension StanceAnalyzer {
     /// The pair the model makes of a candidate: its most likely stance, with the calibrated
-    /// confidence that the pair is right; other stances the evidence supports as `also`.
-    func pair(from candidate: StanceCandidate, model: StanceModel) -> StancePair? {
+    /// confidence that the pair is right (by the model's calibration for texts without a
+    /// speaker when `plain`); other stances the evidence supports as `also`.
+    func pair(from candidate: StanceCandidate, model: StanceModel, plain: Bool = false) -> StancePair? {
         let decision = model.decide(candidate.features)
-        let confidence = model.calibration(decision.probability)
+        let calibration = plain ? model.plainCalibration ?? model.calibration : model.calibration
+        let confidence = calibration(decision.probability)
         var evidence = candidate.evidence
         if evidence.isEmpty, let sentence = candidate.sentence {
             evidence.append(

@@ -92,7 +92,9 @@ public struct StanceAnalyzer: Sendable {
     /// most confident first; `speaker` is the country the text speaks for, when known.
     public func pairs(in text: TokenizedText, entities: [Entity], speaker: String? = nil) -> [StancePair] {
         if let model {
-            return candidates(in: text, entities: entities, speaker: speaker).compactMap { pair(from: $0, model: model) }.sorted {
+            return candidates(in: text, entities: entities, speaker: speaker).compactMap {
+                pair(from: $0, model: model, plain: speaker == nil)
+            }.sorted {
                 $0.confidence != $1.confidence ? $0.confidence > $1.confidence : ($0.actor, $0.bloc) < ($1.actor, $1.bloc)
             }
         }

@@ -8,6 +8,12 @@ extension StanceModel {
         var bias: [Double]
         var weights: [String: [Double]]
         var calibration: StanceCalibration
+        var calibrationPlain: StanceCalibration?
+
+        enum CodingKeys: String, CodingKey {
+            case outcomes, provenance, bias, weights, calibration
+            case calibrationPlain = "calibration_plain"
+        }
     }
 
     /// The shipped model (`Resources/stance-model.json`), loaded once.
@@ -36,7 +42,9 @@ extension StanceModel {
             throw GleanError(
                 .invalidModel, "`\(source)`: expected one weight per outcome (\(Self.outcomes.joined(separator: ", ")))")
         }
-        self.init(weights: file.weights, bias: file.bias, calibration: file.calibration, provenance: file.provenance)
+        self.init(
+            weights: file.weights, bias: file.bias, calibration: file.calibration, plainCalibration: file.calibrationPlain,
+            provenance: file.provenance)
     }
 
     /// The model as JSON with sorted keys: the same model gives the same bytes.
@@ -44,7 +52,8 @@ extension StanceModel {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
         let file = File(
-            outcomes: Self.outcomes, provenance: provenance, bias: bias, weights: weights, calibration: calibration)
+            outcomes: Self.outcomes, provenance: provenance, bias: bias, weights: weights, calibration: calibration,
+            calibrationPlain: plainCalibration)
         return [UInt8](try encoder.encode(file)) + [0x0A]
     }
 }

@@ -24,18 +24,22 @@ public struct StanceModel: Sendable {
     public var bias: [Double]
     /// Maps a raw probability to the share right (isotonic, from cross-validated predictions).
     public var calibration: StanceCalibration
+    /// The calibration for texts read without a speaker, fitted on the same cross-validated
+    /// predictions made as if no passage named one; `nil`: ``calibration`` serves both.
+    public var plainCalibration: StanceCalibration?
     /// What made the weights: data files, epochs, seed, cross-validated scores.
     public var provenance: [String: String]
 
     /// A model from its parts.
     public init(
         weights: [String: [Double]], bias: [Double], calibration: StanceCalibration = StanceCalibration(),
-        provenance: [String: String] = [:]
+        plainCalibration: StanceCalibration? = nil, provenance: [String: String] = [:]
     ) {
         self.weights = weights
         ranked = RankedWeights(weights)
         self.bias = bias
         self.calibration = calibration
+        self.plainCalibration = plainCalibration
         self.provenance = provenance
     }
 
