@@ -17,8 +17,8 @@ struct EvalStanceCommand: AsyncParsableCommand {
             the primary label, lenient also an acceptable second label. Prints pair P/R/F1, \
             per-stance F1, macro F1 and the confusion matrix; passages with `lang` are read with \
             that language's cues and entities, and a line per language follows; passages with \
-            `speaker` are read with that speaker, as the stage reads documents with \
-            `speaker_field` (--without-speakers reads them as plain text); --reliability \
+            `speaker` (an ISO 3166-1 alpha-2 code) are read with that speaker, as the stage reads \
+            documents with `speaker_field` (--without-speakers reads them as plain text); --reliability \
             adds the table of confidence against the share right. Several --data files are \
             scored as one set (every holdout pooled for one reliability table); \
             --reliability-gate fails the run when that table is off by more than the gate.

@@ -58,6 +58,14 @@ public struct LabelledPassage: Sendable, Hashable {
                     StanceScore.Labelled(
                         actor: pair[0], bloc: pair[1], stance: primary, also: stances.dropFirst().compactMap { $0 }))
             }
+            if let speaker = decoded.speaker,
+                speaker.count != 2 || !speaker.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) })
+            {
+                throw GleanError(
+                    .invalidArgument,
+                    "speaker `\(speaker)` is not an ISO 3166-1 alpha-2 code in capitals (write `AT`, not `Austria` or `at`)",
+                    location: location)
+            }
             passages.append(
                 LabelledPassage(
                     id: decoded.id, text: decoded.text, pairs: pairs, language: decoded.lang, speaker: decoded.speaker))

@@ -79,19 +79,20 @@ public struct StanceTraining: Sendable {
                 unread.append(passage)
                 continue
             }
-            let entities = languages.entities(in: passage.text, language: language)
             append(
-                passage, candidates: analyzer.candidates(in: passage.text, entities: entities, speaker: passage.speaker),
-                plainCandidates: passage.speaker == nil ? nil : analyzer.candidates(in: passage.text, entities: entities),
+                passage, analyzer: analyzer, entities: languages.entities(in: passage.text, language: language),
                 trainOnly: trainOnly, weight: weight)
         }
         return unread
     }
 
+    /// Adds a passage with its candidates as `analyzer` finds them among `entities`: read with
+    /// its speaker, and also without it when it has one.
     private mutating func append(
-        _ passage: LabelledPassage, candidates: [StanceCandidate], plainCandidates: [StanceCandidate]? = nil,
-        trainOnly: Bool, weight: Double
+        _ passage: LabelledPassage, analyzer: StanceAnalyzer, entities: [Entity], trainOnly: Bool, weight: Double
     ) {
+        let candidates = analyzer.candidates(in: passage.text, entities: entities, speaker: passage.speaker)
+        let plainCandidates = passage.speaker == nil ? nil : analyzer.candidates(in: passage.text, entities: entities)
         let document = passage.id.split(separator: "#", maxSplits: 1).first.map(String.init) ?? passage.id
         passages.append(
             Passage(
@@ -106,10 +107,8 @@ public struct StanceTraining: Sendable {
     ) {
         for passage in labelled {
             append(
-                passage,
-                candidates: analyzer.candidates(
-                    in: passage.text, entities: recognizer.entities(in: passage.text), speaker: passage.speaker),
-                trainOnly: trainOnly, weight: weight)
+                passage, analyzer: analyzer, entities: recognizer.entities(in: passage.text), trainOnly: trainOnly,
+                weight: weight)
         }
     }
 
@@ -163,7 +162,7 @@ public struct StanceTraining: Sendable {
     public func crossValidate(
         folds count: Int, epochs: Int, seed: UInt64, learningRate: Double = StanceModel.defaultLearningRate
     ) -> [Prediction] {
-        crossValidateBothWays(folds: count, epochs: epochs, seed: seed, learningRate: learningRate).read
+        crossValidated(folds: count, epochs: epochs, seed: seed, learningRate: learningRate, plainToo: false).read
     }
 
     /// Cross-validated predictions as ``crossValidate(folds:epochs:seed:learningRate:)`` makes
@@ -171,6 +170,13 @@ public struct StanceTraining: Sendable {
     /// speaker (`plain`), for the calibration of texts that name none.
     public func crossValidateBothWays(
         folds count: Int, epochs: Int, seed: UInt64, learningRate: Double = StanceModel.defaultLearningRate
+    ) -> (read: [Prediction], plain: [Prediction]) {
+        crossValidated(folds: count, epochs: epochs, seed: seed, learningRate: learningRate, plainToo: true)
+    }
+
+    /// The fold models' predictions read with speakers, and without them when `plainToo`.
+    private func crossValidated(
+        folds count: Int, epochs: Int, seed: UInt64, learningRate: Double, plainToo: Bool
     ) -> (read: [Prediction], plain: [Prediction]) {
         let fold = folds(count, seed: seed)
         var read: [Prediction] = []
@@ -181,7 +187,7 @@ public struct StanceTraining: Sendable {
                 learningRate: learningRate)
             for index in passages.indices where fold[index] == held {
                 read += predict(index, with: model)
-                plain += predict(index, with: model, plain: true)
+                if plainToo { plain += predict(index, with: model, plain: true) }
             }
         }
         return (read, plain)

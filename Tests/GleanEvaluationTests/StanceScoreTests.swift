@@ -95,9 +95,10 @@ struct StanceScoreTests {
             #"{"id":"a#1","speaker":"LV","text":"We joined NATO in 2004.","pairs":[["LV","NATO","member"]]}"#,
             #"{"id":"b#1","text":"We joined NATO in 2004.","pairs":[]}"#,
             #"{"id":"c#1","speaker":"GN","text":"NATO arms Portugal for its colonial war.","pairs":[["GN","NATO","opposed"]]}"#,
+            #"{"id":"d#1","lang":"de","speaker":"AT","text":"Wir sind 1995 der EU beigetreten.","pairs":[["AT","EU","member"]]}"#,
         ]
         let passages = try LabelledPassage.read(jsonLines: lines.joined(separator: "\n"), source: "s.jsonl")
-        #expect(passages.map(\.speaker) == ["LV", nil, "GN"])
+        #expect(passages.map(\.speaker) == ["LV", nil, "GN", "AT"])
         var training = StanceTraining()
         training.add(passages, languages: try StanceLanguages(model: nil), trainOnly: false)
         let spoken = training.passages[0].candidates
@@ -112,8 +113,23 @@ struct StanceScoreTests {
         // half their examples); the others once.
         #expect(training.passages[0].plainCandidates?.contains { $0.actor == "LV" } == false)
         #expect(training.passages[1].plainCandidates == nil)
-        let examples = training.examples(training.passages.indices)
-        #expect(examples.contains { $0.weight == 0.5 })
+        // "Wir" alone is the speaker, in German as "we" is in English.
+        #expect(
+            training.passages[3].candidates.contains {
+                $0.actor == "AT" && $0.bloc == "EU" && $0.features["together.speaker"] == 1
+            })
+        let halves = training.examples([0, 2, 3])
+        let plainCount = [0, 2, 3].reduce(0) {
+            $0 + training.passages[$1].candidates.count + (training.passages[$1].plainCandidates?.count ?? 0)
+        }
+        #expect(halves.count == plainCount && halves.allSatisfy { $0.weight == 0.5 })
+        #expect(training.examples([1]).allSatisfy { $0.weight == 1 })
+        // A speaker is written as a code, as the labels' actors are.
+        #expect {
+            _ = try LabelledPassage.read(jsonLines: #"{"id":"e","speaker":"Austria","text":"t","pairs":[]}"#, source: "b.jsonl")
+        } throws: { error in
+            "\(error)".contains("b.jsonl:1:1") && "\(error)".contains("alpha-2")
+        }
     }
 
     @Test("rarer outcomes weigh more with a class power; none without")

@@ -29,7 +29,7 @@ struct StanceModelTests {
         #expect(read.weights == model.weights && read.bias == model.bias)
     }
 
-    @Test("the calibration for texts without a speaker is written and read with the model, and the stage uses it")
+    @Test("the calibration for texts without a speaker is written and read with the model, and the analyzer uses it")
     func plainCalibration() throws {
         var model = StanceModel.train(examples, epochs: 20, seed: 7, learningRate: 0.5)
         model.calibration = StanceCalibration(fitting: [0.2, 0.4, 0.6, 0.8], right: [false, true, true, true])
@@ -40,6 +40,18 @@ struct StanceModelTests {
         // A model written without one reads as one calibration for both.
         model.plainCalibration = nil
         #expect(try StanceModel(json: try model.json(), source: "test").plainCalibration == nil)
+        // The analyzer calibrates a text with a speaker by the one, a text without by the other:
+        // here every answer right, and every answer wrong.
+        var shipped = try StanceModel.shipped
+        shipped.calibration = StanceCalibration(fitting: [0.0, 1.0], right: [true, true])
+        shipped.plainCalibration = StanceCalibration(fitting: [0.0, 1.0], right: [false, false])
+        let recognizer = try EntityRecognizer.shipped
+        let analyzer = StanceAnalyzer(cues: try StanceCues.shipped, gazetteer: recognizer.gazetteer, model: shipped)
+        let text = "Latvia joined NATO in 2004."
+        let entities = recognizer.entities(in: text)
+        let spoken = try #require(analyzer.pairs(in: text, entities: entities, speaker: "LV").first)
+        let unspoken = try #require(analyzer.pairs(in: text, entities: entities).first)
+        #expect(spoken.confidence == 1 && unspoken.confidence == 0)
     }
 
     @Test("a file that is no model is refused with its name")

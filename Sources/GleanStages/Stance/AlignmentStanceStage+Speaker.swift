@@ -1,32 +1,21 @@
 import GleanCore
 import Logging
 import OrderedCollections
-import Synchronization
 
 extension AlignmentStanceStage {
-    /// Values already seen, shared by the copies of a stage.
-    final class UnknownValues: Sendable {
-        private let seen = Mutex<Set<String>>([])
-
-        /// Whether `value` is new (and now seen).
-        func isNew(_ value: String) -> Bool {
-            seen.withLock { $0.insert(value).inserted }
-        }
-    }
-
     /// The country `document` speaks for: its `speaker_field` read as a country code or name.
     /// A value that names no country is logged once, as a warning, and the document is read
     /// without a speaker.
     func speaker(of document: Document) -> String? {
         guard let field = speakerField, let value = document.fields[field], value != JSONValue.null else { return nil }
-        guard case .string(let text) = value, !text.isEmpty else {
+        guard case .string(let text) = value else {
             if unknownSpeakers.isNew("(\(value.typeName))") {
                 logger.warning(
-                    "`\(field)` should be a string (a country code or name), not \(["integer", "array", "object"].contains(value.typeName) ? "an" : "a") \(value.typeName); read without a speaker"
-                )
+                    "`\(field)` should be a country code or name, got \(value.typeName); read without a speaker")
             }
             return nil
         }
+        guard !text.isEmpty else { return nil }
         if let code = languages.recognizer.gazetteer.country(named: text) { return code }
         if unknownSpeakers.isNew(text) {
             logger.warning(

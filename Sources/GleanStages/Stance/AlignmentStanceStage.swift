@@ -103,7 +103,7 @@ public struct AlignmentStanceStage: Stage {
     let speakerField: String?
     let logger: Logger
     /// The speaker values already reported as unknown (each is reported once).
-    let unknownSpeakers = UnknownValues()
+    let unknownSpeakers = ReportedOnce()
 
     /// The languages with built-in cues (ISO 639-1 codes).
     public static let supportedLanguages: [String] = (try? StanceCues.shippedLanguages) ?? ["en"]

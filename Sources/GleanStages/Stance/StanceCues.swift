@@ -30,7 +30,8 @@ public struct StanceCues: Sendable {
     /// Words that refer back to an actor.
     public var actorReferences = WordMatcher([String]())
     /// Words of the first person ("we", "our", "my"): a reference among them, or after one of
-    /// them ("my country"), is the document's speaker when one is known.
+    /// them ("my country"), is the document's speaker when one is known. A word here that is
+    /// not also in ``actorReferences`` acts only before a reference ("my" in "my country").
     public var firstPerson = WordMatcher([String]())
     /// Words that refer back to a bloc after `the`.
     public var blocReferences = WordMatcher([String]())

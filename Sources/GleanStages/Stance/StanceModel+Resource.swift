@@ -8,11 +8,11 @@ extension StanceModel {
         var bias: [Double]
         var weights: [String: [Double]]
         var calibration: StanceCalibration
-        var calibrationPlain: StanceCalibration?
+        var plainCalibration: StanceCalibration?
 
         enum CodingKeys: String, CodingKey {
             case outcomes, provenance, bias, weights, calibration
-            case calibrationPlain = "calibration_plain"
+            case plainCalibration = "calibration_plain"
         }
     }
 
@@ -43,7 +43,7 @@ extension StanceModel {
                 .invalidModel, "`\(source)`: expected one weight per outcome (\(Self.outcomes.joined(separator: ", ")))")
         }
         self.init(
-            weights: file.weights, bias: file.bias, calibration: file.calibration, plainCalibration: file.calibrationPlain,
+            weights: file.weights, bias: file.bias, calibration: file.calibration, plainCalibration: file.plainCalibration,
             provenance: file.provenance)
     }
 
@@ -53,7 +53,7 @@ extension StanceModel {
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
         let file = File(
             outcomes: Self.outcomes, provenance: provenance, bias: bias, weights: weights, calibration: calibration,
-            calibrationPlain: plainCalibration)
+            plainCalibration: plainCalibration)
         return [UInt8](try encoder.encode(file)) + [0x0A]
     }
 }

@@ -303,9 +303,10 @@ struct StanceText: Sendable {
             } else if cues.actorReferences.matches(word.text) {
                 let isPronoun = ["it", "its", "itself", "they", "their", "we", "our", "us"].contains(word.text)
                 let afterFirstPerson = !previous.isEmpty && cues.firstPerson.matches(previous)
-                guard isPronoun || determiners.contains(previous) || afterFirstPerson else { continue }
+                let firstPerson = cues.firstPerson.matches(word.text)
+                guard isPronoun || firstPerson || determiners.contains(previous) || afterFirstPerson else { continue }
                 var reference = StanceMention(referent: .actorReference, words: index..<(index + 1), sentence: word.sentence)
-                reference.isFirstPerson = afterFirstPerson || cues.firstPerson.matches(word.text)
+                reference.isFirstPerson = afterFirstPerson || firstPerson
                 mentions.append(reference)
             }
         }
