@@ -26,7 +26,7 @@ public struct AlignmentStanceStage: Stage {
     /// The stage's descriptor.
     public static let descriptor = StageDescriptor(
         name: "alignment-stance",
-        version: "0.2.0",
+        version: "0.3.0",
         summary: "Where each country stands toward each bloc (member, seeking, partner, neutral, opposed), with evidence.",
         details: """
             Reads the countries and blocs found by the `entities` stage (add `needs: [entities]`; \
@@ -37,8 +37,11 @@ public struct AlignmentStanceStage: Stage {
             (the nearest, or the last named; "the alliance"); bloc programmes carry their stance \
             (Partnership for Peace → NATO partner). A model trained on labelled real passages \
             (`glean train stance`) decides each candidate pair from the cues' evidence, distances, \
-            lists, negation and time; `confidence` is calibrated (the share of such pairs that \
-            were right in cross-validation). Every bloc of the gazetteer by default. Reads \
+            lists, negation, time and the tone of the words around the bloc; `confidence` is \
+            calibrated (the share of such pairs that were right in cross-validation). With \
+            `speaker_field`, each document's speaker (a UN delegation, a government, a country \
+            profile's country) is the actor of "we" and "my country" and of the blocs its \
+            sentences name. Every bloc of the gazetteer by default. Reads \
             English, German, Spanish, French, Russian, Turkish, Ukrainian and Azerbaijani (a cue \
             file per language, chosen by the `language` result; English without one); documents \
             in other languages are skipped with the reason `unsupported language: CODE`.
