@@ -121,7 +121,7 @@ extension StanceAnalyzer {
         let references = mentions.filter { text.mentions[$0].referent == .actorReference }
         let distinctActors = Set(actorMentions.compactMap { text.mentions[$0].actor }).count
         let span = text.sentences[sentence].span
-        let valences = valences(in: sentence, of: text)
+        let tone = sentenceTone(sentence, of: text)
         // Each match's negation, hedge and time, read once for every pair of the sentence.
         let readings = matches.map {
             (
@@ -211,10 +211,7 @@ extension StanceAnalyzer {
                     if near, readings[position].past { entry.set("together.cue_past." + stance) }
                 }
                 if readings.allSatisfy(\.attributed) { entry.set("together.no_cue") }
-                if let valences {
-                    Self.addToneFeatures(
-                        valences, from: text.sentences[sentence].words.lowerBound, bloc: blocWords, to: &entry)
-                }
+                if let tone { Self.addToneFeatures(tone, bloc: blocWords, to: &entry) }
                 // The words between the two (when close) and just around them: language-specific
                 // features, named by the text's language, that other languages simply do not fire.
                 if between.count <= 8 {
