@@ -111,12 +111,12 @@ struct TrainStanceCommand: AsyncParsableCommand {
         commandName: "stance",
         abstract: "Train the alignment-stance model on labelled passages, cross-validated by document.",
         discussion: """
-            Finds each passage's candidate pairs with the built-in cues (every bloc), trains a \
-            multinomial logistic regression over their features, scores it by cross-validation \
+            Finds each passage's candidate pairs with the built-in cues (every bloc), grows \
+            gradient-boosted trees over their features, scores them by cross-validation \
             (documents never split: a passage id's part before `#` is its document), fits the \
             confidence calibration on the cross-validated predictions, then trains on everything. \
             Passages of --extra files are always trained on and never tested. Deterministic: the \
-            same data, epochs and seed give the same bytes. See docs/stages/alignment-stance.md.
+            same data, settings and seed give the same bytes. See docs/stages/alignment-stance.md.
             """
     )
 
@@ -130,6 +130,7 @@ struct TrainStanceCommand: AsyncParsableCommand {
         "Evaluation/alignment-stance/real-dev.jsonl", "Evaluation/alignment-stance/real-multi-dev.jsonl",
         "Evaluation/alignment-stance/real-translated-dev.jsonl", "Evaluation/alignment-stance/real-dev-wave6.jsonl",
         "Evaluation/alignment-stance/real-dev-wave7.jsonl",
+        "Evaluation/alignment-stance/real-dev-wave8.jsonl",
     ]
 
     @Option(help: "More labelled passages, always trained on, never tested. Repeatable.")
@@ -141,11 +142,20 @@ struct TrainStanceCommand: AsyncParsableCommand {
     @Option(help: "How much an --extra passage's examples count against a --data one's.")
     var extraWeight = 1.0
 
-    @Option(help: "Passes over the data.")
-    var epochs = 30
+    @Option(help: "Boosting rounds: each grows one tree per outcome.")
+    var rounds = StanceForest.Settings().rounds
 
-    @Option(help: "The learning rate of the first pass; it decays by pass. Small rates stop the weights early.")
-    var learningRate = StanceModel.defaultLearningRate
+    @Option(help: "The deepest a tree grows.")
+    var depth = StanceForest.Settings().depth
+
+    @Option(help: "How much of each tree's fit is kept (shrinkage).")
+    var learningRate = StanceForest.Settings().learningRate
+
+    @Option(help: "Split only on features at least this many examples have.")
+    var minCount = StanceForest.Settings().minCount
+
+    @Option(help: "The fewest examples a leaf may hold.")
+    var minLeaf = StanceForest.Settings().minLeaf
 
     @Option(
         help: """
@@ -154,7 +164,7 @@ struct TrainStanceCommand: AsyncParsableCommand {
             """)
     var classPower = 0.25
 
-    @Option(help: "Seeds the shuffling of examples and the folds.")
+    @Option(help: "Seeds the dealing of documents into folds.")
     var seed: UInt64 = 1
 
     @Option(help: "Cross-validation folds (below 2: none, and no calibration: confidence is then the raw probability).")
@@ -260,17 +270,20 @@ struct TrainStanceCommand: AsyncParsableCommand {
             }
             try Data(lines.utf8).write(to: URL(fileURLWithPath: dumpFeatures))
         }
+        let settings = StanceForest.Settings(
+            rounds: rounds, depth: depth, learningRate: learningRate, minCount: minCount, minLeaf: minLeaf)
         var calibration = StanceCalibration()
         var plainCalibration: StanceCalibration?
         var provenance = [
             "data": data.joined(separator: " "), "extra": extra.joined(separator: " "),
-            "extra_weight": String(extraWeight), "epochs": String(epochs), "seed": String(seed),
+            "extra_weight": String(extraWeight), "rounds": String(rounds), "depth": String(depth),
+            "min_count": String(minCount), "min_leaf": String(minLeaf), "seed": String(seed),
             "class_power": String(classPower), "learning_rate": String(learningRate),
             "trained_by": "glean train stance", "folds": String(folds),
         ]
         if folds > 1 {
             let (predictions, plainPredictions) = training.crossValidateBothWays(
-                folds: folds, epochs: epochs, seed: seed, learningRate: learningRate)
+                folds: folds, settings: settings, seed: seed)
             calibration = StanceTraining.calibration(fitting: predictions)
             let plain = StanceTraining.calibration(fitting: plainPredictions)
             plainCalibration = plain
@@ -326,7 +339,7 @@ struct TrainStanceCommand: AsyncParsableCommand {
                 "reliability of cross-validated candidates (confidence ≥ 0.05):\n" + reliability.markdown)
             if nestedReliability {
                 let answers = training.nestedCalibration(
-                    folds: folds, epochs: epochs, seed: seed, learningRate: learningRate)
+                    folds: folds, settings: settings, seed: seed)
                 let nested = StanceReliability(answers.filter { $0.confidence >= 0.05 })
                 Terminal.standardOutput.write(
                     "reliability, nested (calibration fitted without the answers' folds; confidence ≥ 0.05):\n"
@@ -340,12 +353,12 @@ struct TrainStanceCommand: AsyncParsableCommand {
                 format: "pairs P %.3f R %.3f F1 %.3f; macro F1 strict %.3f lenient %.3f", pairs.precision, pairs.recall,
                 pairs.f1, score.macroF1(), score.macroF1(lenient: true))
         }
-        var model = StanceModel.train(
-            training.examples(training.passages.indices), epochs: epochs, seed: seed, learningRate: learningRate)
+        var model = StanceModel.train(training.examples(training.passages.indices), settings: settings)
         model.calibration = calibration
         model.plainCalibration = plainCalibration
         model.provenance = provenance
         try Data(try model.json()).write(to: URL(fileURLWithPath: output))
-        Terminal.standardError.write("\(model.weights.count) features -> \(output)\n")
+        Terminal.standardError.write(
+            "\(model.forest.trees.count) trees over \(model.forest.features.count) features -> \(output)\n")
     }
 }

@@ -160,31 +160,29 @@ public struct StanceTraining: Sendable {
     /// Cross-validated predictions: for each fold, a model trained on the other folds and the
     /// train-only passages predicts the fold's candidates.
     public func crossValidate(
-        folds count: Int, epochs: Int, seed: UInt64, learningRate: Double = StanceModel.defaultLearningRate
+        folds count: Int, settings: StanceForest.Settings = StanceForest.Settings(), seed: UInt64
     ) -> [Prediction] {
-        crossValidated(folds: count, epochs: epochs, seed: seed, learningRate: learningRate, plainToo: false).read
+        crossValidated(folds: count, settings: settings, seed: seed, plainToo: false).read
     }
 
-    /// Cross-validated predictions as ``crossValidate(folds:epochs:seed:learningRate:)`` makes
+    /// Cross-validated predictions as ``crossValidate(folds:settings:seed:)`` makes
     /// them (`read`), and the same fold models' predictions with every passage read without its
     /// speaker (`plain`), for the calibration of texts that name none.
     public func crossValidateBothWays(
-        folds count: Int, epochs: Int, seed: UInt64, learningRate: Double = StanceModel.defaultLearningRate
+        folds count: Int, settings: StanceForest.Settings = StanceForest.Settings(), seed: UInt64
     ) -> (read: [Prediction], plain: [Prediction]) {
-        crossValidated(folds: count, epochs: epochs, seed: seed, learningRate: learningRate, plainToo: true)
+        crossValidated(folds: count, settings: settings, seed: seed, plainToo: true)
     }
 
     /// The fold models' predictions read with speakers, and without them when `plainToo`.
     private func crossValidated(
-        folds count: Int, epochs: Int, seed: UInt64, learningRate: Double, plainToo: Bool
+        folds count: Int, settings: StanceForest.Settings, seed: UInt64, plainToo: Bool
     ) -> (read: [Prediction], plain: [Prediction]) {
         let fold = folds(count, seed: seed)
         var read: [Prediction] = []
         var plain: [Prediction] = []
         for held in 0..<count {
-            let model = StanceModel.train(
-                examples(passages.indices.filter { fold[$0] != held }), epochs: epochs, seed: seed,
-                learningRate: learningRate)
+            let model = StanceModel.train(examples(passages.indices.filter { fold[$0] != held }), settings: settings)
             for index in passages.indices where fold[index] == held {
                 read += predict(index, with: model)
                 if plainToo { plain += predict(index, with: model, plain: true) }
@@ -205,7 +203,7 @@ public struct StanceTraining: Sendable {
     /// reliability table reads predictions the calibration was fitted on, so it is right by
     /// construction.)
     public func nestedCalibration(
-        folds count: Int, epochs: Int, seed: UInt64, learningRate: Double = StanceModel.defaultLearningRate
+        folds count: Int, settings: StanceForest.Settings = StanceForest.Settings(), seed: UInt64
     ) -> [(confidence: Double, right: Bool)] {
         let fold = folds(count, seed: seed)
         var answers: [(confidence: Double, right: Bool)] = []
@@ -213,9 +211,8 @@ public struct StanceTraining: Sendable {
             var inner = self
             inner.passages = passages.indices.filter { fold[$0] != held }.map { passages[$0] }
             let calibration = Self.calibration(
-                fitting: inner.crossValidate(folds: count, epochs: epochs, seed: seed, learningRate: learningRate))
-            let model = StanceModel.train(
-                inner.examples(inner.passages.indices), epochs: epochs, seed: seed, learningRate: learningRate)
+                fitting: inner.crossValidate(folds: count, settings: settings, seed: seed))
+            let model = StanceModel.train(inner.examples(inner.passages.indices), settings: settings)
             for index in passages.indices where fold[index] == held {
                 answers += predict(index, with: model).map { (calibration($0.probability), $0.right) }
             }

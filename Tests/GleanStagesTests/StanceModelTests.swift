@@ -1,7 +1,8 @@
 import Foundation
 import GleanCore
-import GleanStages
 import Testing
+
+@testable import GleanStages
 
 @Suite("stance model")
 struct StanceModelTests {
@@ -16,22 +17,77 @@ struct StanceModelTests {
         }
     }
 
-    @Test("training learns which feature tells which stance, and gives the same bytes for the same seed")
+    /// Settings small enough for toy data.
+    private let toy = StanceForest.Settings(rounds: 30, depth: 3, learningRate: 0.3, minCount: 2, minLeaf: 2)
+
+    @Test("training learns which feature tells which stance, and gives the same bytes for the same examples")
     func training() throws {
-        // Toy data learns in 20 passes only at a rate far above the real data's default.
-        let model = StanceModel.train(examples, epochs: 20, seed: 7, learningRate: 0.5)
+        let model = StanceModel.train(examples, settings: toy)
         #expect(model.decide(["cue.member": 1]).stance == .member)
         #expect(model.decide(["cue.partner": 1]).stance == .partner)
         #expect(model.decide([:]).none > 0.5)
-        let again = StanceModel.train(examples, epochs: 20, seed: 7, learningRate: 0.5)
+        let again = StanceModel.train(examples, settings: toy)
         #expect(try model.json() == again.json())
         let read = try StanceModel(json: try model.json(), source: "test")
-        #expect(read.weights == model.weights && read.bias == model.bias)
+        #expect(read.forest == model.forest)
+        #expect(read.decide(["cue.member": 1]).probability == model.decide(["cue.member": 1]).probability)
+    }
+
+    @Test("trees learn what two features say together, which no weight of either alone can")
+    func conjunction() {
+        // A cue with the actor as subject is a member; the same cue elsewhere, or the subject
+        // without the cue, is no pair.
+        let examples = (0..<20).flatMap { index -> [StanceModel.Example] in
+            [
+                StanceModel.Example(features: ["cue": 1, "subject": 1, "noise.\(index % 3)": 1], outcome: 1),
+                StanceModel.Example(features: ["cue": 1, "noise.\(index % 4)": 1], outcome: 0),
+                StanceModel.Example(features: ["subject": 1, "noise.\(index % 5)": 1], outcome: 0),
+                StanceModel.Example(features: ["noise.\(index % 2)": 1], outcome: 0),
+            ]
+        }
+        let model = StanceModel.train(examples, settings: toy)
+        let both = model.decide(["cue": 1, "subject": 1])
+        #expect(both.stance == .member && both.probability > 0.8)
+        #expect(model.decide(["cue": 1]).none > 0.8)
+        #expect(model.decide(["subject": 1]).none > 0.8)
+    }
+
+    @Test("a feature seen in fewer examples than min_count is never split on")
+    func rareFeatures() {
+        var examples = self.examples
+        examples.append(StanceModel.Example(features: ["rare": 1], outcome: 5))
+        let forest = StanceForest.train(examples, outcomes: StanceModel.outcomes.count, settings: toy)
+        #expect(!forest.features.contains("rare") && forest.features.contains("cue.member"))
+        #expect(forest.trees.count == toy.rounds * StanceModel.outcomes.count)
+    }
+
+    @Test(
+        "thresholds fall between a feature's distinct values, at most the set number",
+        arguments: [
+            ([0.0, 1.0, 1.0], 15, [0.5]),
+            ([0.0, 0.5, 1.0], 15, [0.25, 0.75]),
+            ([3.0, 3.0], 15, []),
+            ((0...20).map(Double.init), 3, [5.5, 10.5, 15.5]),
+        ])
+    func thresholds(values: [Double], most: Int, expected: [Double]) {
+        #expect(BinnedExamples.thresholds(of: values, most: most) == expected)
+    }
+
+    @Test("a tree whose children point backwards, or a split on an unknown feature, is refused")
+    func malformedTrees() throws {
+        var model = StanceModel.train(examples, settings: toy)
+        model.forest.trees[0] = StanceForest.Tree(
+            outcome: 0, feature: [0, -1, -1], threshold: [0.5, 0, 0], left: [0, 0, 0], right: [2, 0, 0], value: [0, 1, 2])
+        #expect(throws: GleanError.self) { try StanceModel(json: try model.json(), source: "backwards.json") }
+        model.forest.trees[0] = StanceForest.Tree(
+            outcome: 0, feature: [99_999, -1, -1], threshold: [0.5, 0, 0], left: [1, 0, 0], right: [2, 0, 0],
+            value: [0, 1, 2])
+        #expect(throws: GleanError.self) { try StanceModel(json: try model.json(), source: "unknown.json") }
     }
 
     @Test("the calibration for texts without a speaker is written and read with the model, and the analyzer uses it")
     func plainCalibration() throws {
-        var model = StanceModel.train(examples, epochs: 20, seed: 7, learningRate: 0.5)
+        var model = StanceModel.train(examples, settings: toy)
         model.calibration = StanceCalibration(fitting: [0.2, 0.4, 0.6, 0.8], right: [false, true, true, true])
         let plain = StanceCalibration(fitting: [0.2, 0.4, 0.6, 0.8], right: [false, false, false, true])
         model.plainCalibration = plain
@@ -106,7 +162,7 @@ struct StanceModelTests {
     @Test("the shipped model loads, with its provenance")
     func shipped() throws {
         let model = try StanceModel.shipped
-        #expect(!model.weights.isEmpty)
+        #expect(!model.forest.trees.isEmpty && !model.forest.features.isEmpty)
         #expect(model.provenance["trained_by"] == "glean train stance")
         #expect(!model.calibration.upper.isEmpty)
     }

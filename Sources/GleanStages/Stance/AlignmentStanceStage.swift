@@ -26,7 +26,7 @@ public struct AlignmentStanceStage: Stage {
     /// The stage's descriptor.
     public static let descriptor = StageDescriptor(
         name: "alignment-stance",
-        version: "0.3.0",
+        version: "0.4.0",
         summary: "Where each country stands toward each bloc (member, seeking, partner, neutral, opposed), with evidence.",
         details: """
             Reads the countries and blocs found by the `entities` stage (add `needs: [entities]`; \
@@ -35,8 +35,8 @@ public struct AlignmentStanceStage: Stage {
             time ("withdrew in 2012", "until 2008", "since 2015"); gives each cue an actor (the \
             speaker, the country before it, "it"/"the country" resolved to the subject) and a bloc \
             (the nearest, or the last named; "the alliance"); bloc programmes carry their stance \
-            (Partnership for Peace → NATO partner). A model trained on labelled real passages \
-            (`glean train stance`) decides each candidate pair from the cues' evidence, distances, \
+            (Partnership for Peace → NATO partner). Gradient-boosted trees trained on labelled real \
+            passages (`glean train stance`) decide each candidate pair from the cues' evidence, distances, \
             lists, negation, time and the tone of the words around the bloc; `confidence` is \
             calibrated (the share of such pairs that were right in cross-validation). With \
             `speaker_field`, each document's speaker (a UN delegation, a government, a country \

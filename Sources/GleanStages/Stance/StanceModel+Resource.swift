@@ -5,13 +5,12 @@ extension StanceModel {
     private struct File: Codable {
         var outcomes: [String]
         var provenance: [String: String]
-        var bias: [Double]
-        var weights: [String: [Double]]
+        var forest: StanceForest
         var calibration: StanceCalibration
         var plainCalibration: StanceCalibration?
 
         enum CodingKeys: String, CodingKey {
-            case outcomes, provenance, bias, weights, calibration
+            case outcomes, provenance, forest, calibration
             case plainCalibration = "calibration_plain"
         }
     }
@@ -36,14 +35,14 @@ extension StanceModel {
         } catch {
             throw GleanError(.invalidModel, "`\(source)` is no stance model", cause: error)
         }
-        guard file.outcomes == Self.outcomes, file.bias.count == Self.outcomes.count,
-            file.weights.values.allSatisfy({ $0.count == Self.outcomes.count })
-        else {
+        guard file.outcomes == Self.outcomes, file.forest.isWellFormed(outcomes: Self.outcomes.count) else {
             throw GleanError(
-                .invalidModel, "`\(source)`: expected one weight per outcome (\(Self.outcomes.joined(separator: ", ")))")
+                .invalidModel,
+                "`\(source)`: expected trees over the outcomes \(Self.outcomes.joined(separator: ", ")) whose nodes point "
+                    + "to later nodes and known features; retrain it with `glean train stance`")
         }
         self.init(
-            weights: file.weights, bias: file.bias, calibration: file.calibration, plainCalibration: file.plainCalibration,
+            forest: file.forest, calibration: file.calibration, plainCalibration: file.plainCalibration,
             provenance: file.provenance)
     }
 
@@ -52,7 +51,7 @@ extension StanceModel {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
         let file = File(
-            outcomes: Self.outcomes, provenance: provenance, bias: bias, weights: weights, calibration: calibration,
+            outcomes: Self.outcomes, provenance: provenance, forest: forest, calibration: calibration,
             plainCalibration: plainCalibration)
         return [UInt8](try encoder.encode(file)) + [0x0A]
     }

@@ -1,0 +1,24 @@
+import Foundation
+
+extension StanceForest: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case features, base, trees
+    }
+
+    /// Reads a forest written by `encode(to:)`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            features: try container.decode([String].self, forKey: .features),
+            base: try container.decode([Double].self, forKey: .base),
+            trees: try container.decode([Tree].self, forKey: .trees))
+    }
+
+    /// Writes the features, base scores and trees.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(features, forKey: .features)
+        try container.encode(base, forKey: .base)
+        try container.encode(trees, forKey: .trees)
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+extension StanceForest {
+    /// How a forest is grown.
+    public struct Settings: Sendable, Equatable {
+        /// Boosting rounds: each adds one tree per outcome.
+        public var rounds: Int
+        /// The deepest a tree grows (splits from the root to a leaf).
+        public var depth: Int
+        /// How much of each tree's fit is kept (shrinkage).
+        public var learningRate: Double
+        /// A feature is split on only when at least this many examples have it.
+        public var minCount: Int
+        /// The fewest examples a leaf may hold.
+        public var minLeaf: Int
+        /// L2 penalty on leaf values.
+        public var l2: Double
+        /// The most thresholds tried per feature (quantiles of its values when it has more).
+        public var maxThresholds: Int
+
+        /// Settings; the defaults are what `glean train stance` uses (docs/stages/alignment-stance.md#training).
+        public init(
+            rounds: Int = 100, depth: Int = 4, learningRate: Double = 0.2, minCount: Int = 10, minLeaf: Int = 10,
+            l2: Double = 1, maxThresholds: Int = 15
+        ) {
+            self.rounds = rounds
+            self.depth = depth
+            self.learningRate = learningRate
+            self.minCount = minCount
+            self.minLeaf = minLeaf
+            self.l2 = l2
+            self.maxThresholds = maxThresholds
+        }
+    }
+
+    /// Grows a forest by multinomial gradient boosting (Friedman's, with second-order leaf
+    /// values as in XGBoost): each round, for each outcome, a tree fitted to the gradient of the
+    /// weighted log loss at the current scores. Splits are chosen among each feature's binned
+    /// thresholds; ties go to the earlier feature and threshold, and nothing is random, so the
+    /// same examples and settings give the same forest.
+    public static func train(_ examples: [StanceModel.Example], outcomes: Int, settings: Settings = Settings())
+        -> StanceForest
+    {
+        let binned = BinnedExamples(examples, settings: settings)
+        let count = examples.count
+        var totals = [Double](repeating: 1e-9, count: outcomes)
+        for example in examples { totals[example.outcome] += example.weight }
+        let sum = totals.reduce(0, +)
+        let base = totals.map { Self.rounded(log($0 / sum)) }
+        var scores = [[Double]](repeating: base, count: count)
+        var trees: [Tree] = []
+        var gradient = [Double](repeating: 0, count: count)
+        var hessian = [Double](repeating: 0, count: count)
+        for _ in 0..<settings.rounds {
+            let probabilities = scores.map(StanceModel.softmax)
+            for outcome in 0..<outcomes {
+                for item in 0..<count {
+                    let weight = examples[item].weight
+                    let probability = probabilities[item][outcome]
+                    gradient[item] = weight * (probability - (examples[item].outcome == outcome ? 1 : 0))
+                    hessian[item] = weight * max(probability * (1 - probability), 1e-6)
+                }
+                var grower = TreeGrower(
+                    binned: binned, gradient: gradient, hessian: hessian, settings: settings, outcome: outcome)
+                let (tree, leafOf) = grower.grow()
+                for item in 0..<count { scores[item][outcome] += tree.value[leafOf[item]] }
+                trees.append(tree)
+            }
+        }
+        return StanceForest(features: binned.names, base: base, trees: trees)
+    }
+
+    /// A value rounded to six decimals, so that written models stay short and exact.
+    static func rounded(_ value: Double) -> Double { (value * 1_000_000).rounded() / 1_000_000 }
+}
