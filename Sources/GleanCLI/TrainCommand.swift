@@ -208,6 +208,13 @@ struct TrainStanceCommand: AsyncParsableCommand {
         if reliabilityGate != nil, !nestedReliability {
             throw ValidationError("--reliability-gate checks the nested table: add --nested-reliability")
         }
+        if let flaw = settings.flaw { throw ValidationError(flaw) }
+    }
+
+    /// How the trees are grown, from the options.
+    var settings: StanceForest.Settings {
+        StanceForest.Settings(
+            rounds: rounds, depth: depth, learningRate: learningRate, minCount: minCount, minLeaf: minLeaf)
     }
 
     /// Reads a model file written by this command.
@@ -270,14 +277,13 @@ struct TrainStanceCommand: AsyncParsableCommand {
             }
             try Data(lines.utf8).write(to: URL(fileURLWithPath: dumpFeatures))
         }
-        let settings = StanceForest.Settings(
-            rounds: rounds, depth: depth, learningRate: learningRate, minCount: minCount, minLeaf: minLeaf)
         var calibration = StanceCalibration()
         var plainCalibration: StanceCalibration?
         var provenance = [
             "data": data.joined(separator: " "), "extra": extra.joined(separator: " "),
             "extra_weight": String(extraWeight), "rounds": String(rounds), "depth": String(depth),
-            "min_count": String(minCount), "min_leaf": String(minLeaf), "seed": String(seed),
+            "min_count": String(minCount), "min_leaf": String(minLeaf), "l2": String(settings.l2),
+            "max_thresholds": String(settings.maxThresholds), "seed": String(seed),
             "class_power": String(classPower), "learning_rate": String(learningRate),
             "trained_by": "glean train stance", "folds": String(folds),
         ]

@@ -33,56 +33,121 @@ struct StanceModelTests {
         #expect(read.decide(["cue.member": 1]).probability == model.decide(["cue.member": 1]).probability)
     }
 
-    @Test("trees learn what two features say together, which no weight of either alone can")
-    func conjunction() {
-        // A cue with the actor as subject is a member; the same cue elsewhere, or the subject
-        // without the cue, is no pair.
-        let examples = (0..<20).flatMap { index -> [StanceModel.Example] in
-            [
-                StanceModel.Example(features: ["cue": 1, "subject": 1, "noise.\(index % 3)": 1], outcome: 1),
-                StanceModel.Example(features: ["cue": 1, "noise.\(index % 4)": 1], outcome: 0),
-                StanceModel.Example(features: ["subject": 1, "noise.\(index % 5)": 1], outcome: 0),
-                StanceModel.Example(features: ["noise.\(index % 2)": 1], outcome: 0),
-            ]
-        }
-        let model = StanceModel.train(examples, settings: toy)
-        let both = model.decide(["cue": 1, "subject": 1])
-        #expect(both.stance == .member && both.probability > 0.8)
-        #expect(model.decide(["cue": 1]).none > 0.8)
-        #expect(model.decide(["subject": 1]).none > 0.8)
+    @Test("trees learn an either-or of two features, which no sum of weights can separate")
+    func eitherOr() {
+        // One of two cues alone is a member; both together, or neither, is no pair. (Unequal
+        // counts give the first split something to gain: with equal ones neither cue alone
+        // tells anything, and a greedy tree never starts.)
+        let examples =
+            [[String: Double]](repeating: ["a": 1], count: 20).map { StanceModel.Example(features: $0, outcome: 1) }
+            + [[String: Double]](repeating: ["b": 1], count: 20).map { StanceModel.Example(features: $0, outcome: 1) }
+            + [[String: Double]](repeating: ["a": 1, "b": 1], count: 10).map {
+                StanceModel.Example(features: $0, outcome: 0)
+            }
+            + [[String: Double]](repeating: [:], count: 30).map { StanceModel.Example(features: $0, outcome: 0) }
+        let settings = StanceForest.Settings(rounds: 60, depth: 2, learningRate: 0.3, minCount: 2, minLeaf: 2)
+        let model = StanceModel.train(examples, settings: settings)
+        #expect(model.decide(["a": 1]).probability > 0.8)
+        #expect(model.decide(["b": 1]).probability > 0.8)
+        #expect(model.decide(["a": 1, "b": 1]).none > 0.8)
+        #expect(model.decide([:]).none > 0.8)
     }
 
-    @Test("a feature seen in fewer examples than min_count is never split on")
-    func rareFeatures() {
+    @Test("a feature of many values, negative and positive, splits where the outcome changes; a small value is not an absent one")
+    func continuousFeature() {
+        // x above 0.3: member; below -0.3: opposed; between, or absent: no pair. 201 values, far
+        // more than the 15 thresholds a feature gets.
+        let examples = (-100...100).map { step -> StanceModel.Example in
+            let x = Double(step) / 100
+            let outcome = x > 0.3 ? 1 : x < -0.3 ? 5 : 0
+            return StanceModel.Example(features: x == 0 ? [:] : ["x": x], outcome: outcome)
+        }
+        let settings = StanceForest.Settings(rounds: 40, depth: 3, learningRate: 0.3, minCount: 2, minLeaf: 2)
+        let model = StanceModel.train(examples, settings: settings)
+        #expect(model.decide(["x": 0.8]).stance == .member && model.decide(["x": 0.8]).probability > 0.8)
+        #expect(model.decide(["x": -0.8]).stance == .opposed && model.decide(["x": -0.8]).probability > 0.8)
+        #expect(model.decide(["x": 0.05]).none > 0.8)
+        #expect(model.decide([:]).none > 0.8)
+        // The thresholds keep 0 apart from its neighbours.
+        let cuts = BinnedExamples.thresholds(of: examples.compactMap { $0.features["x"] } + [0], most: 15)
+        #expect(cuts.contains(-0.005) && cuts.contains(0.005) && cuts.count == 15)
+    }
+
+    @Test("a forest keeps only the features its trees split on, never one fewer examples than min_count have")
+    func features() {
         var examples = self.examples
         examples.append(StanceModel.Example(features: ["rare": 1], outcome: 5))
         let forest = StanceForest.train(examples, outcomes: StanceModel.outcomes.count, settings: toy)
         #expect(!forest.features.contains("rare") && forest.features.contains("cue.member"))
         #expect(forest.trees.count == toy.rounds * StanceModel.outcomes.count)
+        let used = Set(forest.trees.flatMap { $0.feature.filter { $0 >= 0 } })
+        #expect(used == Set(forest.features.indices))
+        #expect(forest.features == forest.features.sorted())
     }
 
     @Test(
-        "thresholds fall between a feature's distinct values, at most the set number",
+        "thresholds fall between a feature's distinct values, at most the set number, on both sides of 0",
         arguments: [
             ([0.0, 1.0, 1.0], 15, [0.5]),
             ([0.0, 0.5, 1.0], 15, [0.25, 0.75]),
             ([3.0, 3.0], 15, []),
-            ((0...20).map(Double.init), 3, [5.5, 10.5, 15.5]),
+            ([0.0, 1.0], 0, []),
+            ((0...20).map(Double.init), 3, [0.5, 5.5, 10.5]),
+            ((-10...10).map(Double.init), 4, [-5.5, -1.5, -0.5, 0.5]),
         ])
     func thresholds(values: [Double], most: Int, expected: [Double]) {
         #expect(BinnedExamples.thresholds(of: values, most: most) == expected)
     }
 
-    @Test("a tree whose children point backwards, or a split on an unknown feature, is refused")
-    func malformedTrees() throws {
+    @Test(
+        "a tree scoring could not walk is refused, with its number, and a model file holding one is unreadable",
+        arguments: [
+            // The left child before its parent.
+            StanceForest.Tree(
+                outcome: 0, feature: [0, -1, -1], threshold: [0.5, 0, 0], left: [0, 0, 0], right: [2, 0, 0],
+                value: [0, 1, 2]),
+            // A feature the forest does not have.
+            StanceForest.Tree(
+                outcome: 0, feature: [99_999, -1, -1], threshold: [0.5, 0, 0], left: [1, 0, 0], right: [2, 0, 0],
+                value: [0, 1, 2]),
+            // A right child past the end.
+            StanceForest.Tree(
+                outcome: 0, feature: [0, -1, -1], threshold: [0.5, 0, 0], left: [1, 0, 0], right: [7, 0, 0],
+                value: [0, 1, 2]),
+            // Arrays of different lengths.
+            StanceForest.Tree(outcome: 0, feature: [0, -1, -1], threshold: [0.5], left: [1], right: [2], value: [0]),
+            // An outcome the forest does not score.
+            StanceForest.Tree(outcome: 9, feature: [-1], threshold: [0], left: [0], right: [0], value: [1]),
+            // A leaf's feature below -1.
+            StanceForest.Tree(outcome: 0, feature: [-5_000_000_000], threshold: [0], left: [0], right: [0], value: [1]),
+        ])
+    func malformedTree(tree: StanceForest.Tree) throws {
+        let good = StanceForest.Tree(outcome: 1, feature: [-1], threshold: [0], left: [0], right: [0], value: [0.5])
+        let base = [Double](repeating: 0, count: StanceModel.outcomes.count)
+        let error = try #require(throws: GleanError.self) {
+            try StanceForest(features: ["a"], base: base, trees: [good, tree])
+        }
+        #expect(error.message.hasPrefix("tree 1 of the stance model cannot be read"))
+        // The same tree in a model file: the file is refused when read, before anything is scored.
         var model = StanceModel.train(examples, settings: toy)
-        model.forest.trees[0] = StanceForest.Tree(
-            outcome: 0, feature: [0, -1, -1], threshold: [0.5, 0, 0], left: [0, 0, 0], right: [2, 0, 0], value: [0, 1, 2])
-        #expect(throws: GleanError.self) { try StanceModel(json: try model.json(), source: "backwards.json") }
-        model.forest.trees[0] = StanceForest.Tree(
-            outcome: 0, feature: [99_999, -1, -1], threshold: [0.5, 0, 0], left: [1, 0, 0], right: [2, 0, 0],
-            value: [0, 1, 2])
-        #expect(throws: GleanError.self) { try StanceModel(json: try model.json(), source: "unknown.json") }
+        model.forest = try StanceForest(features: ["a"], base: base, trees: [good])
+        var file = try #require(try JSONSerialization.jsonObject(with: Data(try model.json())) as? [String: Any])
+        var forest = try #require(file["forest"] as? [String: Any])
+        forest["trees"] = try JSONSerialization.jsonObject(with: try JSONEncoder().encode([good, tree]))
+        file["forest"] = forest
+        let bytes = [UInt8](try JSONSerialization.data(withJSONObject: file))
+        #expect(throws: GleanError.self) { try StanceModel(json: bytes, source: "broken.json") }
+    }
+
+    @Test("a model of the regression that came before (weights, bias) is refused with what to do")
+    func olderModel() throws {
+        let json =
+            #"{"outcomes": ["none", "member", "seeking", "partner", "neutral", "opposed"], "provenance": {}, "#
+            + #""bias": [0, 0, 0, 0, 0, 0], "weights": {}, "calibration": {"upper": [1.0], "value": [0.5]}}"#
+        let error = try #require(throws: GleanError.self) {
+            try StanceModel(json: Array(json.utf8), source: "old.json")
+        }
+        #expect(error.message.contains("retrain it with `glean train stance`") && error.message.contains("old.json"))
     }
 
     @Test("the calibration for texts without a speaker is written and read with the model, and the analyzer uses it")

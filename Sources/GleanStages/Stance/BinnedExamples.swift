@@ -62,21 +62,27 @@ struct BinnedExamples {
         self.rowSlot = rowSlot
     }
 
-    /// Up to `most` thresholds between a feature's distinct values: midpoints between
-    /// neighbours, or, with more values than that, between neighbours at evenly spaced ranks.
+    /// Up to `most` thresholds between a feature's distinct values (`values` holds a 0 for the
+    /// examples without it): midpoints between neighbours, or, with more values than that, the
+    /// midpoints on either side of 0 (so that a small value never reads as an absent one) and
+    /// then those above evenly spaced ranks.
     static func thresholds(of values: [Double], most: Int) -> [Double] {
         let distinct = Array(Set(values)).sorted()
-        guard distinct.count > 1 else { return [] }
+        guard distinct.count > 1, most > 0 else { return [] }
         let midpoints = zip(distinct, distinct.dropFirst()).map { ($0 + $1) / 2 }
         guard midpoints.count > most else { return midpoints }
+        var cuts = Set<Double>()
+        if let zero = distinct.firstIndex(of: 0) {
+            if zero > 0 { cuts.insert(midpoints[zero - 1]) }
+            if zero < midpoints.count, cuts.count < most { cuts.insert(midpoints[zero]) }
+        }
         let sorted = values.sorted()
-        var cuts: [Double] = []
-        for step in 1...most {
+        for step in stride(from: 1, through: most, by: 1) where cuts.count < most {
             let value = sorted[min(sorted.count - 1, step * sorted.count / (most + 1))]
             // The midpoint just above this value (none above the largest).
-            if let cut = midpoints.first(where: { $0 > value }), cut != cuts.last { cuts.append(cut) }
+            if let cut = midpoints.first(where: { $0 > value }) { cuts.insert(cut) }
         }
-        return cuts
+        return cuts.sorted()
     }
 
     /// The number of `thresholds` that `value` is above.

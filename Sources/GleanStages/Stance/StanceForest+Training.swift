@@ -31,16 +31,30 @@ extension StanceForest {
             self.l2 = l2
             self.maxThresholds = maxThresholds
         }
+
+        /// What is wrong with these settings for training, or `nil`: rounds and depth may not be
+        /// negative, a leaf must hold an example, the learning rate must be positive, a feature
+        /// must have a threshold to try.
+        public var flaw: String? {
+            if rounds < 0 { return "rounds must be 0 or more, not \(rounds)" }
+            if depth < 0 { return "depth must be 0 or more, not \(depth)" }
+            if minLeaf < 1 { return "min-leaf must be 1 or more, not \(minLeaf)" }
+            if !(learningRate > 0) { return "the learning rate must be above 0, not \(learningRate)" }
+            if maxThresholds < 1 { return "max-thresholds must be 1 or more, not \(maxThresholds)" }
+            if !(l2 >= 0) { return "l2 must be 0 or more, not \(l2)" }
+            return nil
+        }
     }
 
     /// Grows a forest by multinomial gradient boosting (Friedman's, with second-order leaf
     /// values as in XGBoost): each round, for each outcome, a tree fitted to the gradient of the
     /// weighted log loss at the current scores. Splits are chosen among each feature's binned
     /// thresholds; ties go to the earlier feature and threshold, and nothing is random, so the
-    /// same examples and settings give the same forest.
+    /// same examples and settings give the same forest. `settings` must have no ``Settings/flaw``.
     public static func train(_ examples: [StanceModel.Example], outcomes: Int, settings: Settings = Settings())
         -> StanceForest
     {
+        precondition(settings.flaw == nil, settings.flaw ?? "")
         let binned = BinnedExamples(examples, settings: settings)
         let count = examples.count
         var totals = [Double](repeating: 1e-9, count: outcomes)
@@ -67,7 +81,19 @@ extension StanceForest {
                 trees.append(tree)
             }
         }
-        return StanceForest(features: binned.names, base: base, trees: trees)
+        return pruned(features: binned.names, base: base, trees: trees)
+    }
+
+    /// The forest with only the features its trees split on, renumbered in name order.
+    private static func pruned(features: [String], base: [Double], trees: [Tree]) -> StanceForest {
+        let used = Set(trees.flatMap { $0.feature.filter { $0 >= 0 } }).sorted()
+        let renumbered = Dictionary(uniqueKeysWithValues: used.enumerated().map { ($1, $0) })
+        let trees = trees.map { tree in
+            var tree = tree
+            tree.feature = tree.feature.map { $0 < 0 ? $0 : renumbered[$0] ?? -1 }
+            return tree
+        }
+        return StanceForest(trusted: used.map { features[$0] }, base: base, trees: trees)
     }
 
     /// A value rounded to six decimals, so that written models stay short and exact.

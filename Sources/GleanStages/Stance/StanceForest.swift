@@ -1,20 +1,21 @@
 import Foundation
+import GleanCore
 
 /// Gradient-boosted decision trees over a candidate pair's features: for each outcome, a sum of
 /// small trees whose splits ask whether a feature's value is above a threshold (a feature a
 /// candidate lacks is 0). The scores of the outcomes become probabilities by softmax in
 /// ``StanceModel``.
 ///
-/// Trees read what a linear model cannot: a cue's stance *and* whether the actor is the
-/// sentence's subject, a withdrawal *and* a date, a speaker *and* a bloc named in passing.
-/// Trained by ``train(_:settings:)``.
+/// Trees read features in combination: a cue's stance with whether the actor is the sentence's
+/// subject, a withdrawal with a date, a speaker with a bloc named in passing.
+/// Trained by ``train(_:outcomes:settings:)``.
 public struct StanceForest: Sendable, Equatable {
-    /// The features the trees split on, in index order (the features seen often enough in training).
-    public var features: [String]
+    /// The features the trees split on, in index order.
+    public let features: [String]
     /// Each outcome's score before any tree (the log of its share of the training weight).
-    public var base: [Double]
+    public let base: [Double]
     /// The trees, each adding to one outcome's score.
-    public var trees: [Tree]
+    public let trees: [Tree]
     /// Each feature's index in ``features``.
     private var index: [String: Int]
     /// Every tree's nodes in one array, for scoring without a copy per tree.
@@ -57,22 +58,48 @@ public struct StanceForest: Sendable, Equatable {
             self.value = value
         }
 
-        /// Whether every left child is the next node and every right child a later one, every split's feature below
-        /// `features`, and the arrays of one length: a tree that ``StanceForest/scores(_:)`` can walk.
-        func isWellFormed(features: Int) -> Bool {
+        /// Why ``StanceForest/scores(_:)`` could not walk the tree, or `nil`: its arrays must be
+        /// of one length, every leaf's feature -1, every split's feature one of `features`, its
+        /// left child the next node and its right child a later one.
+        func flaw(features: Int) -> String? {
             let count = feature.count
             guard count > 0, threshold.count == count, left.count == count, right.count == count, value.count == count
-            else { return false }
-            return feature.indices.allSatisfy { node in
-                feature[node] < 0
-                    || (feature[node] < features && left[node] == node + 1 && left[node] < count && right[node] > node
-                        && right[node] < count)
+            else { return "its node arrays are empty or of different lengths" }
+            for node in feature.indices {
+                if feature[node] < 0 {
+                    if feature[node] != -1 { return "node \(node) has feature \(feature[node]) (a leaf's is -1)" }
+                } else if feature[node] >= features {
+                    return "node \(node) splits on feature \(feature[node]) of \(features)"
+                } else if left[node] != node + 1 || right[node] <= left[node] || right[node] >= count {
+                    return "node \(node)'s children (\(left[node]), \(right[node])) are not the next node and a later one"
+                }
             }
+            return nil
         }
     }
 
-    /// A forest from its parts.
-    public init(features: [String], base: [Double], trees: [Tree]) {
+    /// A forest from its parts, checked: every tree must add to one of the outcomes of `base` and
+    /// be one that scoring can walk (``Tree``'s arrays of one length, children after their parent).
+    public init(features: [String], base: [Double], trees: [Tree]) throws(GleanError) {
+        for (position, tree) in trees.enumerated() {
+            let flaw =
+                tree.outcome < 0 || tree.outcome >= base.count
+                ? "its outcome \(tree.outcome) is not one of the \(base.count) outcomes"
+                : tree.flaw(features: features.count)
+            if let flaw {
+                throw GleanError(
+                    .invalidModel,
+                    "tree \(position) of the stance model cannot be read: \(flaw); retrain it with `glean train stance`")
+            }
+        }
+        guard trees.reduce(0, { $0 + $1.feature.count }) < Int(Int32.max), features.count < Int(Int32.max) else {
+            throw GleanError(.invalidModel, "the stance model has more nodes or features than it can index")
+        }
+        self.init(trusted: features, base: base, trees: trees)
+    }
+
+    /// A forest from parts known to be well formed (as ``train(_:outcomes:settings:)`` makes them).
+    init(trusted features: [String], base: [Double], trees: [Tree]) {
         self.features = features
         self.base = base
         self.trees = trees
@@ -111,13 +138,6 @@ public struct StanceForest: Sendable, Equatable {
             scores[outcome] += node.threshold
         }
         return scores
-    }
-
-    /// Whether the forest can score candidates: one base score per outcome, and trees that
-    /// name known outcomes and features and only point forward.
-    func isWellFormed(outcomes: Int) -> Bool {
-        base.count == outcomes
-            && trees.allSatisfy { $0.outcome >= 0 && $0.outcome < outcomes && $0.isWellFormed(features: features.count) }
     }
 
     /// Whether two forests have the same features, base scores and trees.

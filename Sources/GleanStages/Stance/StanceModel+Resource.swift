@@ -33,13 +33,17 @@ extension StanceModel {
         do {
             file = try JSONDecoder().decode(File.self, from: Data(bytes))
         } catch {
-            throw GleanError(.invalidModel, "`\(source)` is no stance model", cause: error)
-        }
-        guard file.outcomes == Self.outcomes, file.forest.isWellFormed(outcomes: Self.outcomes.count) else {
             throw GleanError(
                 .invalidModel,
-                "`\(source)`: expected trees over the outcomes \(Self.outcomes.joined(separator: ", ")) whose nodes point "
-                    + "to later nodes and known features; retrain it with `glean train stance`")
+                "`\(source)` is no stance model this version reads (models before alignment-stance 0.4.0, with "
+                    + "`weights` instead of `forest`, are no longer read): retrain it with `glean train stance`",
+                cause: error)
+        }
+        guard file.outcomes == Self.outcomes, file.forest.base.count == Self.outcomes.count else {
+            throw GleanError(
+                .invalidModel,
+                "`\(source)`: expected the outcomes \(Self.outcomes.joined(separator: ", ")), each with a base score; "
+                    + "retrain it with `glean train stance`")
         }
         self.init(
             forest: file.forest, calibration: file.calibration, plainCalibration: file.plainCalibration,
