@@ -131,6 +131,7 @@ struct TrainStanceCommand: AsyncParsableCommand {
         "Evaluation/alignment-stance/real-translated-dev.jsonl", "Evaluation/alignment-stance/real-dev-wave6.jsonl",
         "Evaluation/alignment-stance/real-dev-wave7.jsonl",
         "Evaluation/alignment-stance/real-dev-wave8.jsonl",
+        "Evaluation/alignment-stance/real-dev-wave9.jsonl",
     ]
 
     @Option(help: "More labelled passages, always trained on, never tested. Repeatable.")

@@ -33,13 +33,15 @@ struct EvalStanceCommandTests {
     func reliabilityGate() throws {
         let scratch = try Scratch()
         func file(_ name: String, stance: String) throws -> String {
-            let lines = try (1...12).map {
+            let lines = try (1...40).map {
                 try passage(
                     "\(name)#\($0)", "Finland joined NATO in 2023 and is a member of the alliance.", [["FI", "NATO", stance]])
             }
             return try scratch.write(name + ".jsonl", lines.joined(separator: "\n") + "\n")
         }
-        // Twelve confident member pairs: right when labelled member, wrong when labelled opposed.
+        // Forty confident member pairs: right when labelled member, wrong when labelled opposed. In
+        // a bin of forty, two standard errors leave the wrong set above the gate for any confidence
+        // above about 0.66 (the model gives this sentence about 0.74).
         let right = try GleanProcess.run([
             "eval", "stance", "--data", try file("right", stance: "member"), "--reliability-gate", "0.5",
         ])

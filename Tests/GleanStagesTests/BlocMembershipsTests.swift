@@ -55,6 +55,19 @@ struct BlocMembershipsTests {
         #expect(features.keys.sorted() == expected.sorted())
     }
 
+    @Test(
+        "a passage's year is the latest it names, but not a year after \"before\"",
+        arguments: [
+            ("Finland joined NATO in 2023, after applying in 2022.", 2023),
+            ("Before 2022, Sweden had insisted that it would remain outside NATO; today it is a member.", nil),
+            ("Before 2022, Sweden stayed outside NATO; in 2024 it joined.", 2024),
+            ("Sweden is a member of NATO.", nil),
+        ] as [(String, Int?)])
+    func passageYear(text: String, expected: Int?) throws {
+        let prepared = StanceText(text: text, entities: [], cues: StanceCues(), gazetteer: try Gazetteer.shipped)
+        #expect(StanceAnalyzer.latestYear(in: prepared) == expected)
+    }
+
     @Test("the shipped table covers NATO and the EU and knows their founders")
     func shipped() throws {
         let memberships = try BlocMemberships.shipped

@@ -1,8 +1,12 @@
 extension StanceAnalyzer {
-    /// The latest year a text names (1900–2099), the time its standings are read at.
+    /// The latest year a text names (1900–2099), the time its standings are read at. A year
+    /// after "before" bounds an earlier time, as ``time(of:in:)`` reads it, so it is not the
+    /// text's time: "Before 2022, Sweden stayed outside NATO; today it is a member" is read now.
     static func latestYear(in text: StanceText) -> Int? {
-        text.words.compactMap { word -> Int? in
-            guard word.text.utf8.count == 4, let value = Int(word.text), (1900...2099).contains(value) else { return nil }
+        text.words.indices.compactMap { index -> Int? in
+            let word = text.words[index].text
+            guard word.utf8.count == 4, let value = Int(word), (1900...2099).contains(value) else { return nil }
+            if index > 0, text.words[index - 1].text == "before" { return nil }
             return value
         }.max()
     }
