@@ -431,9 +431,9 @@ if __name__ == "__main__":
     if len(sys.argv) > 3 and sys.argv[3] == "--multi":
         multi(Path(sys.argv[1]), Path(sys.argv[2]))
         sys.exit(0)
-    if len(sys.argv) > 3 and sys.argv[3] in ("--wave6", "--wave7", "--wave8", "--wave9", "--multi3"):
-        draw = {"--wave6": wave6, "--wave7": wave7, "--wave8": wave8, "--wave9": wave9, "--multi3": multi3}[sys.argv[3]]
-        draw(Path(sys.argv[1]), Path(sys.argv[2]), Path(__file__).resolve().parent.parent / "Evaluation/alignment-stance")
+    draws = {"--wave6": wave6, "--wave7": wave7, "--wave8": wave8, "--wave9": wave9, "--multi3": multi3}
+    if len(sys.argv) > 3 and sys.argv[3] in draws:
+        draws[sys.argv[3]](Path(sys.argv[1]), Path(sys.argv[2]), Path(__file__).resolve().parent.parent / "Evaluation/alignment-stance")
         sys.exit(0)
     if len(sys.argv) > 3 and sys.argv[3] == "--wave5":
         wave5(Path(sys.argv[1]), Path(sys.argv[2]), Path(__file__).resolve().parent.parent / "Evaluation/alignment-stance")

@@ -3,12 +3,7 @@ extension StanceAnalyzer {
     /// after "before" bounds an earlier time, as ``time(of:in:)`` reads it, so it is not the
     /// text's time: "Before 2022, Sweden stayed outside NATO; today it is a member" is read now.
     static func latestYear(in text: StanceText) -> Int? {
-        text.words.indices.compactMap { index -> Int? in
-            let word = text.words[index].text
-            guard word.utf8.count == 4, let value = Int(word), (1900...2099).contains(value) else { return nil }
-            if index > 0, text.words[index - 1].text == "before" { return nil }
-            return value
-        }.max()
+        text.words.indices.compactMap { index in text.followsBefore(index) ? nil : text.year(at: index) }.max()
     }
 
     /// Features of what the membership table says of a pair: each standing the actor ever had

@@ -281,8 +281,7 @@ extension StanceAnalyzer {
         let clause = match.clause
         var year: (index: Int, value: Int)?
         for index in clause {
-            let word = text.words[index].text
-            guard word.count == 4, let value = Int(word), (1900...2099).contains(value) else { continue }
+            guard let value = text.year(at: index) else { continue }
             if year.map({ abs(index - match.words.lowerBound) < abs($0.index - match.words.lowerBound) }) ?? true {
                 year = (index, value)
             }
@@ -295,7 +294,8 @@ extension StanceAnalyzer {
             // "before 2022": earlier; "was neutral until 2014": ended then; "suspended the talks
             // until 2028": holds now.
             let pastTense = clause.contains { ["was", "were", "had", "remained"].contains(text.words[$0].text) }
-            if previous == "before" || (["until", "till"].contains(previous) && pastTense) {
+            let bound = year.index > clause.lowerBound && text.followsBefore(year.index)
+            if bound || (["until", "till"].contains(previous) && pastTense) {
                 return (Double(year.value) - 0.5, nil)
             }
             if ["until", "till"].contains(previous) { return (present, nil) }
