@@ -83,6 +83,8 @@ struct AlignmentStanceStageTests {
             ("Ukraine was granted EU candidate status in 2022.", ["UA/EU/seeking"]),
             ("Poland holds the presidency of the Council of the European Union.", ["PL/EU/member"]),
             ("The United Kingdom left the European Union in 2020.", ["GB/EU/opposed"]),
+            ("Slovenia joined the Central European Free Trade Agreement in 1996.", ["SI/CEFTA/member"]),
+            ("Thailand is a member of the ASEAN Free Trade Area.", ["TH/ASEAN/member"]),
         ])
     func realTextShapes(text: String, expected: [String]) async throws {
         #expect(try await pairs(text) == expected)
@@ -92,7 +94,8 @@ struct AlignmentStanceStageTests {
     func everyBloc() throws {
         let blocs = Set(StanceAnalyzer.defaultBlocs)
         #expect(blocs.isSuperset(of: ["NATO", "EU", "WARSAW_PACT", "COMMONWEALTH", "OAS", "MERCOSUR", "SICA", "G77"]))
-        #expect(blocs.isDisjoint(with: ["PFP", "EAP", "UN", "IMF", "WTO"]))
+        #expect(blocs.isSuperset(of: ["CEFTA", "FVEY", "OIF", "BENELUX", "UNASUR", "IPEF", "SACU"]))
+        #expect(blocs.isDisjoint(with: ["PFP", "EAP", "AFTA", "UN", "IMF", "WTO"]))
     }
 
     @Test(

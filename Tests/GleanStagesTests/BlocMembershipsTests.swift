@@ -75,5 +75,9 @@ struct BlocMembershipsTests {
         #expect(memberships.periods(actor: "FR", bloc: "NATO").contains { $0.standing == .member && $0.covers(1949) })
         #expect(memberships.periods(actor: "AZ", bloc: "NATO").contains { $0.standing == .partner && $0.isCurrent })
         #expect(memberships.periods(actor: "GB", bloc: "EU").allSatisfy { !$0.isCurrent })
+        // Blocs added after the first list: a member that left on joining the EU, a current one.
+        let slovenia = memberships.periods(actor: "SI", bloc: "CEFTA")
+        #expect(slovenia.contains { $0.standing == .member && $0.covers(2000) && !$0.covers(2005) })
+        #expect(memberships.periods(actor: "CA", bloc: "FVEY").contains { $0.standing == .member && $0.isCurrent })
     }
 }

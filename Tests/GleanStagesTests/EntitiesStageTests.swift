@@ -52,6 +52,16 @@ struct EntitiesStageTests {
             ("It is a member of the Organization of African Unity (now renamed the AU).", "AU", "AU"),
             ("The Czech Republic is a member of the Visegrád group.", "Visegrád group", "V4"),
             ("As a fellow non-aligned country, we welcome you.", "non-aligned country", "NAM"),
+            // A bloc by its former name, and blocs that real passages label beyond the first list.
+            (
+                "Malta works within the Conference on Security and Co-operation in Europe.",
+                "Conference on Security and Co-operation in Europe", "OSCE"
+            ),
+            ("Angola was a founder of the SADCC.", "SADCC", "SADC"),
+            ("Canada and the U.S. are partners in the Five Eyes alliance.", "Five Eyes", "FVEY"),
+            ("Laos is a member of La Francophonie.", "La Francophonie", "OIF"),
+            ("Slovenia joined CEFTA in 1996.", "CEFTA", "CEFTA"),
+            ("Thailand is a member of the ASEAN Free Trade Area.", "ASEAN Free Trade Area", "AFTA"),
             // Formal names with a possessive word, and former names of today's states.
             ("The People's Republic of China voted against.", "People's Republic of China", "CN"),
             ("The Democratic People's Republic of Korea objected.", "Democratic People's Republic of Korea", "KP"),
