@@ -18,7 +18,9 @@ struct EvalStanceCommand: AsyncParsableCommand {
             per-stance F1, macro F1 and the confusion matrix; passages with `lang` are read with \
             that language's cues and entities, and a line per language follows; passages with \
             `speaker` (an ISO 3166-1 alpha-2 code) are read with that speaker, as the stage reads \
-            documents with `speaker_field` (--without-speakers reads them as plain text); --reliability \
+            documents with `speaker_field`, and passages with `date` (a year or an ISO 8601 date) as \
+            of that year, as it reads `date_field` (--without-dates reads them without their dates, \
+            --without-speakers as plain text, without either); --reliability \
             adds the table of confidence against the share right. Several --data files are \
             scored as one set (every holdout pooled for one reliability table); \
             --reliability-gate fails the run when that table is off by more than the gate.
@@ -54,10 +56,16 @@ struct EvalStanceCommand: AsyncParsableCommand {
     var model: String?
 
     @Flag(
-        help:
-            "Read every passage as plain text, without its `speaker` (as the stage reads documents when `speaker_field` is not set)."
-    )
+        help: """
+            Read every passage as plain text, without its `speaker` or `date` (as the stage reads documents when             neither `speaker_field` nor `date_field` is set).
+            """)
     var withoutSpeakers = false
+
+    @Flag(
+        help: """
+            Read every passage without its `date` but with its `speaker` (as the stage reads documents when only             `speaker_field` is set).
+            """)
+    var withoutDates = false
 
     func run() async throws {
         var passages: [LabelledPassage] = []
@@ -69,7 +77,13 @@ struct EvalStanceCommand: AsyncParsableCommand {
             passages += read
         }
         if withoutSpeakers {
-            for index in passages.indices { passages[index].speaker = nil }
+            for index in passages.indices {
+                passages[index].speaker = nil
+                passages[index].year = nil
+            }
+        }
+        if withoutDates {
+            for index in passages.indices { passages[index].year = nil }
         }
         let languages = try StanceLanguages(
             model: rules ? nil : try model.map(TrainStanceCommand.readModel) ?? StanceModel.shipped)

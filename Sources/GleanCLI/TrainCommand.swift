@@ -123,8 +123,8 @@ struct TrainStanceCommand: AsyncParsableCommand {
     @Option(
         help: """
             Labelled real passages (JSON Lines): trained on and cross-validated. Rows with `lang` are read \
-            in that language (its cues and names), and rows with `speaker` with that speaker, as the stage \
-            reads them. Repeatable.
+            in that language (its cues and names), rows with `speaker` with that speaker and rows with \
+            `date` as of that year, as the stage reads them (and again as plain text). Repeatable.
             """)
     var data: [String] = [
         "Evaluation/alignment-stance/real-dev.jsonl", "Evaluation/alignment-stance/real-multi-dev.jsonl",
@@ -337,7 +337,8 @@ struct TrainStanceCommand: AsyncParsableCommand {
             let plainScore = training.score(plainPredictions, calibration: plain, threshold: threshold)
             Terminal.standardOutput.write(
                 String(
-                    format: "read without speakers (their own calibration): pairs P %.1f R %.1f F1 %.1f, macro F1 strict %.1f\n",
+                    format: "read as plain text, without speakers or dates (their own calibration): "
+                        + "pairs P %.1f R %.1f F1 %.1f, macro F1 strict %.1f\n",
                     100 * plainScore.pairs.precision, 100 * plainScore.pairs.recall, 100 * plainScore.pairs.f1,
                     100 * plainScore.macroF1()))
             let reliability = StanceReliability(

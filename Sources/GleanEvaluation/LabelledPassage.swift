@@ -5,7 +5,8 @@ import GleanStages
 /// A passage labelled with its stance pairs, as in `Evaluation/alignment-stance/dev.jsonl`:
 /// `{"id": …, "text": …, "pairs": [[actor, bloc, stance, acceptable second stances…], …]}`, with
 /// `"lang": "de"` for a passage not in English and `"speaker": "AT"` for one whose speaker is
-/// known (the stage's `speaker_field`).
+/// known (the stage's `speaker_field`), and `"date": "1963-09"` for one whose date is known (the
+/// stage's `date_field`; a year, or an ISO 8601 date beginning with one).
 public struct LabelledPassage: Sendable, Hashable {
     /// The passage's id.
     public var id: String
@@ -17,6 +18,8 @@ public struct LabelledPassage: Sendable, Hashable {
     public var language: String?
     /// The country it speaks for (ISO 3166-1 alpha-2), when the file says.
     public var speaker: String?
+    /// The year it was written, when the file gives its date.
+    public var year: Int?
 
     private struct Line: Decodable {
         var id: String
@@ -24,6 +27,7 @@ public struct LabelledPassage: Sendable, Hashable {
         var pairs: [[String]]
         var lang: String?
         var speaker: String?
+        var date: String?
     }
 
     /// Reads the JSON Lines file at `path`; `nil` when there is no file to read there, and a bad
@@ -66,9 +70,19 @@ public struct LabelledPassage: Sendable, Hashable {
                     "speaker `\(speaker)` is not an ISO 3166-1 alpha-2 code in capitals (write `AT`, not `Austria` or `at`)",
                     location: location)
             }
+            var year: Int?
+            if let date = decoded.date {
+                guard let read = DocumentDate.year(of: date) else {
+                    throw GleanError(
+                        .invalidArgument, "date `\(date)` is not a year or an ISO 8601 date (write `1963` or `1963-09-24`)",
+                        location: location)
+                }
+                year = read
+            }
             passages.append(
                 LabelledPassage(
-                    id: decoded.id, text: decoded.text, pairs: pairs, language: decoded.lang, speaker: decoded.speaker))
+                    id: decoded.id, text: decoded.text, pairs: pairs, language: decoded.lang, speaker: decoded.speaker,
+                    year: year))
         }
         return passages
     }

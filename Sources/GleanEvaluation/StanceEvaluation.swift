@@ -37,8 +37,11 @@ public struct StanceEvaluation: Sendable {
             let language = passage.language ?? "en"
             let pairs =
                 language == "en"
-                ? analyzer.pairs(in: passage.text, entities: recognizer.entities(in: passage.text), speaker: passage.speaker)
-                : languages?.pairs(in: passage.text, language: language, speaker: passage.speaker) ?? []
+                ? analyzer.pairs(
+                    in: passage.text, entities: recognizer.entities(in: passage.text), speaker: passage.speaker,
+                    year: passage.year)
+                : languages?.pairs(in: passage.text, language: language, speaker: passage.speaker, year: passage.year)
+                    ?? []
             let found = pairs.filter { $0.confidence >= minConfidence }
             let predicted = found.map { ($0.actor, $0.bloc, $0.stance) }
             score.add(labelled: passage.pairs, found: predicted)

@@ -14,7 +14,8 @@ public struct StanceTraining: Sendable {
         public var document: String
         /// Its candidate pairs.
         public var candidates: [StanceCandidate]
-        /// Its candidate pairs read without its speaker, when it has one (`nil`: ``candidates``).
+        /// Its candidate pairs read without its speaker and date, when it has either (`nil`:
+        /// ``candidates``).
         public var plainCandidates: [StanceCandidate]?
         /// Whether it is held out of cross-validation's test folds (always trained on).
         public var trainOnly: Bool
@@ -87,12 +88,14 @@ public struct StanceTraining: Sendable {
     }
 
     /// Adds a passage with its candidates as `analyzer` finds them among `entities`: read with
-    /// its speaker, and also without it when it has one.
+    /// its speaker and date, and also without them when it has either.
     private mutating func append(
         _ passage: LabelledPassage, analyzer: StanceAnalyzer, entities: [Entity], trainOnly: Bool, weight: Double
     ) {
-        let candidates = analyzer.candidates(in: passage.text, entities: entities, speaker: passage.speaker)
-        let plainCandidates = passage.speaker == nil ? nil : analyzer.candidates(in: passage.text, entities: entities)
+        let candidates = analyzer.candidates(
+            in: passage.text, entities: entities, speaker: passage.speaker, year: passage.year)
+        let plain = passage.speaker == nil && passage.year == nil
+        let plainCandidates = plain ? nil : analyzer.candidates(in: passage.text, entities: entities)
         let document = passage.id.split(separator: "#", maxSplits: 1).first.map(String.init) ?? passage.id
         passages.append(
             Passage(
@@ -131,7 +134,7 @@ public struct StanceTraining: Sendable {
         indices.flatMap { index in
             let item = passages[index]
             let gold = item.labelledStances
-            // A passage with a speaker counts half read with it and half read without it.
+            // A passage with a speaker or a date counts half read with them and half read without.
             let readings = item.plainCandidates.map { [(item.candidates, 0.5), ($0, 0.5)] } ?? [(item.candidates, 1.0)]
             return readings.flatMap { candidates, share in
                 candidates.map { candidate in

@@ -132,6 +132,32 @@ struct StanceScoreTests {
         }
     }
 
+    @Test("a passage's date is read as its year, with it and without it; a date that is no date names its line")
+    func dates() throws {
+        let lines = [
+            #"{"id":"a#1","date":"2023-05-04","text":"Sweden and NATO held talks.","pairs":[["SE","NATO","seeking"]]}"#,
+            #"{"id":"b#1","date":"1962","text":"Sweden and NATO held talks.","pairs":[]}"#,
+            #"{"id":"c#1","text":"Sweden and NATO held talks.","pairs":[]}"#,
+        ]
+        let passages = try LabelledPassage.read(jsonLines: lines.joined(separator: "\n"), source: "d.jsonl")
+        #expect(passages.map(\.year) == [2023, 1962, nil])
+        var training = StanceTraining()
+        training.add(passages, languages: try StanceLanguages(model: nil), trainOnly: false)
+        func prior(_ candidates: [StanceCandidate]?) -> [String] {
+            (candidates?.first { $0.actor == "SE" }?.features.keys.filter { $0.hasPrefix("prior.") } ?? []).sorted()
+        }
+        #expect(prior(training.passages[0].candidates).contains("prior.then.candidate"))
+        #expect(prior(training.passages[1].candidates).contains("prior.not_then.member"))
+        // A dated passage is also read without its date, as plain text; an undated one once.
+        #expect(prior(training.passages[0].plainCandidates).contains("prior.now.member"))
+        #expect(training.passages[2].plainCandidates == nil)
+        #expect {
+            _ = try LabelledPassage.read(jsonLines: #"{"id":"e","date":"May 2024","text":"t","pairs":[]}"#, source: "e.jsonl")
+        } throws: { error in
+            "\(error)".contains("e.jsonl:1:1") && "\(error)".contains("ISO 8601")
+        }
+    }
+
     @Test("rarer outcomes weigh more with a class power; none without")
     func classPower() throws {
         let lines = [

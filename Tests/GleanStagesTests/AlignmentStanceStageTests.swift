@@ -195,11 +195,11 @@ struct AlignmentStanceStageTests {
                 == ["LV/CSTO/neutral"])
     }
 
-    @Test("`speaker_field` must name a field the input keeps")
-    func speakerFieldNotKept() throws {
+    @Test("`speaker_field` and `date_field` must name a field the input keeps", arguments: ["speaker_field", "date_field"])
+    func fieldNotKept(key: String) throws {
         #expect(throws: ConfigurationError.self) {
             try StageFactory(AlignmentStanceStage.self).makeStage(
-                configuration: ["speaker_field": "speaker"], context: StageContext(stageID: "stance"))
+                configuration: [key: "field"], context: StageContext(stageID: "stance"))
         }
     }
 

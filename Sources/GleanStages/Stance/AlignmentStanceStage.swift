@@ -21,6 +21,8 @@ public struct AlignmentStanceStage: Stage {
         /// The document field naming the country each document speaks for or describes (its
         /// speaker), when there is one.
         public var speakerField: String?
+        /// The document field giving the date each document was written, when there is one.
+        public var dateField: String?
     }
 
     /// The stage's descriptor.
@@ -41,7 +43,8 @@ public struct AlignmentStanceStage: Stage {
             calibrated (the share of such pairs that were right in cross-validation). With \
             `speaker_field`, each document's speaker (a UN delegation, a government, a country \
             profile's country) is the actor of "we" and "my country" and of the blocs its \
-            sentences name. Every bloc of the gazetteer by default. Reads \
+            sentences name; with `date_field`, a text that names no year is read as of its \
+            document's year (the membership record then). Every bloc of the gazetteer by default. Reads \
             English, German, Spanish, French, Russian, Turkish, Ukrainian and Azerbaijani (a cue \
             file per language, chosen by the `language` result; English without one); documents \
             in other languages are skipped with the reason `unsupported language: CODE`.
@@ -66,6 +69,11 @@ public struct AlignmentStanceStage: Stage {
                 "speaker_field", type: .string,
                 summary:
                     "Document field naming the country each text speaks for or describes (a UN delegation's statement, a government's release, a country profile), as an ISO 3166-1 alpha-2 code or an English name; `we`, `our country` and unnamed subjects are then that country. The field must be in `input.keep`."
+            ),
+            ConfigurationField(
+                "date_field", type: .string,
+                summary:
+                    "Document field giving when each text was written (a year, or an ISO 8601 date such as a news article's `published`); a text that names no year is read as of that year: what the membership record says of each country then (Sweden a NATO applicant in 2023, a member in 2024). The field must be in `input.keep`."
             ),
             ConfigurationField(
                 "max_evidence", type: .integer(min: 0), default: 20,
@@ -104,9 +112,12 @@ public struct AlignmentStanceStage: Stage {
     private let evidence: Bool
     private let maxEvidence: Int
     let speakerField: String?
+    let dateField: String?
     let logger: Logger
     /// The speaker values already reported as unknown (each is reported once).
     let unknownSpeakers = ReportedOnce()
+    /// The kinds of date value already reported as unreadable (each is reported once).
+    let unreadableDates = ReportedOnce()
 
     /// The languages with built-in cues (ISO 639-1 codes).
     public static let supportedLanguages: [String] = (try? StanceCues.shippedLanguages) ?? ["en"]
@@ -128,16 +139,19 @@ public struct AlignmentStanceStage: Stage {
         guard (0...1).contains(configuration.minConfidence) else {
             throw ConfigurationError(field: "min_confidence", "must be between 0 and 1, not \(configuration.minConfidence)")
         }
-        if let field = configuration.speakerField, !context.keptFields.contains(field) {
-            throw ConfigurationError(
-                field: "speaker_field",
-                "the input does not keep the field `\(field)`; add it to `input.keep` so that the stage can read it")
+        for (key, field) in [("speaker_field", configuration.speakerField), ("date_field", configuration.dateField)] {
+            if let field, !context.keptFields.contains(field) {
+                throw ConfigurationError(
+                    field: key,
+                    "the input does not keep the field `\(field)`; add it to `input.keep` so that the stage can read it")
+            }
         }
         languages = try StanceLanguages(extra: extra, blocs: Set(configuration.blocs), model: try StanceModel.shipped)
         minConfidence = configuration.minConfidence
         evidence = configuration.evidence
         maxEvidence = configuration.maxEvidence
         speakerField = configuration.speakerField
+        dateField = configuration.dateField
         logger = context.logger
     }
 
@@ -159,9 +173,9 @@ public struct AlignmentStanceStage: Stage {
             shared?[EntityMentions.self]?.entities
             ?? input.resultsByStage["entities"].map(Entity.entities(fromStageOutput:))
             ?? languages.entities(in: text, language: language)
-        let pairs = analyzer.pairs(in: text, entities: entities, speaker: speaker(of: input.document)).filter {
-            $0.confidence >= minConfidence
-        }
+        let pairs = analyzer.pairs(
+            in: text, entities: entities, speaker: speaker(of: input.document), year: year(of: input.document)
+        ).filter { $0.confidence >= minConfidence }
         return .output(.array(pairs.map { $0.json(evidence: evidence, limit: maxEvidence) }))
     }
 }

@@ -15,13 +15,19 @@ extension StanceAnalyzer {
 
     /// The candidate pairs of `text`: every actor and bloc that a cue pairs, and every actor and
     /// bloc named in one sentence, each with its features; `speaker` is the country the text
-    /// speaks for, when known.
-    public func candidates(in text: String, entities: [Entity], speaker: String? = nil) -> [StanceCandidate] {
-        candidates(in: TokenizedText(text), entities: entities, speaker: speaker)
+    /// speaks for and `year` the year it was written, when known.
+    public func candidates(in text: String, entities: [Entity], speaker: String? = nil, year: Int? = nil)
+        -> [StanceCandidate]
+    {
+        candidates(in: TokenizedText(text), entities: entities, speaker: speaker, year: year)
     }
 
-    /// The candidate pairs of a text already cut into tokens and sentences, each with its features.
-    public func candidates(in text: TokenizedText, entities: [Entity], speaker: String? = nil) -> [StanceCandidate] {
+    /// The candidate pairs of a text already cut into tokens and sentences, each with its features;
+    /// the membership table is read at the latest year the text names, else at `year`, the year
+    /// it was written, else today.
+    public func candidates(in text: TokenizedText, entities: [Entity], speaker: String? = nil, year written: Int? = nil)
+        -> [StanceCandidate]
+    {
         let prepared = StanceText(text: text, entities: entities, cues: cues, gazetteer: gazetteer)
         guard prepared.namesBloc else { return [] }
         var evidence: [PairKey: [StanceEvidence]] = [:]
@@ -49,7 +55,7 @@ extension StanceAnalyzer {
             focus.update(after: sentence, in: prepared)
         }
         var result: [StanceCandidate] = []
-        let year = memberships == nil ? nil : Self.latestYear(in: prepared)
+        let year = memberships == nil ? nil : Self.latestYear(in: prepared) ?? written
         for key in Set(evidence.keys).union(together.keys) {
             let items = evidence[key] ?? []
             let rule = items.isEmpty ? nil : aggregate(key, items)

@@ -7,7 +7,8 @@ extension StanceAnalyzer {
     }
 
     /// Features of what the membership table says of a pair: each standing the actor ever had
-    /// with the bloc (`prior.ever.*`), and whether it held at the passage's latest year
+    /// with the bloc (`prior.ever.*`), and whether it held at `year`: the passage's latest year,
+    /// else the year its document was written
     /// (`prior.then.*`, `prior.not_then.*`; `prior.began_then.*` and `prior.ended_then.*` when it
     /// began or ended in that year) or, with no year, today (`prior.now.*`);
     /// `prior.none` when the table knows the bloc but not the actor, `prior.unknown_bloc` when

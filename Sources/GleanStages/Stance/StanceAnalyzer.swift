@@ -83,17 +83,21 @@ public struct StanceAnalyzer: Sendable {
     }
 
     /// The stance pairs of `text`, given its entities, most confident first; `speaker` is the
-    /// country the text speaks for, when known (ISO 3166-1 alpha-2).
-    public func pairs(in text: String, entities: [Entity], speaker: String? = nil) -> [StancePair] {
-        pairs(in: TokenizedText(text), entities: entities, speaker: speaker)
+    /// country the text speaks for (ISO 3166-1 alpha-2) and `year` the year it was written, when
+    /// known.
+    public func pairs(in text: String, entities: [Entity], speaker: String? = nil, year: Int? = nil) -> [StancePair] {
+        pairs(in: TokenizedText(text), entities: entities, speaker: speaker, year: year)
     }
 
     /// The stance pairs of a text already cut into tokens and sentences, given its entities,
-    /// most confident first; `speaker` is the country the text speaks for, when known.
-    public func pairs(in text: TokenizedText, entities: [Entity], speaker: String? = nil) -> [StancePair] {
+    /// most confident first; `speaker` is the country the text speaks for and `year` the year it
+    /// was written, when known.
+    public func pairs(in text: TokenizedText, entities: [Entity], speaker: String? = nil, year: Int? = nil)
+        -> [StancePair]
+    {
         if let model {
-            return candidates(in: text, entities: entities, speaker: speaker).compactMap {
-                pair(from: $0, model: model, plain: speaker == nil)
+            return candidates(in: text, entities: entities, speaker: speaker, year: year).compactMap {
+                pair(from: $0, model: model, plain: speaker == nil && year == nil)
             }.sorted {
                 $0.confidence != $1.confidence ? $0.confidence > $1.confidence : ($0.actor, $0.bloc) < ($1.actor, $1.bloc)
             }

@@ -57,11 +57,13 @@ public struct StanceLanguages: Sendable {
     }
 
     /// The stance pairs of `text` in `language` (entities found here when `entities` is `nil`),
-    /// or `nil` when the language has no cues; `speaker` is the country the text speaks for,
-    /// when known.
-    public func pairs(in text: String, language: String, entities: [Entity]? = nil, speaker: String? = nil) -> [StancePair]? {
+    /// or `nil` when the language has no cues; `speaker` is the country the text speaks for and
+    /// `year` the year it was written, when known.
+    public func pairs(
+        in text: String, language: String, entities: [Entity]? = nil, speaker: String? = nil, year: Int? = nil
+    ) -> [StancePair]? {
         guard let analyzer = analyzers[language] else { return nil }
         return analyzer.pairs(
-            in: text, entities: entities ?? self.entities(in: text, language: language), speaker: speaker)
+            in: text, entities: entities ?? self.entities(in: text, language: language), speaker: speaker, year: year)
     }
 }
