@@ -7,22 +7,23 @@ at that year when the passage names none).
     python3 scripts/stance_dates.py [FILE ...]   (default: Evaluation/alignment-stance/real-*.jsonl)
 
 The date comes from the document a passage was cut from (the part of its id before `#`, the same
-for its translations, `…@de`), as ../shared/data/*/SOURCES.md describes each corpus:
+for its translations, `…@de`), as each corpus's own description gives it:
 - UN General Debate: the session's year (`Session 17 - 1962/…`), written as the year alone;
 - White House: the page's date (`2025-07/2025-07-31-fact-sheet-…`);
 - ParlaMint debates: the sitting's date in the file name (`ParlaMint-AT_1996-04-16-…`,
   `…-tbmm-2017-01-14.xml`);
 - CIA World Factbook: 2025, the year of its final 2025/26 edition the rows were read from;
-- English Wikipedia: 2019, the year of the snapshot the rows were read from.
-Other sources (the Ukrainian Wikipedia test file, news test sets, XQuAD) give no date the rows
-can be tied to, and their rows get none. Rerunning gives the same files.
+- English Wikipedia: 2019, the year of the snapshot the rows were read from;
+- NTREX-128: 2019, the year of the WMT newstest2019 articles it translates.
+Other sources (the Ukrainian Wikipedia test file, FactRuEval, UA-GEC, XQuAD) give no date the
+rows can be tied to, and their rows get none. Rerunning gives the same files.
 """
 import glob
 import json
 import re
 import sys
 
-SNAPSHOTS = {"factbook": "2025", "wikipedia": "2019"}
+SNAPSHOTS = {"factbook": "2025", "wikipedia": "2019", "ntrex": "2019"}
 
 
 def date_of(passage_id):

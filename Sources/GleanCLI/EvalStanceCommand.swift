@@ -19,8 +19,8 @@ struct EvalStanceCommand: AsyncParsableCommand {
             that language's cues and entities, and a line per language follows; passages with \
             `speaker` (an ISO 3166-1 alpha-2 code) are read with that speaker, as the stage reads \
             documents with `speaker_field`, and passages with `date` (a year or an ISO 8601 date) as \
-            of that year, as it reads `date_field` (--without-dates reads them without their dates, \
-            --without-speakers as plain text, without either); --reliability \
+            of that year, as it reads `date_field` (--without-speakers and --without-dates leave \
+            them out; both together read plain text); --reliability \
             adds the table of confidence against the share right. Several --data files are \
             scored as one set (every holdout pooled for one reliability table); \
             --reliability-gate fails the run when that table is off by more than the gate.
@@ -57,13 +57,15 @@ struct EvalStanceCommand: AsyncParsableCommand {
 
     @Flag(
         help: """
-            Read every passage as plain text, without its `speaker` or `date` (as the stage reads documents when             neither `speaker_field` nor `date_field` is set).
+            Read every passage without its `speaker` (as the stage reads documents when `speaker_field` is not set); \
+            with --without-dates, as plain text.
             """)
     var withoutSpeakers = false
 
     @Flag(
         help: """
-            Read every passage without its `date` but with its `speaker` (as the stage reads documents when only             `speaker_field` is set).
+            Read every passage without its `date` (as the stage reads documents when `date_field` is not set); with \
+            --without-speakers, as plain text.
             """)
     var withoutDates = false
 
@@ -77,10 +79,7 @@ struct EvalStanceCommand: AsyncParsableCommand {
             passages += read
         }
         if withoutSpeakers {
-            for index in passages.indices {
-                passages[index].speaker = nil
-                passages[index].year = nil
-            }
+            for index in passages.indices { passages[index].speaker = nil }
         }
         if withoutDates {
             for index in passages.indices { passages[index].year = nil }

@@ -18,7 +18,7 @@ public struct LabelledPassage: Sendable, Hashable {
     public var language: String?
     /// The country it speaks for (ISO 3166-1 alpha-2), when the file says.
     public var speaker: String?
-    /// The year it was written, when the file gives its date.
+    /// The year it was written, when the file gives its `date`.
     public var year: Int?
 
     private struct Line: Decodable {
@@ -27,7 +27,38 @@ public struct LabelledPassage: Sendable, Hashable {
         var pairs: [[String]]
         var lang: String?
         var speaker: String?
-        var date: String?
+        var date: DateValue?
+    }
+
+    /// A `date` as a file may write it: `"1963-09-24"` or `1963`.
+    private enum DateValue: Decodable {
+        case text(String)
+        case number(Int)
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let number = try? container.decode(Int.self) {
+                self = .number(number)
+            } else {
+                self = .text(try container.decode(String.self))
+            }
+        }
+
+        /// The year it gives, if it is one.
+        var year: Int? {
+            switch self {
+            case .text(let text): DocumentDate.year(of: text)
+            case .number(let number): DocumentDate.years.contains(number) ? number : nil
+            }
+        }
+
+        /// How it was written.
+        var written: String {
+            switch self {
+            case .text(let text): text
+            case .number(let number): String(number)
+            }
+        }
     }
 
     /// Reads the JSON Lines file at `path`; `nil` when there is no file to read there, and a bad
@@ -72,9 +103,11 @@ public struct LabelledPassage: Sendable, Hashable {
             }
             var year: Int?
             if let date = decoded.date {
-                guard let read = DocumentDate.year(of: date) else {
+                guard let read = date.year else {
                     throw GleanError(
-                        .invalidArgument, "date `\(date)` is not a year or an ISO 8601 date (write `1963` or `1963-09-24`)",
+                        .invalidArgument,
+                        "date `\(date.written)` is not a year from \(DocumentDate.years.lowerBound) to "
+                            + "\(DocumentDate.years.upperBound) or an ISO 8601 date (write `1963` or `1963-09-24`)",
                         location: location)
                 }
                 year = read

@@ -12,11 +12,15 @@ public struct StanceTraining: Sendable {
         public var passage: LabelledPassage
         /// The document it comes from (the id before `#`): folds never split a document.
         public var document: String
-        /// Its candidate pairs.
+        /// Its candidate pairs, read with its speaker and date when it has them.
         public var candidates: [StanceCandidate]
         /// Its candidate pairs read without its speaker and date, when it has either (`nil`:
         /// ``candidates``).
         public var plainCandidates: [StanceCandidate]?
+        /// Its candidate pairs read with its speaker but not its date, and with its date but not its
+        /// speaker, when it has both (as pipelines with only `speaker_field` or only `date_field`
+        /// read documents).
+        public var partialCandidates: (speakerOnly: [StanceCandidate], dateOnly: [StanceCandidate])?
         /// Whether it is held out of cross-validation's test folds (always trained on).
         public var trainOnly: Bool
         /// How much its examples count.
@@ -88,18 +92,27 @@ public struct StanceTraining: Sendable {
     }
 
     /// Adds a passage with its candidates as `analyzer` finds them among `entities`: read with
-    /// its speaker and date, and also without them when it has either.
+    /// its speaker and date, without them when it has either, and with each alone when it has
+    /// both.
     private mutating func append(
         _ passage: LabelledPassage, analyzer: StanceAnalyzer, entities: [Entity], trainOnly: Bool, weight: Double
     ) {
         let candidates = analyzer.candidates(
             in: passage.text, entities: entities, speaker: passage.speaker, year: passage.year)
-        let plain = passage.speaker == nil && passage.year == nil
-        let plainCandidates = plain ? nil : analyzer.candidates(in: passage.text, entities: entities)
+        let readsAsPlainOnly = passage.speaker == nil && passage.year == nil
+        let plainCandidates = readsAsPlainOnly ? nil : analyzer.candidates(in: passage.text, entities: entities)
+        var partialCandidates: (speakerOnly: [StanceCandidate], dateOnly: [StanceCandidate])?
+        if passage.speaker != nil, passage.year != nil {
+            partialCandidates = (
+                analyzer.candidates(in: passage.text, entities: entities, speaker: passage.speaker),
+                analyzer.candidates(in: passage.text, entities: entities, year: passage.year)
+            )
+        }
         let document = passage.id.split(separator: "#", maxSplits: 1).first.map(String.init) ?? passage.id
         passages.append(
             Passage(
                 passage: passage, document: document, candidates: candidates, plainCandidates: plainCandidates,
+                partialCandidates: partialCandidates,
                 trainOnly: trainOnly, weight: weight))
     }
 
@@ -134,8 +147,12 @@ public struct StanceTraining: Sendable {
         indices.flatMap { index in
             let item = passages[index]
             let gold = item.labelledStances
-            // A passage with a speaker or a date counts half read with them and half read without.
-            let readings = item.plainCandidates.map { [(item.candidates, 0.5), ($0, 0.5)] } ?? [(item.candidates, 1.0)]
+            // A passage counts once in all: shared equally among its readings (with its speaker and
+            // date, without them, and with each alone when it has both).
+            var all = [item.candidates]
+            if let plain = item.plainCandidates { all.append(plain) }
+            if let partial = item.partialCandidates { all += [partial.speakerOnly, partial.dateOnly] }
+            let readings = all.map { ($0, 1 / Double(all.count)) }
             return readings.flatMap { candidates, share in
                 candidates.map { candidate in
                     let stance = gold[candidate.actor + "/" + candidate.bloc]
@@ -170,14 +187,15 @@ public struct StanceTraining: Sendable {
 
     /// Cross-validated predictions as ``crossValidate(folds:settings:seed:)`` makes
     /// them (`read`), and the same fold models' predictions with every passage read without its
-    /// speaker (`plain`), for the calibration of texts that name none.
+    /// speaker and date (`plain`), for the calibration of texts that name no speaker.
     public func crossValidateBothWays(
         folds count: Int, settings: StanceForest.Settings = StanceForest.Settings(), seed: UInt64
     ) -> (read: [Prediction], plain: [Prediction]) {
         crossValidated(folds: count, settings: settings, seed: seed, plainToo: true)
     }
 
-    /// The fold models' predictions read with speakers, and without them when `plainToo`.
+    /// The fold models' predictions read with speakers and dates, and without them when
+    /// `plainToo`.
     private func crossValidated(
         folds count: Int, settings: StanceForest.Settings, seed: UInt64, plainToo: Bool
     ) -> (read: [Prediction], plain: [Prediction]) {
@@ -223,8 +241,8 @@ public struct StanceTraining: Sendable {
         return answers
     }
 
-    /// The predictions of `model` for one passage's candidates (read without its speaker when
-    /// `plain`).
+    /// The predictions of `model` for one passage's candidates (read without its speaker and date
+    /// when `plain`).
     public func predict(_ index: Int, with model: StanceModel, plain: Bool = false) -> [Prediction] {
         let item = passages[index]
         let gold = item.labelledStances

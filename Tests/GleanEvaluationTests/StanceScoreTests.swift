@@ -138,9 +138,10 @@ struct StanceScoreTests {
             #"{"id":"a#1","date":"2023-05-04","text":"Sweden and NATO held talks.","pairs":[["SE","NATO","seeking"]]}"#,
             #"{"id":"b#1","date":"1962","text":"Sweden and NATO held talks.","pairs":[]}"#,
             #"{"id":"c#1","text":"Sweden and NATO held talks.","pairs":[]}"#,
+            #"{"id":"d#1","date":1962,"speaker":"SE","text":"We and NATO held talks.","pairs":[]}"#,
         ]
         let passages = try LabelledPassage.read(jsonLines: lines.joined(separator: "\n"), source: "d.jsonl")
-        #expect(passages.map(\.year) == [2023, 1962, nil])
+        #expect(passages.map(\.year) == [2023, 1962, nil, 1962])
         var training = StanceTraining()
         training.add(passages, languages: try StanceLanguages(model: nil), trainOnly: false)
         func prior(_ candidates: [StanceCandidate]?) -> [String] {
@@ -151,6 +152,14 @@ struct StanceScoreTests {
         // A dated passage is also read without its date, as plain text; an undated one once.
         #expect(prior(training.passages[0].plainCandidates).contains("prior.now.member"))
         #expect(training.passages[2].plainCandidates == nil)
+        // With both a speaker and a date, also with each alone, as pipelines that set only one of
+        // `speaker_field` and `date_field` read it; each reading counts a quarter.
+        let partial = try #require(training.passages[3].partialCandidates)
+        #expect(prior(partial.speakerOnly).contains("prior.now.member"))
+        #expect(prior(training.passages[3].candidates).contains("prior.not_then.member"))
+        #expect(partial.speakerOnly.contains { $0.actor == "SE" } && !partial.dateOnly.contains { $0.actor == "SE" })
+        #expect(training.passages[0].partialCandidates == nil)
+        #expect(training.examples([3]).allSatisfy { $0.weight == 0.25 })
         #expect {
             _ = try LabelledPassage.read(jsonLines: #"{"id":"e","date":"May 2024","text":"t","pairs":[]}"#, source: "e.jsonl")
         } throws: { error in

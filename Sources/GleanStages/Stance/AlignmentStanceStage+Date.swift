@@ -3,25 +3,33 @@ import Logging
 import OrderedCollections
 
 extension AlignmentStanceStage {
-    /// The year `document` was written: its `date_field` read as a year or an ISO 8601 date.
-    /// A value that is neither is logged once per kind, as a warning, and the document is read
-    /// without a date.
+    /// The year `document` was written: its `date_field` read as a year (a string or a whole
+    /// number) or an ISO 8601 date. Any other value is logged once, as a warning, and the
+    /// document is read without a date.
     func year(of document: Document) -> Int? {
         guard let field = dateField, let value = document.fields[field], value != JSONValue.null else { return nil }
         switch value {
         case .string(let text):
             if let year = DocumentDate.year(of: text) { return year }
-            if !text.isEmpty, unreadableDates.isNew("string") {
-                logger.warning(
-                    "`\(field)` should be a year or an ISO 8601 date (`2024` or `2024-03-07`), got `\(text)`; read without a date"
-                )
-            }
-        case .int(let number) where (1000...2999).contains(number):
+            if text.isEmpty { return nil }
+        case .int(let number) where DocumentDate.years.contains(number):
             return number
+        case .double(let number) where number == number.rounded() && DocumentDate.years.contains(Int(exactly: number) ?? 0):
+            return Int(exactly: number)
         default:
-            if unreadableDates.isNew(value.typeName) {
-                logger.warning("`\(field)` should be a year or an ISO 8601 date, got \(value.typeName); read without a date")
-            }
+            break
+        }
+        let shown: String
+        switch value {
+        case .string(let text): shown = "`\(text)`"
+        case .int(let number): shown = String(number)
+        case .double(let number): shown = String(number)
+        default: shown = value.typeName
+        }
+        if unreadableDates.isNew(shown) {
+            logger.warning(
+                "`\(field)` should be a year from \(DocumentDate.years.lowerBound) to \(DocumentDate.years.upperBound) or an ISO 8601 date (`2024` or `2024-03-07`), got \(shown); read without a date"
+            )
         }
         return nil
     }

@@ -116,7 +116,7 @@ public struct AlignmentStanceStage: Stage {
     let logger: Logger
     /// The speaker values already reported as unknown (each is reported once).
     let unknownSpeakers = ReportedOnce()
-    /// The kinds of date value already reported as unreadable (each is reported once).
+    /// The date values already reported as unreadable (each is reported once).
     let unreadableDates = ReportedOnce()
 
     /// The languages with built-in cues (ISO 639-1 codes).

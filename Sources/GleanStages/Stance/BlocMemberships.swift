@@ -77,6 +77,10 @@ public struct BlocMemberships: Sendable {
         periods[actor + "/" + bloc] ?? []
     }
 
+    /// The year the shipped table is written as of (`scripts/gazetteer/bloc-members.tsv`: "as known
+    /// in 2025"): a text written then or later is read at today's standings.
+    public static let writtenAsOf = 2025
+
     /// The shipped table (`Resources/bloc-members.tsv`), read once.
     public static var shipped: BlocMemberships {
         get throws(GleanError) { try loadedShipped.get() }

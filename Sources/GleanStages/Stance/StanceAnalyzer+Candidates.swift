@@ -55,7 +55,7 @@ extension StanceAnalyzer {
             focus.update(after: sentence, in: prepared)
         }
         var result: [StanceCandidate] = []
-        let year = memberships == nil ? nil : Self.latestYear(in: prepared) ?? written
+        let year = memberships == nil ? nil : Self.readingYear(named: Self.latestYear(in: prepared), written: written)
         for key in Set(evidence.keys).union(together.keys) {
             let items = evidence[key] ?? []
             let rule = items.isEmpty ? nil : aggregate(key, items)

@@ -6,6 +6,16 @@ extension StanceAnalyzer {
         text.words.indices.compactMap { index in text.followsBefore(index) ? nil : text.year(at: index) }.max()
     }
 
+    /// The year a text's standings are read at (`nil`: today): the latest year it names, but not
+    /// after the year it was written (a later year is a plan or a deadline: "hopes to join by
+    /// 2024" in a 2022 article is read in 2022); with no year named, the year it was written. A
+    /// year the membership table is written as of, or later, is today.
+    static func readingYear(named: Int?, written: Int?) -> Int? {
+        guard let written else { return named }
+        if let named, named < written { return named }
+        return written >= BlocMemberships.writtenAsOf ? nil : written
+    }
+
     /// Features of what the membership table says of a pair: each standing the actor ever had
     /// with the bloc (`prior.ever.*`), and whether it held at `year`: the passage's latest year,
     /// else the year its document was written

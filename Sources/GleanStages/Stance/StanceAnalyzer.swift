@@ -97,7 +97,9 @@ public struct StanceAnalyzer: Sendable {
     {
         if let model {
             return candidates(in: text, entities: entities, speaker: speaker, year: year).compactMap {
-                pair(from: $0, model: model, plain: speaker == nil && year == nil)
+                // A speaker adds candidates (its "we", the blocs it names); a date only reads the record
+                // at another year, so the calibration follows the speaker alone.
+                pair(from: $0, model: model, plain: speaker == nil)
             }.sorted {
                 $0.confidence != $1.confidence ? $0.confidence > $1.confidence : ($0.actor, $0.bloc) < ($1.actor, $1.bloc)
             }

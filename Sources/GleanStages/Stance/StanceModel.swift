@@ -18,7 +18,8 @@ public struct StanceModel: Sendable {
     /// Maps a raw probability to the share right (isotonic, from cross-validated predictions).
     public var calibration: StanceCalibration
     /// The calibration for texts read without a speaker, fitted on the same cross-validated
-    /// predictions made as if no passage named one; `nil`: ``calibration`` serves both.
+    /// predictions made as if no passage named a speaker or a date; `nil`: ``calibration``
+    /// serves both.
     public var plainCalibration: StanceCalibration?
     /// What made the trees: data files, settings, seed, cross-validated scores.
     public var provenance: [String: String]
