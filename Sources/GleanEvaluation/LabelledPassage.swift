@@ -27,38 +27,7 @@ public struct LabelledPassage: Sendable, Hashable {
         var pairs: [[String]]
         var lang: String?
         var speaker: String?
-        var date: DateValue?
-    }
-
-    /// A `date` as a file may write it: `"1963-09-24"` or `1963`.
-    private enum DateValue: Decodable {
-        case text(String)
-        case number(Int)
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let number = try? container.decode(Int.self) {
-                self = .number(number)
-            } else {
-                self = .text(try container.decode(String.self))
-            }
-        }
-
-        /// The year it gives, if it is one.
-        var year: Int? {
-            switch self {
-            case .text(let text): DocumentDate.year(of: text)
-            case .number(let number): DocumentDate.years.contains(number) ? number : nil
-            }
-        }
-
-        /// How it was written.
-        var written: String {
-            switch self {
-            case .text(let text): text
-            case .number(let number): String(number)
-            }
-        }
+        var date: JSONValue?
     }
 
     /// Reads the JSON Lines file at `path`; `nil` when there is no file to read there, and a bad
@@ -103,10 +72,12 @@ public struct LabelledPassage: Sendable, Hashable {
             }
             var year: Int?
             if let date = decoded.date {
-                guard let read = date.year else {
+                // A file writes a year as a string or an integer, not as a decimal.
+                let isDecimal = if case .double = date { true } else { false }
+                guard let read = DocumentDate.year(of: date), !isDecimal else {
                     throw GleanError(
                         .invalidArgument,
-                        "date `\(date.written)` is not a year from \(DocumentDate.years.lowerBound) to "
+                        "date `\(date.stringValue ?? "\(SerializedJSON(date))")` is not a year from \(DocumentDate.years.lowerBound) to "
                             + "\(DocumentDate.years.upperBound) or an ISO 8601 date (write `1963` or `1963-09-24`)",
                         location: location)
                 }
