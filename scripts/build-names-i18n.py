@@ -16,7 +16,7 @@ resources = os.path.join(root, "Sources", "GleanStages", "Entities", "Resources"
 source = os.path.join(root, "scripts", "gazetteer", "names-i18n.tsv")
 out_path = os.path.join(resources, "names-i18n.tsv")
 
-PREFERENCE = ["ORG", "GPE", "LOC", "NORP"]
+PREFERENCE = ["ORG", "GPE", "LOC", "NORP", "PERSON"]
 known = {}
 with open(os.path.join(resources, "gazetteer.tsv"), encoding="utf-8") as f:
     for line in f:

@@ -16,7 +16,7 @@ struct EntityNeighbourRulesTests {
         arguments: [
             // Particles inside a person's name.
             ("The talks were chaired by Ursula von der Leyen in the morning.", "Ursula von der Leyen/PERSON"),
-            ("Crown Prince Mohammed bin Salman received the envoy.", "Mohammed bin Salman/PERSON"),
+            ("Crown Prince Mohammed bin Salman received the envoy.", "Mohammed bin Salman/PERSON=MOHAMMED_BIN_SALMAN"),
             // An organisation's head, "of" and a place.
             ("The Central Bank of Iran cut its forecast.", "Central Bank of Iran/ORG"),
             ("Students at the University of Ghana protested.", "University of Ghana/ORG"),

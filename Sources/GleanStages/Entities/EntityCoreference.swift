@@ -5,14 +5,15 @@
 ///
 /// People: a mention is the person of an earlier mention when both names are the same, when
 /// one name's words are all words of the other (the later "Aliyev" of "Ilham Aliyev", or "Ilham
-/// Aliyev" after an earlier "Aliyev"), the most recent such person first. Organisations: the same
+/// Aliyev" after an earlier "Aliyev"), the most recent such person first; a later mention of a
+/// known leader is linked as the first was ("Mark Carney" … "Carney"). Organisations: the same
 /// canonical id, the same name, or an acronym of an earlier name's capitalised words ("OSCE"
 /// after "Organization for Security and Co-operation in Europe").
 enum EntityCoreference {
     /// Sets ``Entity/id`` on every person (`p1`, `p2`, … in order of first mention) and
     /// organisation (`o1`, …) of `entities`, which are one document's, in text order.
     static func assignIDs(_ entities: inout [Entity]) {
-        var people: [(id: String, names: [[String]])] = []
+        var people: [(id: String, names: [[String]], known: Entity?)] = []
         var organisations: [(id: String, canonical: String?, names: Set<String>, initials: Set<String>)] = []
         for index in entities.indices {
             let entity = entities[index]
@@ -23,9 +24,17 @@ enum EntityCoreference {
                 if let match = people.indices.last(where: { people[$0].names.contains { sameName($0, words) } }) {
                     people[match].names.append(words)
                     entities[index].id = people[match].id
+                    // "Mark Carney" … "Carney": the later name is the known leader too.
+                    if let known = people[match].known, entity.canonical == nil {
+                        entities[index].canonical = known.canonical
+                        entities[index].canonicalName = known.canonicalName
+                        entities[index].parent = known.parent
+                    } else if people[match].known == nil, entity.canonical != nil {
+                        people[match].known = entity
+                    }
                 } else {
                     let id = "p\(people.count + 1)"
-                    people.append((id, [words]))
+                    people.append((id, [words], entity.canonical == nil ? nil : entity))
                     entities[index].id = id
                 }
             case .organisation:

@@ -459,12 +459,16 @@ struct EntityFeatures {
         var codes = [String](repeating: "-", count: lower.count)
         var index = 0
         while index < lower.count {
-            if let match = matches[index] {
+            // Known people are linked after tagging, not told to the tagger: it was trained
+            // without them, and a name is a person's whether or not the gazetteer knows it.
+            if let match = matches[index], match.entry.kind == .person {
+                index += 1
+            } else if let match = matches[index] {
                 let kind = match.entry.kind.rawValue
                 codes[index] = "B-" + kind
                 for inner in (index + 1)..<(index + match.length) { codes[inner] = "I-" + kind }
                 index += match.length
-            } else if let match = gazetteer.matchIgnoringCase(lower, at: index) {
+            } else if let match = gazetteer.matchIgnoringCase(lower, at: index), match.kind != .person {
                 // Known but written in another case ("afghanistan", "NATO" as "Nato"): its own code.
                 let kind = match.kind.rawValue
                 codes[index] = "b-" + kind

@@ -187,7 +187,10 @@ public struct EntityRecognizer: Sendable {
                 if let known = gazetteer.entry(for: words[split.before]) {
                     mentions.append(Mention(first: index, last: split.before.upperBound - 1, kind: known.kind, entry: known))
                 }
-                mentions.append(Mention(first: split.person.lowerBound, last: last, kind: .person, entry: nil))
+                mentions.append(
+                    Mention(
+                        first: split.person.lowerBound, last: last, kind: .person,
+                        entry: knownPerson(words, first: split.person.lowerBound, last: last)))
                 for covered in index...last { taken[covered] = true }
                 index = last + 1
                 continue
@@ -236,6 +239,10 @@ public struct EntityRecognizer: Sendable {
             }
         }
         let entry = gazetteer.entry(for: words[first...last]) ?? blocWithTail(words, first: first, last: last)
+        if tag != "B-OTH", let entry, entry.kind == .person {
+            // A known leader, whatever the tagger took the name for.
+            return Mention(first: first, last: last, kind: .person, entry: entry)
+        }
         if tag != "B-OTH", let entry, entry.kind == .group {
             // A known nationality the tagger took for a name ("Kazakh President …").
             return Mention(first: first, last: last, kind: .group, entry: entry)
@@ -255,7 +262,7 @@ public struct EntityRecognizer: Sendable {
         switch tag {
         case "B-PER":
             if let entry { return Mention(first: first, last: last, kind: entry.kind, entry: entry) }
-            return Mention(first: first, last: last, kind: .person, entry: nil)
+            return Mention(first: first, last: last, kind: .person, entry: knownPerson(words, first: first, last: last))
         case "B-ORG":
             return Mention(
                 first: first, last: last, kind: entry?.kind == .geopolitical ? .geopolitical : .organisation, entry: entry)
@@ -265,6 +272,18 @@ public struct EntityRecognizer: Sendable {
             guard let entry, entry.kind == .group || entry.kind == .organisation else { return nil }
             return Mention(first: first, last: last, kind: entry.kind, entry: entry)
         }
+    }
+
+    /// The known leader a person's name is: the gazetteer's entry for the whole name or, for a
+    /// name of several words it does not know ("Vladimir V. Putin"), the entry of its last word
+    /// when that word alone names a leader whose first name is the name's first word (so "Jill
+    /// Biden" is no one the gazetteer knows).
+    private func knownPerson(_ words: [String], first: Int, last: Int) -> GazetteerEntry? {
+        if let entry = gazetteer.entry(for: words[first...last]) { return entry.kind == .person ? entry : nil }
+        guard first < last, let entry = gazetteer.entry(for: words[last...last]), entry.kind == .person,
+            entry.name.split(separator: " ").first.map(String.init) == words[first]
+        else { return nil }
+        return entry
     }
 
     /// A bloc's name followed only by words for its members, meetings or forces ("NATO Alliance",

@@ -9,7 +9,8 @@
 /// - a later word that is the surname of a person found before in the document, also inflected
 ///   where the language inflects ("Путина", after "Владимир Путин").
 ///
-/// People are not linked: the English gazetteer has no people either.
+/// These people are not linked; known leaders are found before, as names of the language's list
+/// (`names-i18n.tsv`), and linked to their ids there.
 public struct OtherLanguagePeople: Sendable {
     /// The language's titles, matched in lower-cased words.
     public let titles: LocalizedCountryNames?

@@ -179,6 +179,7 @@ extension StanceAnalyzer {
                 if let how { entry.set("together." + how) }
                 if text.mentions[actorMention].afterPreposition { entry.set("together.actor_after_preposition") }
                 if text.mentions[actorMention].isModifier { entry.set("together.actor_modifier") }
+                if text.mentions[actorMention].isPerson { entry.set("together.actor_person") }
                 if actorMention == firstSubject { entry.set("together.actor_subject") }
                 if actorGroup.count > 1 {
                     entry.set("together.actor_list", Self.bucket(actorGroup.count))

@@ -21,6 +21,8 @@ struct StanceMention: Sendable, Hashable {
     var afterPreposition = false
     /// Whether it is part of a hyphenated word ("Russian-led"): only a pattern's `ACTOR` takes it.
     var isModifier = false
+    /// Whether it names a person who acts for the actor (a known leader: "Putin" for Russia).
+    var isPerson = false
     /// Whether it is a reference in the first person ("we", "our", "my country"): the speaker,
     /// when the document names one.
     var isFirstPerson = false

@@ -233,7 +233,10 @@ struct StanceText: Sendable {
                 return .actor(code)
             }
             if let canonical = entity.canonical { return .bloc(entity.parent ?? canonical, named: canonical) }
-        case .person, .date: break
+        case .person:
+            // A known leader acts for their country ("Putin" → RU).
+            if Self.isCountryCode(entity.parent), let code = entity.parent { return .actor(code) }
+        case .date: break
         }
         return nil
     }
@@ -246,6 +249,7 @@ struct StanceText: Sendable {
             if case .bloc = referent, isFigurative(range) { continue }
             var mention = StanceMention(referent: referent, words: range, sentence: words[range.lowerBound].sentence)
             mention.afterPreposition = isAfterPreposition(range)
+            mention.isPerson = entity.kind == .person
             mentions.append(mention)
         }
     }
