@@ -106,16 +106,6 @@ for file, role in (("blocs.tsv", "bloc"), ("organisations.tsv", "")):
         add(name, "ORG", bloc, name, parent, role)
 for surface, kind, country, name in rows("places.tsv"):
     add(surface, kind, name.replace(" ", "_").upper() if kind != "GPE" or country == "-" else f"{country}:{name}", name, country)
-# People come after every other name: a surname that is also a place's or an organisation's name
-# stays that ("Jordan"); the fifth column (office and years) is for the reader.
-shadowed = []
-for person, country, name, aliases, _office in rows("people.tsv"):
-    for alias in [name] + [alias for alias in aliases.split("|") if alias]:
-        if alias.strip() in entries:
-            shadowed.append(alias.strip())
-        add(alias, "PERSON", person, name, country)
-if shadowed:
-    print(f"people's names left to other entries: {', '.join(shadowed)}", file=sys.stderr)
 
 
 
@@ -160,6 +150,18 @@ for code, name in sorted(capitals | set(large)):
     plain = ascii_folded(name)
     for surface in (name, plain):
         add(surface, "GPE", f"{code}:{plain}", plain, code)
+
+# People come after every other name, the GeoNames cities included: a surname that is also a
+# place's or an organisation's name stays that ("Jordan"); the fifth column (office and years) is
+# for the reader.
+shadowed = []
+for person, country, name, aliases, _office in rows("people.tsv"):
+    for alias in [name] + [alias for alias in aliases.split("|") if alias]:
+        if alias.strip() in entries:
+            shadowed.append(alias.strip())
+        add(alias, "PERSON", person, name, country)
+if shadowed:
+    print(f"people's names left to other entries: {', '.join(shadowed)}", file=sys.stderr)
 
 os.makedirs(os.path.dirname(out_path), exist_ok=True)
 with open(out_path, "w", encoding="utf-8") as out:

@@ -31,7 +31,7 @@ struct EntityNeighbourRulesTests {
             ("Fishermen left Lake Victoria after the storm.", "Lake Victoria/LOC"),
             ("Ferries crossed the English Channel despite the strike.", "English Channel/LOC"),
             // A title inside a span ends what comes before it and begins a person.
-            ("Polish Prime Minister Donald Tusk spoke first.", "Donald Tusk/PERSON"),
+            ("Polish Prime Minister Donald Tusk spoke first.", "Donald Tusk/PERSON=DONALD_TUSK"),
         ])
     func neighbours(text: String, expected: String) throws {
         let entities = try found(text)

@@ -28,14 +28,45 @@ struct KnownPeopleTests {
                 ["Mark Carney|MARK_CARNEY|CA", "Carney|MARK_CARNEY|CA"]
             ),
             ("Later Carney left.", ["Carney|-|-"]),
+            // A surname alone is whoever the document named with it.
+            ("Jill Biden spoke. Biden smiled. Jill Biden left.", ["Jill Biden|-|-", "Biden|-|-", "Jill Biden|-|-"]),
+            (
+                "Donald Trump spoke. Trump left. Melania Trump stayed.",
+                ["Donald Trump|DONALD_TRUMP|US", "Trump|DONALD_TRUMP|US", "Melania Trump|-|-"]
+            ),
+            (
+                "Ilham Aliyev met Heydar Aliyev's widow; Aliyev spoke of his father.",
+                ["Ilham Aliyev|ILHAM_ALIYEV|AZ", "Heydar Aliyev|HEYDAR_ALIYEV|AZ", "Aliyev|HEYDAR_ALIYEV|AZ"]
+            ),
         ])
     func linked(text: String, expected: [String]) throws {
         #expect(try people(text) == expected)
     }
 
+    @Test("a person of the user's own gazetteer with a country as parent is linked and acts for it")
+    func userPerson() throws {
+        var gazetteer = try Gazetteer.shipped
+        try gazetteer.addYAML(
+            "- id: Q-HASANOV\n  type: PERSON\n  forms: [Zakir Hasanov, Hasanov]\n  parent: AZ\n", source: "our-people.yaml")
+        let recognizer = try EntityRecognizer.shipped(gazetteer: gazetteer)
+        let text = "Defence Minister Zakir Hasanov thanked NATO for the training."
+        let entities = recognizer.entities(in: text)
+        #expect(entities.contains { $0.text == "Zakir Hasanov" && $0.canonical == "Q-HASANOV" && $0.parent == "AZ" })
+        let analyzer = StanceAnalyzer(cues: try StanceCues.shipped, gazetteer: gazetteer)
+        let pair = try #require(analyzer.candidates(in: text, entities: entities).first { $0.actor == "AZ" })
+        #expect(pair.bloc == "NATO" && pair.features["together.actor_person"] == 1)
+    }
+
     @Test("officials of a bloc are not linked to a country: a Secretary General speaks for NATO")
     func blocOfficials() throws {
         #expect(try people("Secretary General Jens Stoltenberg welcomed Finland.") == ["Jens Stoltenberg|-|-"])
+    }
+
+    @Test("a leader's name at the start of a longer name is not the leader: an airport, a trail")
+    func longerNames() throws {
+        for text in ["Flights left Charles de Gaulle Airport late.", "Supplies moved down the Ho Chi Minh Trail."] {
+            #expect(try people(text).isEmpty, "\(text)")
+        }
     }
 
     @Test("the tagger's gazetteer features leave known people out, as it was trained")

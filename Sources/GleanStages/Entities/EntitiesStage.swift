@@ -34,8 +34,9 @@ public struct EntitiesStage: Stage {
             organisations, companies and parties with their aliases, capitals and regions, and rules for people after \
             titles, organisations by head word, "the Alliance" and dates. Countries link to ISO \
             3166-1 alpha-2 codes, blocs to stable ids (NATO, CSTO, EU, …) with parents (PFP → NATO). \
-            Known leaders (860 heads of state and government and foreign ministers, 1945 to \
-            2025) link to an id with their country as parent ("Putin" → VLADIMIR_PUTIN, RU). \
+            Known leaders (851 heads of state and government, foreign ministers and some other \
+            officials, most since 1945) link to an id with their country as parent ("Putin" → \
+            VLADIMIR_PUTIN, RU). \
             People and organisations get an id shared by their mentions in the document ("Ilham \
             Aliyev" … "Aliyev": p1). \
             Offsets are Unicode scalars. English text gets everything; in documents whose \

@@ -5,8 +5,9 @@
 ///
 /// People: a mention is the person of an earlier mention when both names are the same, when
 /// one name's words are all words of the other (the later "Aliyev" of "Ilham Aliyev", or "Ilham
-/// Aliyev" after an earlier "Aliyev"), the most recent such person first; a later mention of a
-/// known leader is linked as the first was ("Mark Carney" … "Carney"). Organisations: the same
+/// Aliyev" after an earlier "Aliyev"), the most recent such person first, and none of the
+/// person's full names is another's ("Melania Trump" is not "Donald Trump" … "Trump"). A later
+/// mention is linked as the document says (``link(_:words:to:)``). Organisations: the same
 /// canonical id, the same name, or an acronym of an earlier name's capitalised words ("OSCE"
 /// after "Organization for Security and Co-operation in Europe").
 enum EntityCoreference {
@@ -21,17 +22,22 @@ enum EntityCoreference {
             case .person:
                 let words = personWords(entity.text)
                 guard !words.isEmpty else { continue }
-                if let match = people.indices.last(where: { people[$0].names.contains { sameName($0, words) } }) {
+                let match = people.indices.last { candidate in
+                    let person = people[candidate]
+                    // One of their names, and none of their full names another's ("Melania
+                    // Trump" is not "Donald Trump" … "Trump"); a known leader only as themselves.
+                    guard person.names.contains(where: { sameName($0, words) }),
+                        !person.names.contains(where: { $0.count > 1 && words.count > 1 && !sameName($0, words) })
+                    else { return false }
+                    if words.count > 1, let linked = entity.canonical, let known = person.known {
+                        return known.canonical == linked
+                    }
+                    return true
+                }
+                if let match {
                     people[match].names.append(words)
                     entities[index].id = people[match].id
-                    // "Mark Carney" … "Carney": the later name is the known leader too.
-                    if let known = people[match].known, entity.canonical == nil {
-                        entities[index].canonical = known.canonical
-                        entities[index].canonicalName = known.canonicalName
-                        entities[index].parent = known.parent
-                    } else if people[match].known == nil, entity.canonical != nil {
-                        people[match].known = entity
-                    }
+                    link(&entities[index], words: words, to: &people[match])
                 } else {
                     let id = "p\(people.count + 1)"
                     people.append((id, [words], entity.canonical == nil ? nil : entity))
@@ -57,6 +63,30 @@ enum EntityCoreference {
                 }
             default:
                 continue
+            }
+        }
+    }
+
+    /// Links a mention of a person named before in the document as the document says: a
+    /// surname alone is whoever the document named with it ("Hillary Clinton" … "Clinton" is not
+    /// the gazetteer's Bill Clinton; "Jill Biden" … "Biden" is no leader), and a part of a known
+    /// leader's name is that leader ("Mark Carney" … "Carney").
+    private static func link(
+        _ entity: inout Entity, words: [String], to person: inout (id: String, names: [[String]], known: Entity?)
+    ) {
+        if let known = person.known {
+            let leader = personWords(known.canonicalName ?? known.text) + personWords(known.text)
+            guard words.count == 1 || words.allSatisfy(leader.contains) else { return }
+            entity.canonical = known.canonical
+            entity.canonicalName = known.canonicalName
+            entity.parent = known.parent
+        } else if entity.canonical != nil {
+            if words.count == 1, person.names.contains(where: { $0.count > 1 }) {
+                entity.canonical = nil
+                entity.canonicalName = nil
+                entity.parent = nil
+            } else {
+                person.known = entity
             }
         }
     }

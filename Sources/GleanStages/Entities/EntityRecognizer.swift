@@ -143,9 +143,13 @@ public struct EntityRecognizer: Sendable {
             EntityFeatures(tokens: words, lower: lower, gazetteerCodes: codes, names: names, clusters: clusters))
         var taken = [Bool](repeating: false, count: words.count)
         var mentions: [Mention] = []
-        // Known names of several words first ("Shanghai Cooperation Organisation"): the tagger
-        // may cut them up.
-        for match in Gazetteer.matches(from: known) where match.length > 1 {
+        // Known names of several words first ("Shanghai Cooperation Organisation", "Recep Tayyip
+        // Erdogan"): the tagger may cut them up. Not a leader's name that a head word goes on
+        // from ("Charles de Gaulle Airport", "Ho Chi Minh Trail"): that is the tagger's.
+        for match in Gazetteer.matches(from: known)
+        where match.length > 1
+            && (match.entry.kind != .person || !EntityRules.goesOnFromPerson(words, at: match.first + match.length))
+        {
             mentions.append(
                 Mention(first: match.first, last: match.first + match.length - 1, kind: match.entry.kind, entry: match.entry))
             for covered in match.first..<(match.first + match.length) { taken[covered] = true }
@@ -201,11 +205,13 @@ public struct EntityRecognizer: Sendable {
             }
             index = last + 1
         }
-        // Gazetteer matches the tagger missed.
+        // Gazetteer matches the tagger missed; not a leader's name that a place's or an
+        // organisation's head word goes on from ("Ho Chi Minh Trail", "Lumumba University").
         index = 0
         while index < words.count {
             if !taken[index], let match = known[index],
-                !taken[index..<(index + match.length)].contains(true)
+                !taken[index..<(index + match.length)].contains(true),
+                match.entry.kind != .person || !EntityRules.goesOnFromPerson(words, at: index + match.length)
             {
                 mentions.append(Mention(first: index, last: index + match.length - 1, kind: match.entry.kind, entry: match.entry))
                 for covered in index..<(index + match.length) { taken[covered] = true }
@@ -221,8 +227,10 @@ public struct EntityRecognizer: Sendable {
         return mentions
     }
 
-    /// Types a tagger span: people stay people; places and organisations take the gazetteer's
-    /// kind when it knows them; other names count only as nationalities (NORP).
+    /// Types a tagger span: people stay people, linked when they are known leaders; places and
+    /// organisations take the gazetteer's kind when it knows them, and a known leader's full
+    /// name is a person whatever the tagger said; other names count only as nationalities
+    /// (NORP).
     private func typed(_ words: [String], first: Int, last: Int, tag: String) -> Mention? {
         var first = first
         var last = last
@@ -238,9 +246,11 @@ public struct EntityRecognizer: Sendable {
                 return Mention(first: first, last: last, kind: .organisation, entry: gazetteer.entry(for: words[first...last]))
             }
         }
-        let entry = gazetteer.entry(for: words[first...last]) ?? blocWithTail(words, first: first, last: last)
-        if tag != "B-OTH", let entry, entry.kind == .person {
-            // A known leader, whatever the tagger took the name for.
+        var entry = gazetteer.entry(for: words[first...last]) ?? blocWithTail(words, first: first, last: last)
+        if entry?.kind == .person, EntityRules.goesOnFromPerson(words, at: last + 1) { entry = nil }
+        if tag != "B-OTH", first < last, let entry, entry.kind == .person {
+            // A known leader's full name, whatever the tagger took it for; a surname alone keeps
+            // the tagger's type ("Macmillan", the publisher).
             return Mention(first: first, last: last, kind: .person, entry: entry)
         }
         if tag != "B-OTH", let entry, entry.kind == .group {
@@ -257,7 +267,7 @@ public struct EntityRecognizer: Sendable {
         if tag == "B-ORG" || tag == "B-LOC", entry == nil, first > 0, EntityRules.titles.contains(words[first - 1]),
             !words[first...last].contains(where: EntityRules.organisationHeads.contains)
         {
-            return Mention(first: first, last: last, kind: .person, entry: nil)
+            return Mention(first: first, last: last, kind: .person, entry: knownPerson(words, first: first, last: last))
         }
         switch tag {
         case "B-PER":
@@ -274,11 +284,13 @@ public struct EntityRecognizer: Sendable {
         }
     }
 
-    /// The known leader a person's name is: the gazetteer's entry for the whole name or, for a
+    /// The known leader a person's name is (none when a head word goes on from it: "Ho Chi Minh
+    /// Trail"): the gazetteer's entry for the whole name or, for a
     /// name of several words it does not know ("Vladimir V. Putin"), the entry of its last word
     /// when that word alone names a leader whose first name is the name's first word (so "Jill
     /// Biden" is no one the gazetteer knows).
     private func knownPerson(_ words: [String], first: Int, last: Int) -> GazetteerEntry? {
+        guard !EntityRules.goesOnFromPerson(words, at: last + 1) else { return nil }
         if let entry = gazetteer.entry(for: words[first...last]) { return entry.kind == .person ? entry : nil }
         guard first < last, let entry = gazetteer.entry(for: words[last...last]), entry.kind == .person,
             entry.name.split(separator: " ").first.map(String.init) == words[first]

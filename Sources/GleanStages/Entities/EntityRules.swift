@@ -39,6 +39,18 @@ enum EntityRules {
         "Auditorium", "Cathedral", "Palace", "Channel", "Canal", "Delta", "Hills", "Highlands", "Archipelago", "Steppe",
         "Glacier", "Reef", "Lagoon", "Falls", "Heights", "Strip",
     ]
+    /// Whether the word at `index` is a head word that makes a person's name part of a longer
+    /// name: a place's, an organisation's, or a trail, a doctrine, a prize named after them
+    /// ("Ho Chi Minh Trail", "Truman Doctrine", "Charles de Gaulle Airport").
+    static func goesOnFromPerson(_ words: [String], at index: Int) -> Bool {
+        guard index < words.count else { return false }
+        let word = words[index]
+        return placeHeads.contains(word) || organisationHeads.contains(word) || namedAfterHeads.contains(word)
+    }
+    /// Head words of things named after people that are neither places nor organisations.
+    static let namedAfterHeads: Set<String> = [
+        "Trail", "City", "Mosque", "Causeway", "Road", "Park", "Prize", "Doctrine", "Plan", "Line", "Dam", "Port",
+    ]
     /// First words of the names of natural places ("Lake Balkhash", "Mount Ararat", "Gulf of Aden").
     static let placeOpeners: Set<String> = ["Lake", "Mount", "Mt.", "Cape", "Gulf", "Strait", "Straits", "Sea", "Bay", "Isle"]
     /// Lower-case particles inside people's names ("Ursula von der Leyen", "Mohammed bin Salman").

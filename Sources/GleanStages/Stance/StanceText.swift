@@ -234,8 +234,10 @@ struct StanceText: Sendable {
             }
             if let canonical = entity.canonical { return .bloc(entity.parent ?? canonical, named: canonical) }
         case .person:
-            // A known leader acts for their country ("Putin" → RU).
-            if Self.isCountryCode(entity.parent), let code = entity.parent { return .actor(code) }
+            // A known leader acts for their country ("Putin" → RU), not for a bloc.
+            if Self.isCountryCode(entity.parent), let code = entity.parent, gazetteer.kinds(of: code).contains(.geopolitical) {
+                return .actor(code)
+            }
         case .date: break
         }
         return nil
