@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Builds Sources/GleanStages/Entities/Resources/names-i18n.tsv from scripts/gazetteer/names-i18n.tsv.
 
-Each form of a bloc, institution or capital in another language takes the kind, English name and
-parent of its id in the English gazetteer (Resources/gazetteer.tsv, built by build-gazetteer.py);
+Each form of a bloc, institution, capital or known leader in another language takes the kind,
+English name and parent of its id in the English gazetteer (Resources/gazetteer.tsv, built by build-gazetteer.py);
 an id the gazetteer does not know is an error. Titles (id TITLE) and the beginnings of
 words that are not people's (id NOTPERSON) are written lower-cased.
 Output lines: language<TAB>form<TAB>kind<TAB>id<TAB>English name<TAB>parent (kind TITLE or NOTPERSON, id -, for those).

@@ -11,8 +11,9 @@ import Synchronization
 /// languages.
 ///
 /// Built by `scripts/build-gazetteer.py` into `Resources/country-names.tsv`. Blocs,
-/// institutions, capitals and the titles before people's names in some languages
-/// (`Resources/names-i18n.tsv`, by `scripts/build-names-i18n.py`) are added with ``addOtherNames(tsv:source:)``.
+/// institutions, capitals, known leaders and the titles before people's names in some languages
+/// (`Resources/names-i18n.tsv`, by `scripts/build-names-i18n.py`) are added with
+/// ``addOtherNames(tsv:source:)``.
 public struct CountryNames: Sendable {
     /// Each language's names with the entries they link to, as read.
     private var entries: [String: [(name: String, entry: GazetteerEntry)]] = [:]
@@ -42,9 +43,10 @@ public struct CountryNames: Sendable {
     }
 
     /// Reads `language<TAB>form<TAB>kind<TAB>id<TAB>name<TAB>parent` lines (`#` comments): a
-    /// bloc's, institution's or city's name in a language, linked as the English gazetteer links
-    /// it (parent `-` for none), or with kind `TITLE` a title before people's names, or with
-    /// kind `NOTPERSON` the beginning of words that mark an organisation's or a place's name or a date.
+    /// bloc's, institution's, city's or known leader's name in a language, linked as the English
+    /// gazetteer links it (parent `-` for none), or with kind `TITLE` a title before people's
+    /// names, or with kind `NOTPERSON` the beginning of words that mark an organisation's or a
+    /// place's name or a date.
     public mutating func addOtherNames(tsv: String, source: String) throws(GleanError) {
         for (number, line) in tsv.splitting(atControl: "\n").enumerated() {
             if line.isEmpty || line.hasPrefix("#") { continue }

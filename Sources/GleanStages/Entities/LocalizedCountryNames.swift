@@ -1,7 +1,8 @@
 /// The country names of one language other than English (and, where ``CountryNames`` has them,
-/// its names of blocs, institutions and capitals, or its titles before people's names), found in
-/// that language's text as written and, where the language inflects them (``NameInflection``),
-/// in their other forms ("России", "Российской Федерации", "Venäjällä", "Евросоюза").
+/// its names of blocs, institutions, capitals and known leaders, or its titles before people's
+/// names), found in that language's text as written and, where the language inflects them
+/// (``NameInflection``), in their other forms ("России", "Российской Федерации", "Venäjällä",
+/// "Евросоюза", "Путина").
 ///
 /// Words are compared as ``EntityRecognizer`` splits them for other languages: an apostrophe
 /// inside a word stands alone, so that "l'Ukraine" and "Türkiye'de" show their names. "’" is read
