@@ -148,7 +148,7 @@ public struct EntityRecognizer: Sendable {
         // from ("Charles de Gaulle Airport", "Ho Chi Minh Trail"): that is the tagger's.
         for match in Gazetteer.matches(from: known)
         where match.length > 1
-            && (match.entry.kind != .person || !EntityRules.goesOnFromPerson(words, at: match.first + match.length))
+            && !Self.isLeaderInsideLongerName(match.entry, words, next: match.first + match.length)
         {
             mentions.append(
                 Mention(first: match.first, last: match.first + match.length - 1, kind: match.entry.kind, entry: match.entry))
@@ -211,7 +211,7 @@ public struct EntityRecognizer: Sendable {
         while index < words.count {
             if !taken[index], let match = known[index],
                 !taken[index..<(index + match.length)].contains(true),
-                match.entry.kind != .person || !EntityRules.goesOnFromPerson(words, at: index + match.length)
+                !Self.isLeaderInsideLongerName(match.entry, words, next: index + match.length)
             {
                 mentions.append(Mention(first: index, last: index + match.length - 1, kind: match.entry.kind, entry: match.entry))
                 for covered in index..<(index + match.length) { taken[covered] = true }
@@ -247,7 +247,7 @@ public struct EntityRecognizer: Sendable {
             }
         }
         var entry = gazetteer.entry(for: words[first...last]) ?? blocWithTail(words, first: first, last: last)
-        if entry?.kind == .person, EntityRules.goesOnFromPerson(words, at: last + 1) { entry = nil }
+        if let known = entry, Self.isLeaderInsideLongerName(known, words, next: last + 1) { entry = nil }
         if tag != "B-OTH", first < last, let entry, entry.kind == .person {
             // A known leader's full name, whatever the tagger took it for; a surname alone keeps
             // the tagger's type ("Macmillan", the publisher).
@@ -267,12 +267,12 @@ public struct EntityRecognizer: Sendable {
         if tag == "B-ORG" || tag == "B-LOC", entry == nil, first > 0, EntityRules.titles.contains(words[first - 1]),
             !words[first...last].contains(where: EntityRules.organisationHeads.contains)
         {
-            return Mention(first: first, last: last, kind: .person, entry: knownPerson(words, first: first, last: last))
+            return Mention(first: first, last: last, kind: .person, entry: leaderByLastWord(words, first: first, last: last))
         }
         switch tag {
         case "B-PER":
             if let entry { return Mention(first: first, last: last, kind: entry.kind, entry: entry) }
-            return Mention(first: first, last: last, kind: .person, entry: knownPerson(words, first: first, last: last))
+            return Mention(first: first, last: last, kind: .person, entry: leaderByLastWord(words, first: first, last: last))
         case "B-ORG":
             return Mention(
                 first: first, last: last, kind: entry?.kind == .geopolitical ? .geopolitical : .organisation, entry: entry)
@@ -284,18 +284,32 @@ public struct EntityRecognizer: Sendable {
         }
     }
 
-    /// The known leader a person's name is (none when a head word goes on from it: "Ho Chi Minh
-    /// Trail"): the gazetteer's entry for the whole name or, for a
-    /// name of several words it does not know ("Vladimir V. Putin"), the entry of its last word
-    /// when that word alone names a leader whose first name is the name's first word (so "Jill
-    /// Biden" is no one the gazetteer knows).
+    /// The known leader a person's name is: the gazetteer's entry for the whole name, else
+    /// ``leaderByLastWord(_:first:last:)``; none when a head word goes on from it ("Ho Chi Minh
+    /// Trail").
     private func knownPerson(_ words: [String], first: Int, last: Int) -> GazetteerEntry? {
-        guard !EntityRules.goesOnFromPerson(words, at: last + 1) else { return nil }
-        if let entry = gazetteer.entry(for: words[first...last]) { return entry.kind == .person ? entry : nil }
-        guard first < last, let entry = gazetteer.entry(for: words[last...last]), entry.kind == .person,
+        if let entry = gazetteer.entry(for: words[first...last]) {
+            return entry.kind == .person && !Self.isLeaderInsideLongerName(entry, words, next: last + 1) ? entry : nil
+        }
+        return leaderByLastWord(words, first: first, last: last)
+    }
+
+    /// The known leader a person's name of several words the gazetteer does not know as a whole
+    /// ends with ("Vladimir V. Putin"): the entry of its last word, when that word alone names a
+    /// leader whose first name is the name's first word (so "Jill Biden" is no one the gazetteer
+    /// knows) and no head word goes on from the name.
+    private func leaderByLastWord(_ words: [String], first: Int, last: Int) -> GazetteerEntry? {
+        guard first < last, !EntityRules.goesOnFromPerson(words, at: last + 1),
+            let entry = gazetteer.entry(for: words[last...last]), entry.kind == .person,
             entry.name.split(separator: " ").first.map(String.init) == words[first]
         else { return nil }
         return entry
+    }
+
+    /// Whether `entry` is a known leader whose name a place's or an organisation's head word at
+    /// `next` goes on from: part of a longer name ("Charles de Gaulle Airport"), not the leader.
+    private static func isLeaderInsideLongerName(_ entry: GazetteerEntry, _ words: [String], next: Int) -> Bool {
+        entry.kind == .person && EntityRules.goesOnFromPerson(words, at: next)
     }
 
     /// A bloc's name followed only by words for its members, meetings or forces ("NATO Alliance",

@@ -227,16 +227,14 @@ struct StanceText: Sendable {
             if entity.kind == .geopolitical, let canonical = entity.canonical, !canonical.contains(":") {
                 return .bloc(entity.parent ?? canonical, named: canonical)
             }
-        case .organisation:
-            // An institution of a country ("the Kremlin" → RU), not of a bloc ("the European Commission" → EU).
+        case .organisation, .person:
+            // An institution of a country ("the Kremlin" → RU) or a known leader ("Putin" → RU), not
+            // of a bloc ("the European Commission" → EU).
             if Self.isCountryCode(entity.parent), let code = entity.parent, gazetteer.kinds(of: code).contains(.geopolitical) {
                 return .actor(code)
             }
-            if let canonical = entity.canonical { return .bloc(entity.parent ?? canonical, named: canonical) }
-        case .person:
-            // A known leader acts for their country ("Putin" → RU), not for a bloc.
-            if Self.isCountryCode(entity.parent), let code = entity.parent, gazetteer.kinds(of: code).contains(.geopolitical) {
-                return .actor(code)
+            if entity.kind == .organisation, let canonical = entity.canonical {
+                return .bloc(entity.parent ?? canonical, named: canonical)
             }
         case .date: break
         }
