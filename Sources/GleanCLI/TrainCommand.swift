@@ -132,6 +132,7 @@ struct TrainStanceCommand: AsyncParsableCommand {
         "Evaluation/alignment-stance/real-dev-wave7.jsonl",
         "Evaluation/alignment-stance/real-dev-wave8.jsonl",
         "Evaluation/alignment-stance/real-dev-wave9.jsonl",
+        "Evaluation/alignment-stance/real-dev-wave10.jsonl",
     ]
 
     @Option(help: "More labelled passages, always trained on, never tested. Repeatable.")
