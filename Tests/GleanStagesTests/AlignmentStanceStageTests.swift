@@ -53,6 +53,14 @@ struct AlignmentStanceStageTests {
         #expect(try await pairs("Ireland will not join NATO.") == ["IE/NATO/neutral"])
     }
 
+    @Test("military non-alignment is neutrality toward NATO, no Non-Aligned Movement membership")
+    func militaryNonAlignment() async throws {
+        #expect(
+            try await pairs("Finland has long been a militarily non-aligned nation and does not seek NATO membership.")
+                == ["FI/NATO/neutral"])
+        #expect(try await pairs("We support the non-aligned status of Cyprus.", ["min_confidence": 0.2]) == ["CY/NAM/member"])
+    }
+
     @Test(
         "a partner hosting a NATO course for \"member and partner countries\", with PfP and non-alignment, is partner (neutral also)"
     )

@@ -149,6 +149,7 @@ public struct EntityRecognizer: Sendable {
         for match in Gazetteer.matches(from: known)
         where match.length > 1
             && !Self.isLeaderInsideLongerName(match.entry, words, next: match.first + match.length)
+            && !EntityRules.isMilitaryNonAlignment(match.entry, words, first: match.first)
         {
             mentions.append(
                 Mention(first: match.first, last: match.first + match.length - 1, kind: match.entry.kind, entry: match.entry))
@@ -211,7 +212,8 @@ public struct EntityRecognizer: Sendable {
         while index < words.count {
             if !taken[index], let match = known[index],
                 !taken[index..<(index + match.length)].contains(true),
-                !Self.isLeaderInsideLongerName(match.entry, words, next: index + match.length)
+                !Self.isLeaderInsideLongerName(match.entry, words, next: index + match.length),
+                !EntityRules.isMilitaryNonAlignment(match.entry, words, first: index)
             {
                 mentions.append(Mention(first: index, last: index + match.length - 1, kind: match.entry.kind, entry: match.entry))
                 for covered in index..<(index + match.length) { taken[covered] = true }
