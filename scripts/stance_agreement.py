@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""How well two labellings of the same passages agree, scored as `glean eval stance` scores the
-model: pairs matched on (actor, bloc); pair precision, recall and F1 of the second labelling
+"""How well two labellings of the same passages agree, scored much as `glean eval stance` scores
+the model: pairs matched on (actor, bloc); pair precision, recall and F1 of the second labelling
 against the first; strict and lenient stance agreement on matched pairs (the second's primary
-stance equal to the first's primary, or among the first's acceptable ones); per-stance F1 and
-their macro average over the stances either labelling uses.
+stance equal to the first's primary, or among the first's acceptable ones); per-stance F1. Unlike
+`glean eval stance`, whose macro F1 averages all five stances, the macro F1 here averages only
+the stances either labelling uses, since a small sample may hold none of a rare one.
 
     python3 scripts/stance_agreement.py FIRST.jsonl... --second SECOND.jsonl
 

@@ -250,6 +250,8 @@ public struct EntityRecognizer: Sendable {
         }
         var entry = gazetteer.entry(for: words[first...last]) ?? blocWithTail(words, first: first, last: last)
         if let known = entry, Self.isLeaderInsideLongerName(known, words, next: last + 1) { entry = nil }
+        // "a militarily Non-Aligned Country" is neutrality, no name at all.
+        if let known = entry, EntityRules.isMilitaryNonAlignment(known, words, first: first) { return nil }
         if tag != "B-OTH", first < last, let entry, entry.kind == .person {
             // A known leader's full name, whatever the tagger took it for; a surname alone keeps
             // the tagger's type ("Macmillan", the publisher).
