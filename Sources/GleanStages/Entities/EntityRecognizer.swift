@@ -144,13 +144,10 @@ public struct EntityRecognizer: Sendable {
         var taken = [Bool](repeating: false, count: words.count)
         var mentions: [Mention] = []
         // Known names of several words first ("Shanghai Cooperation Organisation", "Recep Tayyip
-        // Erdogan"): the tagger may cut them up. Not a leader's name that a head word goes on
-        // from ("Charles de Gaulle Airport", "Ho Chi Minh Trail"): that is the tagger's.
+        // Erdogan"): the tagger may cut them up. Not where they name nothing (``namesHere``): a
+        // leader's name a head word goes on from ("Charles de Gaulle Airport") is the tagger's.
         for match in Gazetteer.matches(from: known)
-        where match.length > 1
-            && !Self.isLeaderInsideLongerName(match.entry, words, next: match.first + match.length)
-            && !EntityRules.isMilitaryNonAlignment(match.entry, words, first: match.first)
-        {
+        where match.length > 1 && Self.namesHere(match.entry, words, first: match.first, next: match.first + match.length) {
             mentions.append(
                 Mention(first: match.first, last: match.first + match.length - 1, kind: match.entry.kind, entry: match.entry))
             for covered in match.first..<(match.first + match.length) { taken[covered] = true }
@@ -206,14 +203,13 @@ public struct EntityRecognizer: Sendable {
             }
             index = last + 1
         }
-        // Gazetteer matches the tagger missed; not a leader's name that a place's or an
-        // organisation's head word goes on from ("Ho Chi Minh Trail", "Lumumba University").
+        // Gazetteer matches the tagger missed, where they name something (``namesHere``: not
+        // "Ho Chi Minh Trail", "Lumumba University", "a militarily non-aligned country").
         index = 0
         while index < words.count {
             if !taken[index], let match = known[index],
                 !taken[index..<(index + match.length)].contains(true),
-                !Self.isLeaderInsideLongerName(match.entry, words, next: index + match.length),
-                !EntityRules.isMilitaryNonAlignment(match.entry, words, first: index)
+                Self.namesHere(match.entry, words, first: index, next: index + match.length)
             {
                 mentions.append(Mention(first: index, last: index + match.length - 1, kind: match.entry.kind, entry: match.entry))
                 for covered in index..<(index + match.length) { taken[covered] = true }
@@ -308,6 +304,13 @@ public struct EntityRecognizer: Sendable {
             entry.name.split(separator: " ").first.map(String.init) == words[first]
         else { return nil }
         return entry
+    }
+
+    /// Whether a gazetteer match of `entry` over `first..<next` names it there: not a leader's
+    /// name a head word goes on from ("Ho Chi Minh Trail"), not the NAM after "militarily" ("a
+    /// militarily non-aligned country").
+    private static func namesHere(_ entry: GazetteerEntry, _ words: [String], first: Int, next: Int) -> Bool {
+        !isLeaderInsideLongerName(entry, words, next: next) && !EntityRules.isMilitaryNonAlignment(entry, words, first: first)
     }
 
     /// Whether `entry` is a known leader whose name a place's or an organisation's head word at

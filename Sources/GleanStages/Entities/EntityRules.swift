@@ -48,9 +48,9 @@ enum EntityRules {
         return placeHeads.contains(word) || organisationHeads.contains(word) || namedAfterHeads.contains(word)
     }
     /// Whether a match of `entry` at `first` is a state's military non-alignment, not the
-    /// Non-Aligned Movement: "a militarily non-aligned country" (Finland before 2023), "Sweden's
-    /// military non-aligned status" are neutrality toward the military blocs; "a non-aligned
-    /// country", "the non-aligned status of Cyprus" are the movement.
+    /// Non-Aligned Movement: "a militarily non-aligned country" (Finland before 2023), "the
+    /// military non-aligned countries of Europe" are neutrality toward the military blocs; "a
+    /// non-aligned country", "the Non-Aligned Countries" are the movement.
     static func isMilitaryNonAlignment(_ entry: GazetteerEntry, _ words: [String], first: Int) -> Bool {
         entry.canonical == "NAM" && first > 0 && ["militarily", "military"].contains(words[first - 1].lowercased())
             && words[first].lowercased().hasPrefix("non")
