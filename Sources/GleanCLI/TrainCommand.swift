@@ -159,6 +159,9 @@ struct TrainStanceCommand: AsyncParsableCommand {
     @Option(help: "The fewest examples a leaf may hold.")
     var minLeaf = StanceForest.Settings().minLeaf
 
+    @Option(help: "The share of features each tree may split on, drawn anew per tree from --seed (1: every feature).")
+    var featureFraction = StanceForest.Settings().featureFraction
+
     @Option(
         help: """
             Weights each outcome's examples up by rarity: (commonest outcome's count / this outcome's) ^ POWER \
@@ -216,7 +219,8 @@ struct TrainStanceCommand: AsyncParsableCommand {
     /// How the trees are grown, from the options.
     var settings: StanceForest.Settings {
         StanceForest.Settings(
-            rounds: rounds, depth: depth, learningRate: learningRate, minCount: minCount, minLeaf: minLeaf)
+            rounds: rounds, depth: depth, learningRate: learningRate, minCount: minCount, minLeaf: minLeaf,
+            featureFraction: featureFraction, featureSeed: seed)
     }
 
     /// Reads a model file written by this command.
@@ -286,6 +290,7 @@ struct TrainStanceCommand: AsyncParsableCommand {
             "extra_weight": String(extraWeight), "rounds": String(rounds), "depth": String(depth),
             "min_count": String(minCount), "min_leaf": String(minLeaf), "l2": String(settings.l2),
             "max_thresholds": String(settings.maxThresholds), "seed": String(seed),
+            "feature_fraction": String(featureFraction),
             "class_power": String(classPower), "learning_rate": String(learningRate),
             "trained_by": "glean train stance", "folds": String(folds),
         ]

@@ -33,6 +33,29 @@ struct StanceModelTests {
         #expect(read.decide(["cue.member": 1]).probability == model.decide(["cue.member": 1]).probability)
     }
 
+    @Test("with a feature fraction each tree splits on a seeded share of the features: same seed, same bytes")
+    func featureFraction() throws {
+        var settings = toy
+        settings.featureFraction = 0.5
+        let model = StanceModel.train(examples, settings: settings)
+        #expect(model.decide(["cue.member": 1]).stance == .member)
+        #expect(model.decide(["cue.partner": 1]).stance == .partner)
+        #expect(try model.json() == StanceModel.train(examples, settings: settings).json())
+        // Another seed draws other features for some trees, and the forest differs.
+        var reseeded = settings
+        reseeded.featureSeed = 2
+        #expect(try model.json() != StanceModel.train(examples, settings: reseeded).json())
+        // Every tree may use every feature at 1: the forest grown before the option existed.
+        #expect(try StanceModel.train(examples, settings: toy).json() != model.json())
+    }
+
+    @Test("a feature fraction outside (0, 1] is a flaw", arguments: [0.0, -0.5, 1.5, Double.nan])
+    func featureFractionFlaw(fraction: Double) {
+        var settings = toy
+        settings.featureFraction = fraction
+        #expect(settings.flaw?.contains("feature fraction") == true)
+    }
+
     @Test("trees learn an either-or of two features, which no sum of weights can separate")
     func eitherOr() {
         // One of two cues alone is a member; both together, or neither, is no pair. (Unequal

@@ -29,8 +29,10 @@ extension StanceAnalyzer {
         -> [StanceCandidate]
     {
         let prepared = StanceText(text: text, entities: entities, cues: cues, gazetteer: gazetteer)
-        guard prepared.namesBloc else { return [] }
+        let exits = exitEvidence(in: prepared)
+        guard prepared.namesBloc || !exits.isEmpty else { return [] }
         var evidence: [PairKey: [StanceEvidence]] = [:]
+        for (key, item) in exits { evidence[key, default: []].append(item) }
         var together: [PairKey: Together] = [:]
         var focus = Focus(speaker: speaker)
         var actorCounts: [String: Int] = [:]
@@ -101,6 +103,7 @@ extension StanceAnalyzer {
             if item.year != nil { features["evidence.dated"] = 1 }
             if item.time < 1 { features["evidence.marked_past." + item.stance.rawValue] = 1 }
             if item.cue.hasPrefix("programme ") { features["evidence.programme." + item.stance.rawValue] = 1 }
+            if item.cue.hasPrefix("exit ") { features["evidence.exit"] = 1 }
             if item.cue.contains("ACTOR") { features["evidence.names_actor." + item.stance.rawValue] = 1 }
             if item.cue.contains("BLOC") { features["evidence.names_bloc." + item.stance.rawValue] = 1 }
         }

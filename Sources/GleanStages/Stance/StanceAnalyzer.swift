@@ -105,8 +105,10 @@ public struct StanceAnalyzer: Sendable {
             }
         }
         let prepared = StanceText(text: text, entities: entities, cues: cues, gazetteer: gazetteer)
-        guard prepared.namesBloc else { return [] }
+        let exits = exitEvidence(in: prepared)
+        guard prepared.namesBloc || !exits.isEmpty else { return [] }
         var evidence: [PairKey: [StanceEvidence]] = [:]
+        for (key, item) in exits { evidence[key, default: []].append(item) }
         var focus = Focus(speaker: speaker)
         for sentence in prepared.sentences.indices {
             guard focus.bloc != nil || prepared.mentions(in: sentence).contains(where: { prepared.mentions[$0].bloc != nil })

@@ -88,6 +88,19 @@ extension StanceCues {
                     throw reader.error(at: value, "`programmes` must map a bloc id to a stance")
                 }
                 for (id, stance) in programmes { cues.programmes[id.string ?? ""] = try reader.stance(stance) }
+            case "exits":
+                guard let exits = value.mapping else {
+                    throw reader.error(at: value, "`exits` must map a word to ACTOR/BLOC (`brexit: GB/EU`)")
+                }
+                for (word, pair) in exits {
+                    let parts = (pair.string ?? "").split(separator: "/").map(String.init)
+                    guard let pattern = word.string, !pattern.isEmpty, parts.count == 2, parts[0].count == 2,
+                        !parts[1].isEmpty
+                    else {
+                        throw reader.error(at: pair, "an exit must be a word and ACTOR/BLOC (`brexit: GB/EU`)")
+                    }
+                    cues.exits.append(StanceExit(words: WordMatcher([pattern]), actor: parts[0], bloc: parts[1]))
+                }
             case "negators": cues.negators = WordMatcher(try reader.words(value, of: key))
             case "negated_forms": cues.negatedForms = WordMatcher(try reader.words(value, of: key))
             case "negated_after": cues.negatedAfter = try reader.words(value, of: key).map(Self.phrase)
@@ -100,6 +113,7 @@ extension StanceCues {
             case "bloc_references": cues.blocReferences = WordMatcher(try reader.words(value, of: key))
             case "clause_words": cues.clauseWords = WordMatcher(try reader.words(value, of: key))
             case "prepositions": cues.prepositions = WordMatcher(try reader.words(value, of: key))
+            case "event_words": cues.eventWords = WordMatcher(try reader.words(value, of: key))
             case "list_words": cues.listWords = WordMatcher(try reader.words(value, of: key))
             case "articles": cues.articles = WordMatcher(try reader.words(value, of: key))
             case "saying_verbs": cues.sayingVerbs = WordMatcher(try reader.words(value, of: key))
@@ -116,7 +130,7 @@ extension StanceCues {
             default:
                 throw reader.error(
                     at: keyNode,
-                    "unknown key `\(key)`; expected language, languages, stances, replace, programmes, negators, negated_forms, negated_after, attributions, past_markers, hedges, present_markers, actor_references, first_person, bloc_references, clause_words, prepositions, list_words, articles, saying_verbs, split_apostrophes"
+                    "unknown key `\(key)`; expected language, languages, stances, replace, programmes, exits, negators, negated_forms, negated_after, attributions, past_markers, hedges, present_markers, actor_references, first_person, bloc_references, clause_words, prepositions, event_words, list_words, articles, saying_verbs, split_apostrophes"
                 )
             }
         }

@@ -12,6 +12,8 @@ public struct StanceCues: Sendable {
     /// Bloc programmes (by id) whose mention carries a stance toward the parent bloc
     /// (`PFP` → `partner`).
     public var programmes: [String: Stance] = [:]
+    /// Words that name one country's leaving a bloc ("Brexit").
+    public var exits: [StanceExit] = []
     /// Words that negate a cue shortly before it.
     public var negators = WordMatcher([String]())
     /// Word forms that carry their own negation (Turkish `katılmayacak`, `*maya*`): a cue word
@@ -39,6 +41,9 @@ public struct StanceCues: Sendable {
     public var clauseWords = WordMatcher([String]())
     /// Prepositions after which a place name is a place, not an actor ("in", "from").
     public var prepositions = WordMatcher([String]())
+    /// Words for events and documents that a city's name may name ("summit", "treaty"): the city
+    /// before them ("the Lisbon Treaty") or after them and `of` ("the Treaty of Lisbon") is no actor.
+    public var eventWords = WordMatcher([String]())
     /// Words that join a list of mentions besides commas ("and", "or", "both").
     public var listWords = WordMatcher([String]())
     /// Articles that may stand before a mention ("the").
@@ -58,6 +63,7 @@ public struct StanceCues: Sendable {
         cues.removeAll { replacing.contains($0.stance) }
         cues += other.cues
         programmes.merge(other.programmes) { _, new in new }
+        exits += other.exits
         negators.formUnion(other.negators)
         negatedForms.formUnion(other.negatedForms)
         negatedAfter += other.negatedAfter
@@ -70,6 +76,7 @@ public struct StanceCues: Sendable {
         blocReferences.formUnion(other.blocReferences)
         clauseWords.formUnion(other.clauseWords)
         prepositions.formUnion(other.prepositions)
+        eventWords.formUnion(other.eventWords)
         sayingVerbs.formUnion(other.sayingVerbs)
         listWords.formUnion(other.listWords)
         articles.formUnion(other.articles)

@@ -1,4 +1,5 @@
 import Foundation
+import GleanCore
 
 extension StanceForest {
     /// How a forest is grown.
@@ -17,11 +18,15 @@ extension StanceForest {
         public var l2: Double
         /// The most thresholds tried per feature (quantiles of its values when it has more).
         public var maxThresholds: Int
+        /// The share of features each tree may split on, drawn anew for every tree (1: all).
+        public var featureFraction: Double
+        /// Seeds the draw of each tree's features.
+        public var featureSeed: UInt64
 
         /// Settings; the defaults are what `glean train stance` uses (docs/stages/alignment-stance.md#training).
         public init(
             rounds: Int = 100, depth: Int = 4, learningRate: Double = 0.2, minCount: Int = 10, minLeaf: Int = 10,
-            l2: Double = 1, maxThresholds: Int = 15
+            l2: Double = 1, maxThresholds: Int = 15, featureFraction: Double = 1, featureSeed: UInt64 = 1
         ) {
             self.rounds = rounds
             self.depth = depth
@@ -30,6 +35,8 @@ extension StanceForest {
             self.minLeaf = minLeaf
             self.l2 = l2
             self.maxThresholds = maxThresholds
+            self.featureFraction = featureFraction
+            self.featureSeed = featureSeed
         }
 
         /// What is wrong with these settings for training, or `nil`: rounds and depth may not be
@@ -42,6 +49,9 @@ extension StanceForest {
             if !(learningRate > 0) { return "the learning rate must be above 0, not \(learningRate)" }
             if maxThresholds < 1 { return "max-thresholds must be 1 or more, not \(maxThresholds)" }
             if !(l2 >= 0) { return "l2 must be 0 or more, not \(l2)" }
+            if !(featureFraction > 0 && featureFraction <= 1) {
+                return "the feature fraction must be above 0 and at most 1, not \(featureFraction)"
+            }
             return nil
         }
     }
@@ -49,8 +59,10 @@ extension StanceForest {
     /// Grows a forest by multinomial gradient boosting (Friedman's, with second-order leaf
     /// values as in XGBoost): each round, for each outcome, a tree fitted to the gradient of the
     /// weighted log loss at the current scores. Splits are chosen among each feature's binned
-    /// thresholds; ties go to the earlier feature and threshold, and nothing is random, so the
-    /// same examples and settings give the same forest. `settings` must have no ``Settings/flaw``.
+    /// thresholds; ties go to the earlier feature and threshold. With a ``Settings/featureFraction``
+    /// below 1 each tree may split only on a share of the features, drawn by a generator seeded
+    /// with ``Settings/featureSeed``; so the same examples and settings give the same forest.
+    /// `settings` must have no ``Settings/flaw``.
     public static func train(_ examples: [StanceModel.Example], outcomes: Int, settings: Settings = Settings())
         -> StanceForest
     {
@@ -65,6 +77,7 @@ extension StanceForest {
         var trees: [Tree] = []
         var gradient = [Double](repeating: 0, count: count)
         var hessian = [Double](repeating: 0, count: count)
+        var random = SplitMix64(seed: settings.featureSeed)
         for _ in 0..<settings.rounds {
             let probabilities = scores.map(StanceModel.softmax)
             for outcome in 0..<outcomes {
@@ -74,8 +87,12 @@ extension StanceForest {
                     gradient[item] = weight * (probability - (examples[item].outcome == outcome ? 1 : 0))
                     hessian[item] = weight * max(probability * (1 - probability), 1e-6)
                 }
+                let allowed =
+                    settings.featureFraction < 1
+                    ? binned.names.indices.map { _ in random.nextUnit() < settings.featureFraction } : nil
                 var grower = TreeGrower(
-                    binned: binned, gradient: gradient, hessian: hessian, settings: settings, outcome: outcome)
+                    binned: binned, gradient: gradient, hessian: hessian, settings: settings, outcome: outcome,
+                    allowed: allowed)
                 let (tree, leafOf) = grower.grow()
                 for item in 0..<count { scores[item][outcome] += tree.value[leafOf[item]] }
                 trees.append(tree)

@@ -33,6 +33,8 @@ struct StanceText: Sendable {
     /// (the cues' lists for the text's language).
     let clauseWords: WordMatcher
     let prepositions: WordMatcher
+    /// Words for events and documents named after a city ("summit", "treaty").
+    let eventWords: WordMatcher
     /// Words that join a list of mentions ("Georgia, Ukraine and Moldova"), and articles that may
     /// stand before a mention ("the", "die", "la").
     let listWords: WordMatcher
@@ -63,6 +65,7 @@ struct StanceText: Sendable {
         self.scalars = scalars
         clauseWords = cues.clauseWords
         prepositions = cues.prepositions
+        eventWords = cues.eventWords
         listWords = cues.listWords
         articles = cues.articles
         let lowercase = Self.lowercaser(for: cues.language)
@@ -206,6 +209,32 @@ struct StanceText: Sendable {
         "spokeswoman", "spokesperson", "thousands", "hundreds", "millions", "percent", "majority", "most",
     ]
 
+    /// Whether `entity` is a city or other place of a country, not the country ("BE:Brussels").
+    private static func isCity(_ entity: Entity) -> Bool {
+        entity.canonical?.contains(":") ?? false
+    }
+
+    /// Whether the city at `range` names an event or a document: before an event word ("the
+    /// Lisbon Treaty", "the Washington summit") or after one and `of` ("the Treaty of Lisbon").
+    private func namesEvent(_ range: Range<Int>) -> Bool {
+        let after = range.upperBound
+        if after < words.count, eventWords.matches(words[after].text) { return true }
+        let before = range.lowerBound
+        return before >= 2 && words[before - 1].text == "of" && eventWords.matches(words[before - 2].text)
+    }
+
+    /// Whether entity `index` is a city written with its country after a comma ("Brussels,
+    /// Belgium", "Luanda, Angola"): the country's mention stands for both, so that the seat of a
+    /// bloc named as a place ("in Brussels, Belgium") names no bloc.
+    private func isGlossedCity(_ index: Int, in entities: [Entity], ranges: [Range<Int>?]) -> Bool {
+        let next = index + 1
+        guard next < entities.count, Self.isCity(entities[index]), let cityRange = ranges[index],
+            let countryRange = ranges[next], countryRange.lowerBound == cityRange.upperBound + 1,
+            words[cityRange.upperBound].text == ",", let code = entities[next].canonical, Self.isCountryCode(code)
+        else { return false }
+        return entities[index].parent == code
+    }
+
     /// A bloc name used as a figure of speech ("an Asian NATO").
     private func isFigurative(_ range: Range<Int>) -> Bool {
         let before = range.lowerBound
@@ -242,11 +271,13 @@ struct StanceText: Sendable {
     }
 
     private mutating func placeEntities(_ entities: [Entity], gazetteer: Gazetteer) {
-        for entity in entities {
-            guard let referent = referent(of: entity, gazetteer: gazetteer),
-                let range = wordRange(of: TextSpan(start: entity.start, end: entity.end))
-            else { continue }
+        let entities = entities.sorted { $0.start < $1.start }
+        let ranges = entities.map { wordRange(of: TextSpan(start: $0.start, end: $0.end)) }
+        for (index, entity) in entities.enumerated() {
+            guard let referent = referent(of: entity, gazetteer: gazetteer), let range = ranges[index] else { continue }
             if case .bloc = referent, isFigurative(range) { continue }
+            if Self.isCity(entity), namesEvent(range) { continue }
+            if isGlossedCity(index, in: entities, ranges: ranges) { continue }
             var mention = StanceMention(referent: referent, words: range, sentence: words[range.lowerBound].sentence)
             mention.afterPreposition = isAfterPreposition(range)
             mention.isPerson = entity.kind == .person

@@ -11,6 +11,8 @@ struct TreeGrower {
     let hessian: [Double]
     let settings: StanceForest.Settings
     let outcome: Int
+    /// The features this tree may split on, by index (`nil`: every one).
+    let allowed: [Bool]?
     private var feature: [Int] = []
     private var threshold: [Double] = []
     private var left: [Int] = []
@@ -46,8 +48,10 @@ struct TreeGrower {
     }
 
     init(
-        binned: BinnedExamples, gradient: [Double], hessian: [Double], settings: StanceForest.Settings, outcome: Int
+        binned: BinnedExamples, gradient: [Double], hessian: [Double], settings: StanceForest.Settings, outcome: Int,
+        allowed: [Bool]? = nil
     ) {
+        self.allowed = allowed
         self.binned = binned
         self.gradient = gradient
         self.hessian = hessian
@@ -154,7 +158,7 @@ struct TreeGrower {
         let count = Double(items)
         var best: (gain: Double, feature: Int, bin: Int)?
         let sums = histogram.sums
-        for feature in binned.names.indices {
+        for feature in binned.names.indices where allowed?[feature] ?? true {
             let featureSlot = histogram.featureBase + 3 * feature
             guard sums[featureSlot + 2] > 0 else { continue }
             let zeroBin = binned.zeroBin[feature]
