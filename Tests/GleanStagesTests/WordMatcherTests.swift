@@ -15,6 +15,15 @@ struct WordMatcherTests {
         #expect(matcher.matches(word) == expected)
     }
 
+    @Test(
+        "an ending after a `*` matches the words that end so (Turkish negated forms)",
+        arguments: [("katılmaz", true), ("gelmez", true), ("mazot", false), ("maz", true), ("katılmazsa", false)])
+    func endings(word: String, expected: Bool) {
+        let matcher = WordMatcher(["*maz", "*mez"])
+        #expect(matcher.matches(word) == expected)
+        #expect(matcher.suffixes == ["maz", "mez"] && matcher.words.isEmpty && !matcher.isEmpty)
+    }
+
     @Test("a part longer than the word, or a word of other scripts, does not match")
     func lengths() {
         let matcher = WordMatcher(["*mitgliedschaft*", "член*"])

@@ -39,6 +39,9 @@ public struct StanceAnalyzer: Sendable {
     /// these without copying a cue or a matcher (``PatternStep``).
     private let patterns: [[PatternStep]]
     private let wordMatchers: [WordMatcher]
+    /// Every exit word of the cues in one matcher: a word it does not match needs no look at
+    /// each exit (``exitEvidence(in:)``).
+    let exitWords: WordMatcher
 
     /// The blocs reported by default: every bloc of the shipped gazetteer (``Gazetteer/blocs``).
     public static let defaultBlocs: [String] = (try? Gazetteer.shippedBlocs.topLevel) ?? []
@@ -64,7 +67,7 @@ public struct StanceAnalyzer: Sendable {
             if case .word(let matcher) = cue.elements.first {
                 for word in matcher.words { byWord[word, default: []].append(index) }
                 for prefix in matcher.prefixes { byPrefix[prefix.prefix(2), default: []].append(index) }
-                if !matcher.infixes.isEmpty { infix.append(index) }
+                if !matcher.infixes.isEmpty || !matcher.suffixes.isEmpty { infix.append(index) }
             } else {
                 mention.append(index)
             }
@@ -80,6 +83,9 @@ public struct StanceAnalyzer: Sendable {
         mentionStart = mention
         infixStart = infix
         (patterns, wordMatchers) = Self.compile(cues.cues)
+        var exitWords = WordMatcher([String]())
+        for exit in cues.exits { exitWords.formUnion(exit.words) }
+        self.exitWords = exitWords
     }
 
     /// The stance pairs of `text`, given its entities, most confident first; `speaker` is the

@@ -94,10 +94,14 @@ extension StanceCues {
                 }
                 for (word, pair) in exits {
                     let parts = (pair.string ?? "").split(separator: "/").map(String.init)
-                    guard let pattern = word.string, !pattern.isEmpty, parts.count == 2, parts[0].count == 2,
-                        !parts[1].isEmpty
+                    guard let pattern = word.string, !pattern.isEmpty, !pattern.contains(where: \.isWhitespace) else {
+                        throw reader.error(at: word, "an exit word must be one word (`brexit`, `брексит*`)")
+                    }
+                    guard parts.count == 2, parts[0].count == 2, parts[0].allSatisfy({ ("A"..."Z").contains($0) }),
+                        !parts[1].isEmpty, parts[1] == parts[1].uppercased()
                     else {
-                        throw reader.error(at: pair, "an exit must be a word and ACTOR/BLOC (`brexit: GB/EU`)")
+                        throw reader.error(
+                            at: pair, "an exit must be ACTOR/BLOC, a country code and a bloc id in capitals (`brexit: GB/EU`)")
                     }
                     cues.exits.append(StanceExit(words: WordMatcher([pattern]), actor: parts[0], bloc: parts[1]))
                 }

@@ -215,12 +215,14 @@ struct StanceText: Sendable {
     }
 
     /// Whether the city at `range` names an event or a document: before an event word ("the
-    /// Lisbon Treaty", "the Washington summit") or after one and `of` ("the Treaty of Lisbon").
+    /// Lisbon Treaty", "the Washington summit") or after a capitalised one and `of` ("the Treaty
+    /// of Lisbon"; "the agreement of Moscow" is Moscow's). The `of` form is English.
     private func namesEvent(_ range: Range<Int>) -> Bool {
         let after = range.upperBound
         if after < words.count, eventWords.matches(words[after].text) { return true }
         let before = range.lowerBound
-        return before >= 2 && words[before - 1].text == "of" && eventWords.matches(words[before - 2].text)
+        return before >= 2 && words[before - 1].text == "of" && words[before - 2].isCapitalised
+            && eventWords.matches(words[before - 2].text)
     }
 
     /// Whether entity `index` is a city written with its country after a comma ("Brussels,
@@ -273,13 +275,20 @@ struct StanceText: Sendable {
     private mutating func placeEntities(_ entities: [Entity], gazetteer: Gazetteer) {
         let entities = entities.sorted { $0.start < $1.start }
         let ranges = entities.map { wordRange(of: TextSpan(start: $0.start, end: $0.end)) }
+        // A glossed city's place ("in Brussels, Belgium"): its country's mention takes it over.
+        var placedBefore = false
         for (index, entity) in entities.enumerated() {
+            let inheritsPlace = placedBefore
+            placedBefore = false
             guard let referent = referent(of: entity, gazetteer: gazetteer), let range = ranges[index] else { continue }
             if case .bloc = referent, isFigurative(range) { continue }
             if Self.isCity(entity), namesEvent(range) { continue }
-            if isGlossedCity(index, in: entities, ranges: ranges) { continue }
+            if isGlossedCity(index, in: entities, ranges: ranges) {
+                placedBefore = isAfterPreposition(range)
+                continue
+            }
             var mention = StanceMention(referent: referent, words: range, sentence: words[range.lowerBound].sentence)
-            mention.afterPreposition = isAfterPreposition(range)
+            mention.afterPreposition = inheritsPlace || isAfterPreposition(range)
             mention.isPerson = entity.kind == .person
             mentions.append(mention)
         }

@@ -1,5 +1,5 @@
-/// A set of lower-case words and word parts (`applied`, `withdr*`, `*mitglied*`) that a word
-/// matches.
+/// A set of lower-case words and word parts (`applied`, `withdr*`, `*mitglied*`, `*maz`) that a
+/// word matches.
 public struct WordMatcher: Sendable, Hashable {
     /// Whole words.
     public private(set) var words: Set<String> = []
@@ -8,6 +8,8 @@ public struct WordMatcher: Sendable, Hashable {
     /// Parts found anywhere in a word (written `*part*`: the second half of a compound,
     /// `*mitglied*` in `gründungsmitglied`).
     public private(set) var infixes: [String] = []
+    /// Endings (written with a leading `*`: `*maz` in Turkish `katılmaz`).
+    public private(set) var suffixes: [String] = []
     /// The first UTF-8 byte and length of every whole word, and the first byte of every prefix:
     /// most words a text holds are in no set, and are turned away by these without hashing.
     private var wordShapes = ByteSet()
@@ -18,11 +20,14 @@ public struct WordMatcher: Sendable, Hashable {
         for alternative in alternatives { add(alternative) }
     }
 
-    /// Adds one alternative (a word, a prefix ending in `*`, or a part between two `*`).
+    /// Adds one alternative (a word, a prefix ending in `*`, a part between two `*`, or an ending
+    /// after a `*`).
     public mutating func add(_ alternative: String) {
         let lowered = alternative.lowercased()
         if lowered.count > 2, lowered.hasPrefix("*"), lowered.hasSuffix("*") {
             infixes.append(String(lowered.dropFirst().dropLast()))
+        } else if lowered.count > 1, lowered.hasPrefix("*") {
+            suffixes.append(String(lowered.dropFirst()))
         } else if lowered.count > 1, lowered.hasSuffix("*") {
             let prefix = String(lowered.dropLast())
             prefixes.append(prefix)
@@ -38,6 +43,7 @@ public struct WordMatcher: Sendable, Hashable {
         words.formUnion(other.words)
         prefixes += other.prefixes.filter { !prefixes.contains($0) }
         infixes += other.infixes.filter { !infixes.contains($0) }
+        suffixes += other.suffixes.filter { !suffixes.contains($0) }
         wordShapes.formUnion(other.wordShapes)
         prefixOpenings.formUnion(other.prefixOpenings)
     }
@@ -49,6 +55,7 @@ public struct WordMatcher: Sendable, Hashable {
         if !prefixes.isEmpty, prefixOpenings.contains(utf8.first ?? 0), prefixes.contains(where: { utf8.starts(with: $0.utf8) }) {
             return true
         }
+        if !suffixes.isEmpty, suffixes.contains(where: { utf8.reversed().starts(with: $0.utf8.reversed()) }) { return true }
         return !infixes.isEmpty && infixes.contains { Self.contains(word, part: $0) }
     }
 
@@ -78,5 +85,5 @@ public struct WordMatcher: Sendable, Hashable {
     }
 
     /// Whether nothing matches.
-    public var isEmpty: Bool { words.isEmpty && prefixes.isEmpty && infixes.isEmpty }
+    public var isEmpty: Bool { words.isEmpty && prefixes.isEmpty && infixes.isEmpty && suffixes.isEmpty }
 }
