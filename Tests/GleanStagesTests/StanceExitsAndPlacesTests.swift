@@ -86,6 +86,19 @@ struct StanceExitsAndPlacesTests {
         #expect(!actors.contains(absent), "\(actors)")
     }
 
+    @Test("an organisation whose id has a colon is no city: before an event word it still acts")
+    func organisationWithColon() throws {
+        var gazetteer = try Gazetteer.shipped
+        try gazetteer.addYAML(
+            "- id: \"RU:Duma\"\n  type: ORG\n  forms: [State Duma]\n  parent: RU\n", source: "ours.yaml")
+        let recognizer = try EntityRecognizer.shipped(gazetteer: gazetteer)
+        let analyzer = StanceAnalyzer(cues: try StanceCues.shipped, gazetteer: gazetteer)
+        let text = "The State Duma summit called NATO a threat."
+        let entities = recognizer.entities(in: text)
+        #expect(entities.contains { $0.canonical == "RU:Duma" && $0.kind == .organisation })
+        #expect(analyzer.candidates(in: text, entities: entities).contains { $0.actor == "RU" && $0.bloc == "NATO" })
+    }
+
     @Test("a city after a lower-case noun and `of`, or before a verb, still acts for its country")
     func cityStillActs() throws {
         #expect(

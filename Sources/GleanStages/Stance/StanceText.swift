@@ -209,9 +209,10 @@ struct StanceText: Sendable {
         "spokeswoman", "spokesperson", "thousands", "hundreds", "millions", "percent", "majority", "most",
     ]
 
-    /// Whether `entity` is a city or other place of a country, not the country ("BE:Brussels").
+    /// Whether `entity` is a city or other place of a country, not the country: a place linked
+    /// as `CC:Name` ("BE:Brussels"; a user's organisation with a colon in its id is none).
     private static func isCity(_ entity: Entity) -> Bool {
-        entity.canonical?.contains(":") ?? false
+        entity.kind == .geopolitical && (entity.canonical?.contains(":") ?? false)
     }
 
     /// Whether the city at `range` names an event or a document: before an event word ("the
