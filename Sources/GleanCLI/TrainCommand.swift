@@ -159,7 +159,8 @@ struct TrainStanceCommand: AsyncParsableCommand {
     @Option(help: "The fewest examples a leaf may hold.")
     var minLeaf = StanceForest.Settings().minLeaf
 
-    @Option(help: "The share of features each tree may split on, drawn anew per tree from --seed (1: every feature).")
+    @Option(
+        help: "The chance each feature has of being open to a tree, drawn anew per tree from --seed (1: every feature).")
     var featureFraction = StanceForest.Settings().featureFraction
 
     @Option(

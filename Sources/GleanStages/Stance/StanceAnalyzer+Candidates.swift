@@ -29,10 +29,8 @@ extension StanceAnalyzer {
         -> [StanceCandidate]
     {
         let prepared = StanceText(text: text, entities: entities, cues: cues, gazetteer: gazetteer)
-        let exits = exitEvidence(in: prepared)
-        guard prepared.namesBloc || !exits.isEmpty else { return [] }
-        var evidence: [PairKey: [StanceEvidence]] = [:]
-        for (key, item) in exits { evidence[key, default: []].append(item) }
+        var evidence = exitEvidence(in: prepared)
+        guard prepared.namesBloc || !evidence.isEmpty else { return [] }
         var together: [PairKey: Together] = [:]
         var focus = Focus(speaker: speaker)
         var actorCounts: [String: Int] = [:]

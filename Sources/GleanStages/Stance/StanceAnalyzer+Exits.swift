@@ -5,10 +5,11 @@ extension StanceAnalyzer {
     /// its bloc (`opposed`), dated as a cue in its clause is, whether or not the passage names
     /// the actor or the bloc; not when a negator stands right before it, articles aside ("there
     /// will be no Brexit"). Of several exits a word matches, the last listed decides, so that a
-    /// user's cue file overrides the shipped one. Only blocs the stage reports count.
-    func exitEvidence(in text: StanceText) -> [(PairKey, StanceEvidence)] {
-        guard !exitWords.isEmpty else { return [] }
-        var results: [(PairKey, StanceEvidence)] = []
+    /// user's cue file overrides the shipped one. Only blocs the stage reports count. The
+    /// evidence by pair, which the other cues' evidence then joins.
+    func exitEvidence(in text: StanceText) -> [PairKey: [StanceEvidence]] {
+        guard !exitWords.isEmpty else { return [:] }
+        var results: [PairKey: [StanceEvidence]] = [:]
         for (index, word) in text.words.enumerated() where exitWords.matches(word.text) {
             guard let exit = cues.exits.last(where: { $0.words.matches(word.text) }), blocs.contains(exit.bloc),
                 !isExitNegated(at: index, in: text),
@@ -26,7 +27,7 @@ extension StanceAnalyzer {
                 cueText: String(String.UnicodeScalarView(text.scalars[word.span.start..<word.span.end])),
                 cueSpan: word.span, sentence: word.sentence, sentenceSpan: text.sentences[word.sentence].span,
                 negated: false, isWithdrawal: true, year: time.year, time: time.order)
-            results.append((PairKey(actor: exit.actor, bloc: exit.bloc), item))
+            results[PairKey(actor: exit.actor, bloc: exit.bloc), default: []].append(item)
         }
         return results
     }

@@ -111,10 +111,8 @@ public struct StanceAnalyzer: Sendable {
             }
         }
         let prepared = StanceText(text: text, entities: entities, cues: cues, gazetteer: gazetteer)
-        let exits = exitEvidence(in: prepared)
-        guard prepared.namesBloc || !exits.isEmpty else { return [] }
-        var evidence: [PairKey: [StanceEvidence]] = [:]
-        for (key, item) in exits { evidence[key, default: []].append(item) }
+        var evidence = exitEvidence(in: prepared)
+        guard prepared.namesBloc || !evidence.isEmpty else { return [] }
         var focus = Focus(speaker: speaker)
         for sentence in prepared.sentences.indices {
             guard focus.bloc != nil || prepared.mentions(in: sentence).contains(where: { prepared.mentions[$0].bloc != nil })

@@ -42,7 +42,8 @@ public struct StanceCues: Sendable {
     /// Prepositions after which a place name is a place, not an actor ("in", "from").
     public var prepositions = WordMatcher([String]())
     /// Words for events and documents that a city's name may name ("summit", "treaty"): the city
-    /// before them ("the Lisbon Treaty") or after them and `of` ("the Treaty of Lisbon") is no actor.
+    /// before one ("the Lisbon Treaty"), or after a capitalised one and English `of` ("the Treaty
+    /// of Lisbon"), is no actor.
     public var eventWords = WordMatcher([String]())
     /// Words that join a list of mentions besides commas ("and", "or", "both").
     public var listWords = WordMatcher([String]())

@@ -18,7 +18,8 @@ extension StanceForest {
         public var l2: Double
         /// The most thresholds tried per feature (quantiles of its values when it has more).
         public var maxThresholds: Int
-        /// The share of features each tree may split on, drawn anew for every tree (1: all).
+        /// The chance each feature has of being open to a tree, drawn anew for every tree (1: every
+        /// feature to every tree), so about that share of the features per tree.
         public var featureFraction: Double
         /// Seeds the draw of each tree's features.
         public var featureSeed: UInt64
