@@ -428,6 +428,18 @@ def wave10(root: Path, out: Path, labelled: Path) -> None:
     mixed_draw(root, out, labelled, "wave10", WAVE10_TARGETED, WAVE10_GENERAL)
 
 
+# The thirteenth draw (wave 11): wave 10 and the changes after it left neutral and opposed the
+# stances read worst and the English holdouts all read before; a fresh draw of the same kinds,
+# whose holdout side is a tenth English holdout, scored first with the model of its time.
+WAVE11_GENERAL = {"un-general-debate": 90, "white-house": 60, "wikipedia": 90}
+WAVE11_TARGETED = {"neutral": (NEUTRAL, 40), "opposed": (WAVE4["opposed"][0], 50)}
+
+
+def wave11(root: Path, out: Path, labelled: Path) -> None:
+    """The thirteenth draw: as the seventh, with its own seed and counts."""
+    mixed_draw(root, out, labelled, "wave11", WAVE11_TARGETED, WAVE11_GENERAL)
+
+
 # The third multilingual draw (wave 6): the languages with text left unlabelled (Russian,
 # Turkish, Azerbaijani and French are all labelled).
 MULTI3_COUNTS = {"uk": 60, "de": 70, "es": 70}
@@ -445,7 +457,8 @@ if __name__ == "__main__":
     if len(sys.argv) > 3 and sys.argv[3] == "--multi":
         multi(Path(sys.argv[1]), Path(sys.argv[2]))
         sys.exit(0)
-    draws = {"--wave6": wave6, "--wave7": wave7, "--wave8": wave8, "--wave9": wave9, "--wave10": wave10, "--multi3": multi3}
+    draws = {"--wave6": wave6, "--wave7": wave7, "--wave8": wave8, "--wave9": wave9, "--wave10": wave10, "--wave11": wave11,
+             "--multi3": multi3}
     if len(sys.argv) > 3 and sys.argv[3] in draws:
         draws[sys.argv[3]](Path(sys.argv[1]), Path(sys.argv[2]), Path(__file__).resolve().parent.parent / "Evaluation/alignment-stance")
         sys.exit(0)

@@ -133,6 +133,7 @@ struct TrainStanceCommand: AsyncParsableCommand {
         "Evaluation/alignment-stance/real-dev-wave8.jsonl",
         "Evaluation/alignment-stance/real-dev-wave9.jsonl",
         "Evaluation/alignment-stance/real-dev-wave10.jsonl",
+        "Evaluation/alignment-stance/real-dev-wave11.jsonl",
     ]
 
     @Option(help: "More labelled passages, always trained on, never tested. Repeatable.")
@@ -176,6 +177,14 @@ struct TrainStanceCommand: AsyncParsableCommand {
     @Option(help: "Cross-validation folds (below 2: none, and no calibration: confidence is then the raw probability).")
     var folds = 5
 
+    @Option(
+        help: """
+            Fit the confidence calibration on this many cross-validations pooled, each dealing the documents \
+            into folds anew (seeds SEED, SEED+1, …), so that it does not rest on one dealing's luck; the scores \
+            printed are the first one's.
+            """)
+    var calibrationRuns = 3
+
     @Option(help: "Report cross-validated scores at this confidence threshold (the stage's min_confidence).")
     var threshold = 0.3
 
@@ -215,6 +224,7 @@ struct TrainStanceCommand: AsyncParsableCommand {
             throw ValidationError("--reliability-gate checks the nested table: add --nested-reliability")
         }
         if let flaw = settings.flaw { throw ValidationError(flaw) }
+        if calibrationRuns < 1 { throw ValidationError("--calibration-runs must be 1 or more") }
     }
 
     /// How the trees are grown, from the options.
@@ -291,6 +301,7 @@ struct TrainStanceCommand: AsyncParsableCommand {
             "extra_weight": String(extraWeight), "rounds": String(rounds), "depth": String(depth),
             "min_count": String(minCount), "min_leaf": String(minLeaf), "l2": String(settings.l2),
             "max_thresholds": String(settings.maxThresholds), "seed": String(seed),
+            "calibration_runs": String(calibrationRuns),
             "feature_fraction": String(featureFraction),
             "class_power": String(classPower), "learning_rate": String(learningRate),
             "trained_by": "glean train stance", "folds": String(folds),
@@ -298,8 +309,15 @@ struct TrainStanceCommand: AsyncParsableCommand {
         if folds > 1 {
             let (predictions, plainPredictions) = training.crossValidateBothWays(
                 folds: folds, settings: settings, seed: seed)
-            calibration = StanceTraining.calibration(fitting: predictions)
-            let plain = StanceTraining.calibration(fitting: plainPredictions)
+            var pooled = predictions
+            var pooledPlain = plainPredictions
+            for run in 1..<calibrationRuns {
+                let more = training.crossValidateBothWays(folds: folds, settings: settings, seed: seed &+ UInt64(run))
+                pooled += more.read
+                pooledPlain += more.plain
+            }
+            calibration = StanceTraining.calibration(fitting: pooled)
+            let plain = StanceTraining.calibration(fitting: pooledPlain)
             plainCalibration = plain
             if let dumpPredictions {
                 let lines = predictions.map { prediction -> String in
@@ -354,7 +372,7 @@ struct TrainStanceCommand: AsyncParsableCommand {
                 "reliability of cross-validated candidates (confidence ≥ 0.05):\n" + reliability.markdown)
             if nestedReliability {
                 let answers = training.nestedCalibration(
-                    folds: folds, settings: settings, seed: seed)
+                    folds: folds, settings: settings, seed: seed, runs: calibrationRuns)
                 let nested = StanceReliability(answers.filter { $0.confidence >= 0.05 })
                 Terminal.standardOutput.write(
                     "reliability, nested (calibration fitted without the answers' folds; confidence ≥ 0.05):\n"

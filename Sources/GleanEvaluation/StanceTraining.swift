@@ -222,17 +222,20 @@ public struct StanceTraining: Sendable {
     /// for each fold, an inner cross-validation of the other folds alone fits a calibration, and
     /// the model trained on those folds, so calibrated, answers the fold. (The cross-validated
     /// reliability table reads predictions the calibration was fitted on, so it is right by
-    /// construction.)
+    /// construction.) The inner calibration pools `runs` cross-validations (seeds `seed`,
+    /// `seed + 1`, …), as `glean train stance --calibration-runs` fits the shipped one.
     public func nestedCalibration(
-        folds count: Int, settings: StanceForest.Settings = StanceForest.Settings(), seed: UInt64
+        folds count: Int, settings: StanceForest.Settings = StanceForest.Settings(), seed: UInt64, runs: Int = 1
     ) -> [(confidence: Double, right: Bool)] {
         let fold = folds(count, seed: seed)
         var answers: [(confidence: Double, right: Bool)] = []
         for held in 0..<count {
             var inner = self
             inner.passages = passages.indices.filter { fold[$0] != held }.map { passages[$0] }
-            let calibration = Self.calibration(
-                fitting: inner.crossValidate(folds: count, settings: settings, seed: seed))
+            let pooled = (0..<max(1, runs)).flatMap {
+                inner.crossValidate(folds: count, settings: settings, seed: seed &+ UInt64($0))
+            }
+            let calibration = Self.calibration(fitting: pooled)
             let model = StanceModel.train(inner.examples(inner.passages.indices), settings: settings)
             for index in passages.indices where fold[index] == held {
                 answers += predict(index, with: model).map { (calibration($0.probability), $0.right) }

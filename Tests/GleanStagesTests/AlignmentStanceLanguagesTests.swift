@@ -140,14 +140,17 @@ struct AlignmentStanceLanguagesTests {
             context: StageContext(stageID: "stance", baseDirectory: "."))
         // Kazakhstan is no candidate, so without the cue nothing says seeking (the membership table
         // alone makes a built-in Georgia–EU pair seeking). One cue in a short sentence is weak
-        // evidence for the model, so every pair is shown (min_confidence 0) and its stance read.
+        // evidence for the model, whose stance may go either way, so every pair is shown
+        // (min_confidence 0) and the user's cue is looked for among its evidence.
         let text = "Kasachstan liebäugelt mit der EU."
         let input = StageInput(document: Document(id: "1", text: text), resultsByStage: ["language": ["code": "de"]])
         guard case .output(let value) = try await stage.analyze(input) else {
             Issue.record("expected output")
             return
         }
-        #expect(value.arrayValue?.first?["stance"] == "seeking")
+        let pair = try #require(value.arrayValue?.first { $0["actor"]?["id"] == "KZ" && $0["bloc"] == "EU" })
+        let evidence = pair["evidence"]?.arrayValue ?? []
+        #expect(evidence.contains { $0["pattern"] == "liebäugelt mit" && $0["stance"] == "seeking" }, "\(evidence)")
         let builtIn = try await pairs(text, language: "de")
         #expect(!builtIn.contains("KZ/EU/seeking"))
     }

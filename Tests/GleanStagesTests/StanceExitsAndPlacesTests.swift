@@ -4,13 +4,11 @@ import Testing
 
 @Suite("alignment-stance: exit words and cities as places")
 struct StanceExitsAndPlacesTests {
-    private let recognizer: EntityRecognizer
-    private let analyzer: StanceAnalyzer
+    private let reader: ShippedStanceReader
+    private var recognizer: EntityRecognizer { reader.recognizer }
+    private var analyzer: StanceAnalyzer { reader.analyzer }
 
-    init() throws {
-        recognizer = try EntityRecognizer.shipped
-        analyzer = StanceAnalyzer(cues: try StanceCues.shipped, gazetteer: recognizer.gazetteer)
-    }
+    init() throws { reader = try ShippedStanceReader() }
 
     private func candidates(_ text: String, language: String = "en") throws -> [StanceCandidate] {
         let cues = try StanceCues.shipped(language: language) ?? StanceCues.shipped
