@@ -196,9 +196,9 @@ struct TrainStanceCommand: AsyncParsableCommand {
 
     @Option(
         help: """
-            Write every cross-validated prediction (passage id, pair, stance, raw probability, whether right, \
-            the labelled stance or `none`, every outcome's probability) to this JSON Lines file, to study \
-            the calibration or the errors.
+            Write every prediction of the first cross-validation (passage id, pair, stance, raw probability, \
+            whether right, the labelled stance or `none`, every outcome's probability) to this JSON Lines file, \
+            to study the errors (the calibration is fitted on --calibration-runs of them).
             """)
     var dumpPredictions: String?
 
@@ -301,7 +301,6 @@ struct TrainStanceCommand: AsyncParsableCommand {
             "extra_weight": String(extraWeight), "rounds": String(rounds), "depth": String(depth),
             "min_count": String(minCount), "min_leaf": String(minLeaf), "l2": String(settings.l2),
             "max_thresholds": String(settings.maxThresholds), "seed": String(seed),
-            "calibration_runs": String(calibrationRuns),
             "feature_fraction": String(featureFraction),
             "class_power": String(classPower), "learning_rate": String(learningRate),
             "trained_by": "glean train stance", "folds": String(folds),
@@ -317,6 +316,7 @@ struct TrainStanceCommand: AsyncParsableCommand {
                 pooledPlain += more.plain
             }
             calibration = StanceTraining.calibration(fitting: pooled)
+            provenance["calibration_runs"] = String(calibrationRuns)
             let plain = StanceTraining.calibration(fitting: pooledPlain)
             plainCalibration = plain
             if let dumpPredictions {

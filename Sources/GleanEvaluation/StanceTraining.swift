@@ -219,11 +219,12 @@ public struct StanceTraining: Sendable {
     }
 
     /// Calibrated answers that no part of their fit has seen, to check the calibration itself:
-    /// for each fold, an inner cross-validation of the other folds alone fits a calibration, and
-    /// the model trained on those folds, so calibrated, answers the fold. (The cross-validated
-    /// reliability table reads predictions the calibration was fitted on, so it is right by
-    /// construction.) The inner calibration pools `runs` cross-validations (seeds `seed`,
-    /// `seed + 1`, …), as `glean train stance --calibration-runs` fits the shipped one.
+    /// for each fold, inner cross-validations of the other folds alone fit a calibration, and the
+    /// model trained on those folds, so calibrated, answers the fold. (The cross-validated
+    /// reliability table reads predictions the calibration was fitted on, all or a share of them,
+    /// so it is nearly right by construction.) The inner calibration pools `runs`
+    /// cross-validations (seeds `seed`, `seed + 1`, …), as `glean train stance
+    /// --calibration-runs` fits the shipped one.
     public func nestedCalibration(
         folds count: Int, settings: StanceForest.Settings = StanceForest.Settings(), seed: UInt64, runs: Int = 1
     ) -> [(confidence: Double, right: Bool)] {

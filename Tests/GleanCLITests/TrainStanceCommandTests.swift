@@ -27,19 +27,25 @@ struct TrainStanceCommandTests {
     func calibrationRuns() throws {
         let scratch = try Scratch()
         let data = try labelled(in: scratch)
-        func train(_ output: String) throws -> Data {
+        func train(_ output: String, runs: Int = 2) throws -> Data {
             let result = try GleanProcess.run([
                 "train", "stance", "--data", data, "--extra", data, "--folds", "2", "--rounds", "3",
-                "--calibration-runs", "2", "--output", scratch.path + "/" + output,
+                "--calibration-runs", String(runs), "--output", scratch.path + "/" + output,
             ])
             #expect(result.status == 0, "\(result.errors)")
             return try Data(contentsOf: URL(fileURLWithPath: scratch.path + "/" + output))
+        }
+        func calibration(_ model: Data) throws -> String {
+            let object = try #require(try JSONSerialization.jsonObject(with: model) as? [String: Any])
+            return "\(object["calibration"] ?? "none")"
         }
         let first = try train("first.json")
         #expect(first == (try train("second.json")))
         let model = try #require(try JSONSerialization.jsonObject(with: first) as? [String: Any])
         let provenance = try #require(model["provenance"] as? [String: String])
         #expect(provenance["calibration_runs"] == "2")
+        // The second dealing's predictions join the fit: one run alone fits another calibration.
+        #expect(try calibration(first) != (try calibration(try train("one.json", runs: 1))))
     }
 
     @Test("fewer than one calibration run is refused before anything is trained")

@@ -5,11 +5,13 @@ import GleanStages
 struct ShippedStanceReader {
     /// The shipped entities stage's recognizer.
     let recognizer: EntityRecognizer
-    /// The English cues over the shipped gazetteer, with the shipped model.
+    /// The English cues over the shipped gazetteer and membership table (no model: the tests
+    /// read candidates and their evidence).
     let analyzer: StanceAnalyzer
 
     init() throws {
         recognizer = try EntityRecognizer.shipped
-        analyzer = StanceAnalyzer(cues: try StanceCues.shipped, gazetteer: recognizer.gazetteer)
+        analyzer = StanceAnalyzer(
+            cues: try StanceCues.shipped, gazetteer: recognizer.gazetteer, memberships: try BlocMemberships.shipped)
     }
 }

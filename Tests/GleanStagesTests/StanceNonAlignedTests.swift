@@ -15,19 +15,7 @@ struct StanceNonAlignedTests {
     }
 
     @Test(
-        "the adjective \"non-aligned\" names the Non-Aligned Movement, except after \"militarily\"",
-        arguments: [
-            ("We support the non-aligned status of Cyprus.", true),
-            ("Malta, a neutral and non-aligned island, hosted the talks.", true),
-            ("Finland, a militarily non-aligned country, stayed out.", false),
-        ])
-    func adjective(text: String, namesMovement: Bool) {
-        let blocs = recognizer.entities(in: text).filter { $0.canonical == "NAM" }
-        #expect(blocs.isEmpty == !namesMovement, "\(blocs)")
-    }
-
-    @Test(
-        "a state called non-aligned has membership evidence for the movement",
+        "a state the movement has listed, called non-aligned, has membership evidence for it",
         arguments: [
             ("We support the non-aligned status of Cyprus.", "CY"),
             ("Cyprus is a small, non-aligned nation.", "CY"),
@@ -38,16 +26,39 @@ struct StanceNonAlignedTests {
         #expect(pair.evidence.contains { $0.stance == .member && $0.cueText.contains("non-aligned") }, "\(pair.evidence)")
     }
 
-    @Test("the status of another country is not the subject's: no membership cue for the speaker")
-    func statusOfAnother() {
+    @Test(
+        "a European state's non-aligned status is neutrality toward NATO, not the Non-Aligned Movement",
+        arguments: [
+            ("Ukraine will keep its non-aligned status and will not join NATO.", "UA", "non-aligned"),
+            ("Ukraine's non-aligned status rules out joining NATO, the minister said.", "UA", "non-aligned"),
+            ("Moldova, a neutral and non-aligned state, has no plans to join NATO.", "MD", "neutral"),
+        ])
+    func neutralityTowardNATO(text: String, actor: String, cue: String) throws {
+        let found = candidates(text)
+        #expect(!found.contains { $0.bloc == "NAM" }, "\(found.map { "\($0.actor)/\($0.bloc)" })")
+        let pair = try #require(found.first { $0.actor == actor && $0.bloc == "NATO" })
+        #expect(pair.evidence.contains { $0.stance == .neutral && $0.cueText == cue }, "\(pair.evidence)")
+    }
+
+    @Test("the status of another country is not the subject's: the speaker gets no membership cue")
+    func statusOfAnother() throws {
         let text =
             "Jordan calls for a settlement in Cyprus that would preserve the independence and non-aligned status of that country."
-        let jordan = candidates(text, speaker: "JO").first { $0.actor == "JO" && $0.bloc == "NAM" }
-        #expect(jordan?.evidence.allSatisfy { !$0.cueText.contains("non-aligned") } ?? true)
+        let found = candidates(text, speaker: "JO")
+        let jordan = try #require(found.first { $0.actor == "JO" && $0.bloc == "NAM" })
+        #expect(!jordan.evidence.contains { $0.stance == .member }, "\(jordan.evidence)")
+        #expect(found.contains { $0.actor == "CY" && $0.bloc == "NAM" })
+    }
+
+    @Test("\"a non-NATO nation\" is no membership of NATO")
+    func nonBlocNation() {
+        let text = "Sweden, a non-NATO nation, took part in the exercise."
+        let sweden = candidates(text).first { $0.actor == "SE" && $0.bloc == "NATO" }
+        #expect(!(sweden?.evidence.contains { $0.cue.contains("nation") } ?? false))
     }
 
     @Test(
-        "ending one's participation or membership is withdrawal",
+        "ending one's participation or membership of a bloc is withdrawal",
         arguments: [
             "Burma decided to end its participation in the Non-Aligned Movement.",
             "In 1979 Burma ceased its membership of the Non-Aligned Movement.",
@@ -56,5 +67,15 @@ struct StanceNonAlignedTests {
         let pair = try #require(candidates(text).first { $0.actor == "MM" && $0.bloc == "NAM" })
         #expect(pair.evidence.contains { $0.stance == .opposed && $0.isWithdrawal }, "\(pair.evidence)")
         #expect(pair.features["evidence.withdrawal"] == 1)
+    }
+
+    @Test("the end of membership talks, or of a seat elsewhere, is no withdrawal")
+    func notEnding() {
+        for text in [
+            "Serbia reached the end of its membership talks with the EU.",
+            "At the end of its membership of the Security Council, Norway thanked the members of NATO.",
+        ] {
+            #expect(candidates(text).allSatisfy { $0.features["evidence.withdrawal"] == nil }, "\(text)")
+        }
     }
 }

@@ -56,7 +56,12 @@ extension StanceAnalyzer {
         }
         var result: [StanceCandidate] = []
         let year = memberships == nil ? nil : Self.readingYear(named: Self.latestYear(in: prepared), written: written)
+        let adjectiveOnly = Set(prepared.mentions.filter(\.isAdjective).compactMap(\.bloc))
+            .subtracting(prepared.mentions.filter { !$0.isAdjective }.compactMap(\.bloc))
         for key in Set(evidence.keys).union(together.keys) {
+            // A bloc named only by its adjective ("non-aligned") is that bloc only for a state the
+            // membership table has listed in it: "the non-aligned status of Cyprus", not Ukraine's.
+            if adjectiveOnly.contains(key.bloc), !everListed(actor: key.actor, in: key.bloc) { continue }
             let items = evidence[key] ?? []
             let rule = items.isEmpty ? nil : aggregate(key, items)
             var features = together[key]?.features ?? [:]
@@ -77,6 +82,12 @@ extension StanceAnalyzer {
                     sentence: together[key]?.first))
         }
         return result.sorted { ($0.actor, $0.bloc) < ($1.actor, $1.bloc) }
+    }
+
+    /// Whether the membership table has ever listed `actor` in `bloc` (as a member, a candidate, a
+    /// partner or an observer); without a table, no actor is.
+    func everListed(actor: String, in bloc: String) -> Bool {
+        !(memberships?.periods(actor: actor, bloc: bloc).isEmpty ?? true)
     }
 
     /// A count squashed to 0…1 (1 → 0.5, 3 → 0.75, 7 → 0.875).

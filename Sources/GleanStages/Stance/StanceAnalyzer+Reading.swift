@@ -197,11 +197,13 @@ extension StanceAnalyzer {
     // MARK: bloc
 
     /// The bloc mentions a match is about: the pattern's own, the nearest in the sentence, or the
-    /// last one named before.
+    /// last one named before. A bloc's adjective describes a state and is no cue's bloc unless the
+    /// pattern names it ("a neutral and non-aligned state, … will not join NATO" is about NATO).
     func blocs(for match: Match, in text: StanceText, focus: Focus) -> [Int] {
         if let bloc = match.bloc { return text.group(of: bloc) }
         var best: (distance: Int, index: Int)?
-        for index in text.mentions(in: match.sentence) where text.mentions[index].bloc != nil {
+        for index in text.mentions(in: match.sentence)
+        where text.mentions[index].bloc != nil && !text.mentions[index].isAdjective {
             let words = text.mentions[index].words
             let distance: Int
             if words.lowerBound >= match.words.upperBound {

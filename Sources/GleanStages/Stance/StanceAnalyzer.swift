@@ -247,9 +247,12 @@ public struct StanceAnalyzer: Sendable {
         let next = step + 1
         switch steps[step] {
         case .word(let matcher):
-            // A cue's own words are never part of a name ("Non-Aligned Movement" is no "non-aligned").
+            // A cue's own words are never part of a name ("Non-Aligned Movement" is no "non-aligned"),
+            // but may be a bloc's adjective ("its non-aligned status").
             guard position < limit, wordMatchers[matcher].matches(text.words[position].text),
-                text.mention(at: position).map({ text.mentions[$0].referent == .actorReference }) ?? true
+                text.mention(at: position).map({
+                    text.mentions[$0].referent == .actorReference || text.mentions[$0].isAdjective
+                }) ?? true
             else { return nil }
             return match(steps, from: next, at: position + 1, limit: limit, in: text, bloc: &bloc, actor: &actor)
         case .gap:

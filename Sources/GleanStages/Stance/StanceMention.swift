@@ -26,6 +26,10 @@ struct StanceMention: Sendable, Hashable {
     /// Whether it is a reference in the first person ("we", "our", "my country"): the speaker,
     /// when the document names one.
     var isFirstPerson = false
+    /// Whether it names a bloc by an adjective alone ("non-aligned"): its words stay open to cues
+    /// (a neutral "non-aligned status"), and it pairs only with actors the membership table has
+    /// ever listed in the bloc, so that "Ukraine's non-aligned status" is no Non-Aligned Movement.
+    var isAdjective = false
 
     /// The actor's code, if it names one.
     var actor: String? {

@@ -291,8 +291,15 @@ struct StanceText: Sendable {
             var mention = StanceMention(referent: referent, words: range, sentence: words[range.lowerBound].sentence)
             mention.afterPreposition = inheritsPlace || isAfterPreposition(range)
             mention.isPerson = entity.kind == .person
+            mention.isAdjective = mention.bloc != nil && Self.isBlocAdjective(entity.text)
             mentions.append(mention)
         }
+    }
+
+    /// Whether a bloc's name is an adjective alone ("non-aligned", "Nonaligned"), not a name of
+    /// the bloc itself ("the Non-Aligned Movement", "non-aligned countries").
+    static func isBlocAdjective(_ name: String) -> Bool {
+        ["non-aligned", "nonaligned"].contains(name.lowercased())
     }
 
     /// Countries and blocs inside hyphenated words ("Russia-led", "NATO-sponsored", "anti-NATO").
