@@ -56,12 +56,7 @@ extension StanceAnalyzer {
         }
         var result: [StanceCandidate] = []
         let year = memberships == nil ? nil : Self.readingYear(named: Self.latestYear(in: prepared), written: written)
-        let adjectiveOnly = Set(prepared.mentions.filter(\.isAdjective).compactMap(\.bloc))
-            .subtracting(prepared.mentions.filter { !$0.isAdjective }.compactMap(\.bloc))
-        for key in Set(evidence.keys).union(together.keys) {
-            // A bloc named only by its adjective ("non-aligned") is that bloc only for a state the
-            // membership table has listed in it: "the non-aligned status of Cyprus", not Ukraine's.
-            if adjectiveOnly.contains(key.bloc), !everListed(actor: key.actor, in: key.bloc) { continue }
+        for key in Set(evidence.keys).union(together.keys) where !pairsOnlyByAdjective(key, in: prepared) {
             let items = evidence[key] ?? []
             let rule = items.isEmpty ? nil : aggregate(key, items)
             var features = together[key]?.features ?? [:]
@@ -84,10 +79,14 @@ extension StanceAnalyzer {
         return result.sorted { ($0.actor, $0.bloc) < ($1.actor, $1.bloc) }
     }
 
-    /// Whether the membership table has ever listed `actor` in `bloc` (as a member, a candidate, a
-    /// partner or an observer); without a table, no actor is.
-    func everListed(actor: String, in bloc: String) -> Bool {
-        !(memberships?.periods(actor: actor, bloc: bloc).isEmpty ?? true)
+    /// Whether a pair's bloc is named in `text` only by its adjective ("non-aligned") and the
+    /// membership table has never listed its actor in it (as a member, a candidate, a partner or
+    /// an observer; without a table, never): "the non-aligned status of Cyprus" is the movement,
+    /// "Ukraine's non-aligned status" is not. Such a pair is no candidate.
+    func pairsOnlyByAdjective(_ key: PairKey, in text: StanceText) -> Bool {
+        let named = text.mentions.filter { $0.bloc == key.bloc }
+        guard !named.isEmpty, named.allSatisfy(\.isAdjective) else { return false }
+        return memberships?.periods(actor: key.actor, bloc: key.bloc).isEmpty ?? true
     }
 
     /// A count squashed to 0…1 (1 → 0.5, 3 → 0.75, 7 → 0.875).

@@ -127,7 +127,9 @@ public struct StanceAnalyzer: Sendable {
             }
             focus.update(after: sentence, in: prepared)
         }
-        return evidence.compactMap { key, items in aggregate(key, items) }.sorted {
+        return evidence.filter { !pairsOnlyByAdjective($0.key, in: prepared) }.compactMap { key, items in
+            aggregate(key, items)
+        }.sorted {
             $0.confidence != $1.confidence ? $0.confidence > $1.confidence : ($0.actor, $0.bloc) < ($1.actor, $1.bloc)
         }
     }
@@ -170,7 +172,10 @@ public struct StanceAnalyzer: Sendable {
             if let subject = mentions.first(where: { text.mentions[$0].actor != nil && !text.mentions[$0].afterPreposition }) {
                 actors = text.group(of: subject).compactMap { text.mentions[$0].actor }
             }
-            if let last = mentions.last(where: { text.mentions[$0].bloc != nil }) { bloc = last }
+            // A bloc's adjective ("its non-aligned status") describes a state: no bloc to carry on.
+            if let last = mentions.last(where: { text.mentions[$0].bloc != nil && !text.mentions[$0].isAdjective }) {
+                bloc = last
+            }
         }
     }
 
@@ -227,10 +232,13 @@ public struct StanceAnalyzer: Sendable {
         var kept: [Match] = []
         for candidate in found {
             // A match inside a longer one is dropped, unless one of them names its actor and
-            // they signal different stances ("Hungary's parliament ratified its accession").
+            // they signal different stances ("Hungary's parliament ratified its accession"), or
+            // the longer one's bloc is an adjective ("a non-aligned nation" hides no "non-aligned").
             let inside = kept.contains {
                 $0.words.lowerBound <= candidate.words.lowerBound && candidate.words.upperBound <= $0.words.upperBound
-                    && ($0.cue.stance == candidate.cue.stance || !($0.cue.namesActor || candidate.cue.namesActor))
+                    && ($0.cue.stance == candidate.cue.stance
+                        || !($0.cue.namesActor || candidate.cue.namesActor
+                            || $0.bloc.map { text.mentions[$0].isAdjective } == true))
             }
             if !inside { kept.append(candidate) }
         }

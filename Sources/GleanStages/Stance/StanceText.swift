@@ -291,7 +291,10 @@ struct StanceText: Sendable {
             var mention = StanceMention(referent: referent, words: range, sentence: words[range.lowerBound].sentence)
             mention.afterPreposition = inheritsPlace || isAfterPreposition(range)
             mention.isPerson = entity.kind == .person
-            mention.isAdjective = mention.bloc != nil && Self.isBlocAdjective(entity.text)
+            // "the Non-Aligned" is the movement's name, not an adjective.
+            mention.isAdjective =
+                mention.bloc != nil && Self.isBlocAdjective(entity.text)
+                && !(range.lowerBound > 0 && words[range.lowerBound - 1].text.lowercased() == "the")
             mentions.append(mention)
         }
     }
@@ -343,7 +346,7 @@ struct StanceText: Sendable {
     private mutating func placeReferences(_ cues: StanceCues) {
         let covered = coveredWords()
         let determiners: Set<String> = ["the", "his", "her", "its", "their", "our", "whose"]
-        let blocs = mentions.filter { $0.bloc != nil }.sorted { $0.words.lowerBound < $1.words.lowerBound }
+        let blocs = mentions.filter { $0.bloc != nil && !$0.isAdjective }.sorted { $0.words.lowerBound < $1.words.lowerBound }
         for (index, word) in words.enumerated() where !covered[index] {
             let previous = index > 0 && words[index - 1].sentence == word.sentence ? words[index - 1].text : ""
             if cues.blocReferences.matches(word.text), hasArticle(before: index) {
