@@ -306,18 +306,12 @@ struct TrainStanceCommand: AsyncParsableCommand {
             "trained_by": "glean train stance", "folds": String(folds),
         ]
         if folds > 1 {
-            let (predictions, plainPredictions) = training.crossValidateBothWays(
-                folds: folds, settings: settings, seed: seed)
-            var pooled = predictions
-            var pooledPlain = plainPredictions
-            for run in 1..<calibrationRuns {
-                let more = training.crossValidateBothWays(folds: folds, settings: settings, seed: seed &+ UInt64(run))
-                pooled += more.read
-                pooledPlain += more.plain
-            }
-            calibration = StanceTraining.calibration(fitting: pooled)
+            let runs = training.crossValidationRuns(
+                calibrationRuns, folds: folds, settings: settings, seed: seed, plainToo: true)
+            let (predictions, plainPredictions) = runs[0]
+            calibration = StanceTraining.calibration(fitting: runs.flatMap(\.read))
             provenance["calibration_runs"] = String(calibrationRuns)
-            let plain = StanceTraining.calibration(fitting: pooledPlain)
+            let plain = StanceTraining.calibration(fitting: runs.flatMap(\.plain))
             plainCalibration = plain
             if let dumpPredictions {
                 let lines = predictions.map { prediction -> String in

@@ -177,21 +177,19 @@ public struct StanceTraining: Sendable {
         return passages.map { $0.trainOnly ? -1 : foldOf[$0.document] ?? -1 }
     }
 
-    /// Cross-validated predictions: for each fold, a model trained on the other folds and the
-    /// train-only passages predicts the fold's candidates.
-    public func crossValidate(
-        folds count: Int, settings: StanceForest.Settings = StanceForest.Settings(), seed: UInt64
-    ) -> [Prediction] {
-        crossValidated(folds: count, settings: settings, seed: seed, plainToo: false).read
-    }
-
-    /// Cross-validated predictions as ``crossValidate(folds:settings:seed:)`` makes
-    /// them (`read`), and the same fold models' predictions with every passage read without its
-    /// speaker and date (`plain`), for the calibration of texts that name no speaker.
-    public func crossValidateBothWays(
-        folds count: Int, settings: StanceForest.Settings = StanceForest.Settings(), seed: UInt64
-    ) -> (read: [Prediction], plain: [Prediction]) {
-        crossValidated(folds: count, settings: settings, seed: seed, plainToo: true)
+    /// Cross-validated predictions of `runs` dealings of the documents into folds (seeds `seed`,
+    /// `seed + 1`, …): in each, for each fold, a model trained on the other folds and the
+    /// train-only passages predicts the fold's candidates, read with speakers and dates (`read`)
+    /// and, when `plainToo`, without them (`plain`, for the calibration of texts that name no
+    /// speaker). The calibration is fitted on every run pooled, so that it does not rest on one
+    /// dealing's luck.
+    public func crossValidationRuns(
+        _ runs: Int, folds count: Int, settings: StanceForest.Settings = StanceForest.Settings(), seed: UInt64,
+        plainToo: Bool
+    ) -> [(read: [Prediction], plain: [Prediction])] {
+        (0..<max(1, runs)).map {
+            crossValidated(folds: count, settings: settings, seed: seed &+ UInt64($0), plainToo: plainToo)
+        }
     }
 
     /// The fold models' predictions read with speakers and dates, and without them when
@@ -233,10 +231,9 @@ public struct StanceTraining: Sendable {
         for held in 0..<count {
             var inner = self
             inner.passages = passages.indices.filter { fold[$0] != held }.map { passages[$0] }
-            let pooled = (0..<max(1, runs)).flatMap {
-                inner.crossValidate(folds: count, settings: settings, seed: seed &+ UInt64($0))
-            }
-            let calibration = Self.calibration(fitting: pooled)
+            let calibration = Self.calibration(
+                fitting: inner.crossValidationRuns(runs, folds: count, settings: settings, seed: seed, plainToo: false)
+                    .flatMap(\.read))
             let model = StanceModel.train(inner.examples(inner.passages.indices), settings: settings)
             for index in passages.indices where fold[index] == held {
                 answers += predict(index, with: model).map { (calibration($0.probability), $0.right) }

@@ -84,8 +84,7 @@ extension StanceAnalyzer {
     /// an observer; without a table, never): "the non-aligned status of Cyprus" is the movement,
     /// "Ukraine's non-aligned status" is not. Such a pair is no candidate.
     func pairsOnlyByAdjective(_ key: PairKey, in text: StanceText) -> Bool {
-        let named = text.mentions.filter { $0.bloc == key.bloc }
-        guard !named.isEmpty, named.allSatisfy(\.isAdjective) else { return false }
+        guard text.blocsNamedOnlyByAdjective.contains(key.bloc) else { return false }
         return memberships?.periods(actor: key.actor, bloc: key.bloc).isEmpty ?? true
     }
 

@@ -202,8 +202,7 @@ extension StanceAnalyzer {
     func blocs(for match: Match, in text: StanceText, focus: Focus) -> [Int] {
         if let bloc = match.bloc { return text.group(of: bloc) }
         var best: (distance: Int, index: Int)?
-        for index in text.mentions(in: match.sentence)
-        where text.mentions[index].bloc != nil && !text.mentions[index].isAdjective {
+        for index in text.mentions(in: match.sentence) where text.mentions[index].isBlocName {
             let words = text.mentions[index].words
             let distance: Int
             if words.lowerBound >= match.words.upperBound {

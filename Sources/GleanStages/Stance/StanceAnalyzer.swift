@@ -173,9 +173,7 @@ public struct StanceAnalyzer: Sendable {
                 actors = text.group(of: subject).compactMap { text.mentions[$0].actor }
             }
             // A bloc's adjective ("its non-aligned status") describes a state: no bloc to carry on.
-            if let last = mentions.last(where: { text.mentions[$0].bloc != nil && !text.mentions[$0].isAdjective }) {
-                bloc = last
-            }
+            if let last = mentions.last(where: { text.mentions[$0].isBlocName }) { bloc = last }
         }
     }
 

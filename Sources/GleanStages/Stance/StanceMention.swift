@@ -40,4 +40,8 @@ struct StanceMention: Sendable, Hashable {
     var bloc: String? {
         if case .bloc(let id, _) = referent { id } else { nil }
     }
+
+    /// Whether it names a bloc by a name, not by an adjective alone: a bloc that a cue, "the
+    /// alliance" or the next sentence may take as theirs.
+    var isBlocName: Bool { bloc != nil && !isAdjective }
 }

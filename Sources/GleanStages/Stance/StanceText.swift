@@ -41,6 +41,8 @@ struct StanceText: Sendable {
     let articles: WordMatcher
     /// Whether any bloc is named (else there is nothing to read).
     var namesBloc: Bool { mentions.contains { $0.bloc != nil } }
+    /// The blocs named only by their adjective ("non-aligned"), never by a name.
+    private(set) var blocsNamedOnlyByAdjective: Set<String> = []
 
     /// The punctuation that ends a clause.
     static let boundaries: Set<String> = [",", ";", ":", "(", ")", "—", "–", "\""]
@@ -103,6 +105,8 @@ struct StanceText: Sendable {
         for (index, mention) in mentions.enumerated() {
             for word in mention.words { mentionOfWord[word] = index }
         }
+        blocsNamedOnlyByAdjective = Set(mentions.filter(\.isAdjective).compactMap(\.bloc))
+            .subtracting(mentions.filter(\.isBlocName).compactMap(\.bloc))
     }
 
     /// The word of `piece` of `text`, in sentence `sentence`.
@@ -294,7 +298,7 @@ struct StanceText: Sendable {
             // "the Non-Aligned" is the movement's name, not an adjective.
             mention.isAdjective =
                 mention.bloc != nil && Self.isBlocAdjective(entity.text)
-                && !(range.lowerBound > 0 && words[range.lowerBound - 1].text.lowercased() == "the")
+                && !(range.lowerBound > 0 && articles.matches(words[range.lowerBound - 1].text))
             mentions.append(mention)
         }
     }
@@ -346,7 +350,7 @@ struct StanceText: Sendable {
     private mutating func placeReferences(_ cues: StanceCues) {
         let covered = coveredWords()
         let determiners: Set<String> = ["the", "his", "her", "its", "their", "our", "whose"]
-        let blocs = mentions.filter { $0.bloc != nil && !$0.isAdjective }.sorted { $0.words.lowerBound < $1.words.lowerBound }
+        let blocs = mentions.filter(\.isBlocName).sorted { $0.words.lowerBound < $1.words.lowerBound }
         for (index, word) in words.enumerated() where !covered[index] {
             let previous = index > 0 && words[index - 1].sentence == word.sentence ? words[index - 1].text : ""
             if cues.blocReferences.matches(word.text), hasArticle(before: index) {
