@@ -103,7 +103,7 @@ let package = Package(
                 .copy("Entities/Resources/word-clusters.tsv"),
                 .copy("Entities/Resources/country-names.tsv"), .copy("Entities/Resources/names-i18n.tsv"),
                 .copy("Stance/Resources/stance-cues"), .copy("Stance/Resources/stance-model.json"),
-                .copy("Stance/Resources/bloc-members.tsv"),
+                .copy("Stance/Resources/bloc-members.tsv"), .copy("Stance/Resources/country-codes.tsv"),
                 .copy("Sentiment/Resources/vader-lexicon.tsv"), .copy("Sentiment/Resources/vader-emoji.tsv"),
                 .copy("Sentiment/Resources/tone"),
             ],

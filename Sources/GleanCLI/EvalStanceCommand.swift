@@ -19,8 +19,11 @@ struct EvalStanceCommand: AsyncParsableCommand {
             that language's cues and entities, and a line per language follows; passages with \
             `speaker` (an ISO 3166-1 alpha-2 code) are read with that speaker, as the stage reads \
             documents with `speaker_field`, and passages with `date` (a year or an ISO 8601 date) as \
-            of that year, as it reads `date_field` (--without-speakers and --without-dates leave \
-            them out; both together read plain text); --reliability \
+            of that year, as it reads `date_field`; a passage without them whose id names a \
+            document of the real passages' corpora (UN General Debate, White House, Factbook, \
+            ParlaMint, Wikipedia) is given the speaker and date its corpus records \
+            (--without-speakers and --without-dates leave them out; both together read plain \
+            text); --reliability \
             adds the table of confidence against the share right. Several --data files are \
             scored as one set (every holdout pooled for one reliability table); \
             --reliability-gate fails the run when that table is off by more than the gate.
@@ -78,6 +81,13 @@ struct EvalStanceCommand: AsyncParsableCommand {
             }
             passages += read
         }
+        let metadata = try CorpusMetadata.shipped()
+        var completed = (speakers: 0, years: 0)
+        for index in passages.indices {
+            let given = passages[index].complete(from: metadata)
+            completed.speakers += given.contains(.speaker) ? 1 : 0
+            completed.years += given.contains(.year) ? 1 : 0
+        }
         if withoutSpeakers {
             for index in passages.indices { passages[index].speaker = nil }
         }
@@ -105,6 +115,9 @@ struct EvalStanceCommand: AsyncParsableCommand {
             }
         }
         var report = score.report(passages: passages.count) + evaluation.languageReport
+        report +=
+            "speakers: \(passages.count { $0.speaker != nil }) passages (\(withoutSpeakers ? 0 : completed.speakers) "
+            + "from their ids); dates: \(passages.count { $0.year != nil }) (\(withoutDates ? 0 : completed.years) from their ids)\n"
         var gateFailure: String?
         if reliability || reliabilityGate != nil {
             let all = StanceEvaluation(

@@ -246,11 +246,14 @@ struct TrainStanceCommand: AsyncParsableCommand {
         let languages = try StanceLanguages(model: nil)
         var training = StanceTraining()
         training.classPower = classPower
+        let metadata = try CorpusMetadata.shipped()
         for (files, trainOnly) in [(data, false), (extra, true)] {
             for path in files {
-                guard let passages = try LabelledPassage.read(file: path) else {
+                guard var passages = try LabelledPassage.read(file: path) else {
                     throw ValidationError("cannot read the labelled passages `\(path)`")
                 }
+                // A file without `speaker` and `date` is read as its corpus records them, as eval reads it.
+                for index in passages.indices { passages[index].complete(from: metadata) }
                 let unread = training.add(
                     passages, languages: languages, trainOnly: trainOnly, weight: trainOnly ? extraWeight : 1)
                 if !unread.isEmpty {

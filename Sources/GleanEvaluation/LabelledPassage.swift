@@ -20,6 +20,9 @@ public struct LabelledPassage: Sendable, Hashable {
     public var speaker: String?
     /// The year it was written, when the file gives its `date`.
     public var year: Int?
+    /// Its document's path led by its corpus (`un-general-debate/…/BLR_12_1957.txt`), when the file
+    /// gives its `source` and `path` as the corpora of `../shared/data` do.
+    public var document: String?
 
     private struct Line: Decodable {
         var id: String
@@ -28,6 +31,8 @@ public struct LabelledPassage: Sendable, Hashable {
         var lang: String?
         var speaker: String?
         var date: JSONValue?
+        var source: String?
+        var path: String?
     }
 
     /// Reads the JSON Lines file at `path`; `nil` when there is no file to read there, and a bad
@@ -86,7 +91,7 @@ public struct LabelledPassage: Sendable, Hashable {
             passages.append(
                 LabelledPassage(
                     id: decoded.id, text: decoded.text, pairs: pairs, language: decoded.lang, speaker: decoded.speaker,
-                    year: year))
+                    year: year, document: decoded.source.flatMap { source in decoded.path.map { source + "/" + $0 } }))
         }
         return passages
     }

@@ -197,6 +197,9 @@ struct AlignmentStanceStageTests {
         let text = "We joined NATO and the European Union in 2004, and our country remains a loyal ally."
         #expect(try await pairs(text, speaker: "LV") == ["LV/EU/member", "LV/NATO/member"])
         #expect(try await pairs(text, speaker: "Latvia") == ["LV/EU/member", "LV/NATO/member"])
+        // An ISO 3166-1 alpha-3 code, as UN and statistical data write countries.
+        #expect(try await pairs(text, speaker: "LVA") == ["LV/EU/member", "LV/NATO/member"])
+        #expect(try await pairs(text, speaker: "lva") == ["LV/EU/member", "LV/NATO/member"])
         // Without a speaker (absent, not a string, or no country) the text names no actor.
         #expect(try await pairs(text, speaker: .null) == [])
         #expect(try await pairs(text, speaker: 42) == [])

@@ -3,7 +3,8 @@ import Logging
 import OrderedCollections
 
 extension AlignmentStanceStage {
-    /// The country `document` speaks for: its `speaker_field` read as a country code or name.
+    /// The country `document` speaks for: its `speaker_field` read as a country code (ISO 3166-1
+    /// alpha-2 or alpha-3) or name.
     /// A value that names no country is logged once, as a warning, and the document is read
     /// without a speaker.
     func speaker(of document: Document) -> String? {
@@ -17,9 +18,10 @@ extension AlignmentStanceStage {
         }
         guard !text.isEmpty else { return nil }
         if let code = languages.recognizer.gazetteer.country(named: text) { return code }
+        if text.count == 3, let code = countryCodes?.alpha2(alpha3: text) { return code }
         if unknownSpeakers.isNew(text) {
             logger.warning(
-                "`\(field)` names no country the gazetteer knows: `\(text)` (give an ISO 3166-1 alpha-2 code or an English name); read without a speaker"
+                "`\(field)` names no country the gazetteer knows: `\(text)` (give an ISO 3166-1 alpha-2 or alpha-3 code or an English name); read without a speaker"
             )
         }
         return nil

@@ -68,7 +68,7 @@ public struct AlignmentStanceStage: Stage {
             ConfigurationField(
                 "speaker_field", type: .string,
                 summary:
-                    "Document field naming the country each text speaks for or describes (a UN delegation's statement, a government's release, a country profile), as an ISO 3166-1 alpha-2 code or an English name; `we`, `our country` and unnamed subjects are then that country. The field must be in `input.keep`."
+                    "Document field naming the country each text speaks for or describes (a UN delegation's statement, a government's release, a country profile), as an ISO 3166-1 alpha-2 or alpha-3 code or an English name; `we`, `our country` and unnamed subjects are then that country. The field must be in `input.keep`."
             ),
             ConfigurationField(
                 "date_field", type: .string,
@@ -112,6 +112,8 @@ public struct AlignmentStanceStage: Stage {
     private let evidence: Bool
     private let maxEvidence: Int
     let speakerField: String?
+    /// The alpha-3 codes a `speaker_field` may give, read when the stage has a speaker field.
+    let countryCodes: CountryCodes?
     let dateField: String?
     let logger: Logger
     /// The speaker values already reported as unknown (each is reported once).
@@ -151,6 +153,7 @@ public struct AlignmentStanceStage: Stage {
         evidence = configuration.evidence
         maxEvidence = configuration.maxEvidence
         speakerField = configuration.speakerField
+        countryCodes = configuration.speakerField == nil ? nil : try CountryCodes.shipped
         dateField = configuration.dateField
         logger = context.logger
     }
