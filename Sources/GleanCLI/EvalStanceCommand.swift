@@ -13,7 +13,9 @@ struct EvalStanceCommand: AsyncParsableCommand {
         discussion: """
             Runs the entities recogniser and the stance analyzer (built-in cues and model, every \
             bloc, min_confidence 0.3 as the stage does) over each passage and scores the pairs as \
-            docs/stages/alignment-stance-labels.md says: matched on actor and bloc; strict counts \
+            docs/stages/alignment-stance-labels.md says: matched on actor and bloc (labelled as codes \
+            or names: `AZ`, `AZE` or `Azerbaijan`; `NATO`, `nato` or `North Atlantic Treaty \
+            Organization`); strict counts \
             the primary label, lenient also an acceptable second label. Prints pair P/R/F1, \
             per-stance F1, macro F1 and the confusion matrix; passages with `lang` are read with \
             that language's cues and entities, and a line per language follows; passages with \
@@ -81,6 +83,17 @@ struct EvalStanceCommand: AsyncParsableCommand {
             }
             passages += read
         }
+        let languages = try StanceLanguages(
+            model: rules ? nil : try model.map(TrainStanceCommand.readModel) ?? StanceModel.shipped)
+        let recognizer = languages.recognizer
+        let names = StanceLabelNames(gazetteer: recognizer.gazetteer, codes: try CountryCodes.shipped)
+        var unread: Set<String> = []
+        for index in passages.indices { unread.formUnion(passages[index].normalizeNames(with: names)) }
+        if !unread.isEmpty {
+            Terminal.standardError.write(
+                "glean eval stance: labelled names that are no country or bloc the stage knows, scored as written: "
+                    + unread.sorted().prefix(10).joined(separator: ", ") + (unread.count > 10 ? ", …" : "") + "\n")
+        }
         let metadata = try CorpusMetadata.shipped()
         var completed = (speakers: 0, years: 0)
         for index in passages.indices {
@@ -94,9 +107,6 @@ struct EvalStanceCommand: AsyncParsableCommand {
         if withoutDates {
             for index in passages.indices { passages[index].year = nil }
         }
-        let languages = try StanceLanguages(
-            model: rules ? nil : try model.map(TrainStanceCommand.readModel) ?? StanceModel.shipped)
-        let recognizer = languages.recognizer
         guard let analyzer = languages.analyzer(for: "en") else { throw ExitCode.failure }
         let evaluation = StanceEvaluation(
             passages: passages, recognizer: recognizer, analyzer: analyzer, minConfidence: minConfidence,

@@ -247,13 +247,18 @@ struct TrainStanceCommand: AsyncParsableCommand {
         var training = StanceTraining()
         training.classPower = classPower
         let metadata = try CorpusMetadata.shipped()
+        let names = StanceLabelNames(gazetteer: languages.recognizer.gazetteer, codes: try CountryCodes.shipped)
         for (files, trainOnly) in [(data, false), (extra, true)] {
             for path in files {
                 guard var passages = try LabelledPassage.read(file: path) else {
                     throw ValidationError("cannot read the labelled passages `\(path)`")
                 }
                 // A file without `speaker` and `date` is read as its corpus records them, as eval reads it.
-                for index in passages.indices { passages[index].complete(from: metadata) }
+                // Labels written as names are read as the stage's codes, as eval reads them.
+                for index in passages.indices {
+                    passages[index].complete(from: metadata)
+                    passages[index].normalizeNames(with: names)
+                }
                 let unread = training.add(
                     passages, languages: languages, trainOnly: trainOnly, weight: trainOnly ? extraWeight : 1)
                 if !unread.isEmpty {

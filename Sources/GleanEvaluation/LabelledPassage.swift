@@ -56,7 +56,7 @@ public struct LabelledPassage: Sendable, Hashable {
             }
             var pairs: [StanceScore.Labelled] = []
             for pair in decoded.pairs {
-                let stances = pair.dropFirst(2).map(Stance.init(rawValue:))
+                let stances = pair.dropFirst(2).map { Stance(rawValue: $0.lowercased()) }
                 guard pair.count >= 3, let primary = stances.first ?? nil, !stances.contains(nil) else {
                     throw GleanError(
                         .invalidArgument,

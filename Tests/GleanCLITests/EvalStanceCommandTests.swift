@@ -63,4 +63,30 @@ struct EvalStanceCommandTests {
         #expect(result.errors.contains("absent.jsonl"))
         #expect(!result.output.contains("passages"))
     }
+
+    @Test("labels written as names score as codes, and a passage's id gives its speaker")
+    func namesAndIDs() throws {
+        let scratch = try Scratch()
+        let text = "We joined NATO and the European Union in 2004, and our country remains a loyal ally."
+        let codes = try scratch.write(
+            "codes.jsonl",
+            try passage("un-general-debate/x/Session 59 - 2004/LVA_59_2004.txt#p1", text, [["LV", "NATO", "member"]]) + "\n")
+        let names = try scratch.write(
+            "names.jsonl",
+            try passage(
+                "un-general-debate/x/Session 59 - 2004/LVA_59_2004.txt#p1", text,
+                [["Latvia", "North Atlantic Treaty Organization", "Member"]]) + "\n")
+        for file in [codes, names] {
+            let result = try GleanProcess.run(["eval", "stance", "--data", file])
+            #expect(result.status == 0, "\(result.errors)")
+            #expect(result.output.contains("pairs: P 50.0  R 100.0  F1 66.7"), "\(result.output)")
+            #expect(result.output.contains("speakers: 1 passages (1 from their ids); dates: 1 (1 from their ids)"))
+        }
+        // Without the speaker the first person names no actor: nothing is found.
+        let plain = try GleanProcess.run(["eval", "stance", "--data", names, "--without-speakers"])
+        #expect(plain.output.contains("pairs: P 0.0  R 0.0  F1 0.0"), "\(plain.output)")
+        let unknown = try scratch.write("unknown.jsonl", try passage("u#1", text, [["Atlantis", "NATO", "member"]]) + "\n")
+        let result = try GleanProcess.run(["eval", "stance", "--data", unknown])
+        #expect(result.errors.contains("scored as written: Atlantis"), "\(result.errors)")
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import GleanCore
 
 extension Gazetteer {
@@ -10,6 +11,27 @@ extension Gazetteer {
     /// bodies), not parliaments, ministries, companies or parties.
     public var blocIDs: [String] {
         Set(entries.values.lazy.filter { $0.kind == .organisation && $0.isBloc }.map(\.canonical)).sorted()
+    }
+
+    /// The id of the bloc a name or id names: `NATO`, `nato` and "North Atlantic Treaty
+    /// Organization" are all `NATO`, "Partnership for Peace" is `PFP` (a programme keeps its own
+    /// id; the stance stage counts its mentions for its parent); `nil` for a name that is no bloc
+    /// the gazetteer knows.
+    public func bloc(named value: String) -> String? {
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        func bloc(_ entry: GazetteerEntry?) -> GazetteerEntry? {
+            guard let entry, entry.kind == .organisation, entry.isBloc else { return nil }
+            return entry
+        }
+        func blocEntry(id: String) -> GazetteerEntry? {
+            guard let name = name(of: id), let found = bloc(entry(for: tokens(of: name)[...])), found.canonical == id
+            else { return nil }
+            return found
+        }
+        let found =
+            bloc(entry(for: tokens(of: trimmed)[...]))
+            ?? blocEntry(id: trimmed.uppercased().replacingOccurrences(of: " ", with: "_"))
+        return found?.canonical
     }
 
     /// The blocs the stance stage reports by default: bloc ids without a parent (programmes and
