@@ -3,7 +3,8 @@ import GleanCore
 import GleanStages
 
 /// A passage labelled with its stance pairs, as in `Evaluation/alignment-stance/dev.jsonl`:
-/// `{"id": …, "text": …, "pairs": [[actor, bloc, stance, acceptable second stances…], …]}`, with
+/// `{"id": …, "text": …, "pairs": [[actor, bloc, stance, acceptable second stances…], …]}` (or
+/// each pair as `{"actor": …, "bloc": …, "stance": …, "also": […]}`), with
 /// `"lang": "de"` for a passage not in English and `"speaker": "AT"` for one whose speaker is
 /// known (the stage's `speaker_field`), and `"date": "1963-09"` for one whose date is known (the
 /// stage's `date_field`; a year, or an ISO 8601 date beginning with one).
@@ -27,12 +28,39 @@ public struct LabelledPassage: Sendable, Hashable {
     private struct Line: Decodable {
         var id: String
         var text: String
-        var pairs: [[String]]
+        var pairs: [WrittenPair]
         var lang: String?
         var speaker: String?
         var date: JSONValue?
         var source: String?
         var path: String?
+    }
+
+    /// A labelled pair as a file writes it: `[actor, bloc, stance, acceptable stances…]`, or
+    /// `{"actor": …, "bloc": …, "stance": …, "also": [acceptable stances…]}`.
+    private struct WrittenPair: Decodable {
+        /// The pair as `[actor, bloc, stance, acceptable stances…]`.
+        var fields: [String]
+
+        private enum Key: String, CodingKey {
+            case actor, bloc, stance, also
+        }
+
+        init(from decoder: any Decoder) throws {
+            if let fields = try? decoder.singleValueContainer().decode([String].self) {
+                self.fields = fields
+                return
+            }
+            let object = try decoder.container(keyedBy: Key.self)
+            let also =
+                try (try? object.decodeIfPresent([String].self, forKey: .also))
+                ?? object.decodeIfPresent(String.self, forKey: .also).map { [$0] } ?? []
+            fields =
+                [
+                    try object.decode(String.self, forKey: .actor), try object.decode(String.self, forKey: .bloc),
+                    try object.decode(String.self, forKey: .stance),
+                ] + also
+        }
     }
 
     /// Reads the JSON Lines file at `path`; `nil` when there is no file to read there, and a bad
@@ -55,7 +83,8 @@ public struct LabelledPassage: Sendable, Hashable {
                 throw GleanError(.invalidArgument, "expected {\"id\", \"text\", \"pairs\"}", cause: error, location: location)
             }
             var pairs: [StanceScore.Labelled] = []
-            for pair in decoded.pairs {
+            for written in decoded.pairs {
+                let pair = written.fields
                 let stances = pair.dropFirst(2).map { Stance(rawValue: $0.lowercased()) }
                 guard pair.count >= 3, let primary = stances.first ?? nil, !stances.contains(nil) else {
                     throw GleanError(

@@ -1,4 +1,5 @@
 import Foundation
+import GleanCore
 import GleanEvaluation
 import GleanStages
 import Testing
@@ -44,6 +45,22 @@ struct StanceLabelNamesTests {
             source: "n.jsonl")
         #expect(passages[0].normalizeNames(with: names) == ["xx", "Atlantis Pact"])
         #expect(passages[0].pairs.map { "\($0.actor)/\($0.bloc)" } == ["AZ/NATO", "xx/Atlantis Pact"])
+    }
+
+    @Test("a pair may be written as an object, its acceptable stances in `also`")
+    func objectPairs() throws {
+        let lines = [
+            #"{"id":"o","text":"t","pairs":[{"actor":"AZ","bloc":"NATO","stance":"partner","also":["neutral"]}]}"#,
+            #"{"id":"p","text":"t","pairs":[{"actor":"AZ","bloc":"NATO","stance":"Partner","also":"neutral"},["AM","CSTO","member"]]}"#,
+        ]
+        let passages = try LabelledPassage.read(jsonLines: lines.joined(separator: "\n"), source: "o.jsonl")
+        let expected = StanceScore.Labelled(actor: "AZ", bloc: "NATO", stance: .partner, also: [.neutral])
+        #expect(
+            passages.map(\.pairs) == [[expected], [expected, StanceScore.Labelled(actor: "AM", bloc: "CSTO", stance: .member)]])
+        #expect(throws: GleanError.self) {
+            try LabelledPassage.read(
+                jsonLines: #"{"id":"q","text":"t","pairs":[{"actor":"AZ","stance":"partner"}]}"#, source: "q.jsonl")
+        }
     }
 
     /// The committed files write the stage's codes; reading their names must change none of them.
