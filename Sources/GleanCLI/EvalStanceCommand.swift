@@ -86,21 +86,9 @@ struct EvalStanceCommand: AsyncParsableCommand {
         let languages = try StanceLanguages(
             model: rules ? nil : try model.map(TrainStanceCommand.readModel) ?? StanceModel.shipped)
         let recognizer = languages.recognizer
-        let names = StanceLabelNames(gazetteer: recognizer.gazetteer, codes: try CountryCodes.shipped)
-        var unread: Set<String> = []
-        for index in passages.indices { unread.formUnion(passages[index].normalizeNames(with: names)) }
-        if !unread.isEmpty {
-            Terminal.standardError.write(
-                "glean eval stance: labelled names that are no country or bloc the stage knows, scored as written: "
-                    + unread.sorted().prefix(10).joined(separator: ", ") + (unread.count > 10 ? ", …" : "") + "\n")
-        }
-        let metadata = try CorpusMetadata.shipped()
-        var completed = (speakers: 0, years: 0)
-        for index in passages.indices {
-            let given = passages[index].complete(from: metadata)
-            completed.speakers += given.contains(.speaker) ? 1 : 0
-            completed.years += given.contains(.year) ? 1 : 0
-        }
+        var reading = try LabelledReading(gazetteer: recognizer.gazetteer)
+        for index in passages.indices { reading.read(&passages[index]) }
+        Terminal.standardError.write(reading.warning(command: "glean eval stance"))
         if withoutSpeakers {
             for index in passages.indices { passages[index].speaker = nil }
         }
@@ -126,8 +114,10 @@ struct EvalStanceCommand: AsyncParsableCommand {
         }
         var report = score.report(passages: passages.count) + evaluation.languageReport
         report +=
-            "speakers: \(passages.count { $0.speaker != nil }) passages (\(withoutSpeakers ? 0 : completed.speakers) "
-            + "from their ids); dates: \(passages.count { $0.year != nil }) (\(withoutDates ? 0 : completed.years) from their ids)\n"
+            "speakers: \(passages.count { $0.speaker != nil }) passages (\(withoutSpeakers ? 0 : reading.speakersFromIDs) "
+            + "from their documents' names); dates: \(passages.count { $0.year != nil }) "
+            + "(\(withoutDates ? 0 : reading.yearsFromIDs) from their documents' names); languages other than English: "
+            + "\(passages.count { ($0.language ?? "en") != "en" }) (\(reading.languagesFound) from ids or detected)\n"
         var gateFailure: String?
         if reliability || reliabilityGate != nil {
             let all = StanceEvaluation(

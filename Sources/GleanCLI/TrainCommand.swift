@@ -246,19 +246,14 @@ struct TrainStanceCommand: AsyncParsableCommand {
         let languages = try StanceLanguages(model: nil)
         var training = StanceTraining()
         training.classPower = classPower
-        let metadata = try CorpusMetadata.shipped()
-        let names = StanceLabelNames(gazetteer: languages.recognizer.gazetteer, codes: try CountryCodes.shipped)
+        var reading = try LabelledReading(gazetteer: languages.recognizer.gazetteer)
         for (files, trainOnly) in [(data, false), (extra, true)] {
             for path in files {
                 guard var passages = try LabelledPassage.read(file: path) else {
                     throw ValidationError("cannot read the labelled passages `\(path)`")
                 }
-                // A file without `speaker` and `date` is read as its corpus records them, as eval reads it.
-                // Labels written as names are read as the stage's codes, as eval reads them.
-                for index in passages.indices {
-                    passages[index].complete(from: metadata)
-                    passages[index].normalizeNames(with: names)
-                }
+                // Names, ids and languages are read as eval reads them (`LabelledReading`).
+                for index in passages.indices { reading.read(&passages[index]) }
                 let unread = training.add(
                     passages, languages: languages, trainOnly: trainOnly, weight: trainOnly ? extraWeight : 1)
                 if !unread.isEmpty {
@@ -268,6 +263,7 @@ struct TrainStanceCommand: AsyncParsableCommand {
                 }
             }
         }
+        Terminal.standardError.write(reading.warning(command: "glean train stance"))
         let tested = training.passages.filter { !$0.trainOnly }
         Terminal.standardError.write(
             "\(training.passages.count) passages (\(tested.count) cross-validated), "

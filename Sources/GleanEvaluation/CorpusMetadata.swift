@@ -10,12 +10,14 @@ import GleanStages
 /// paragraph (`un-general-debate/…/Session 12 - 1957/BLR_12_1957.txt#p51`; a translation adds
 /// `@de`). The rules are those of `scripts/stance_speakers.py` and `scripts/stance_dates.py`, which
 /// wrote the fields of the committed files; a test checks that both read every file alike.
+/// ParlaMint's rule covers every parliament (`parlamint-ua` is `UA`), as the script's does.
 /// - UN General Debate: the delegation of the file name's ISO 3166-1 alpha-3 code (the Soviet
 ///   Union's statements before 1992, filed as `RUS`, are `SU`), and the session's year;
 /// - White House: the United States, and the page's date;
 /// - CIA World Factbook: the page's country (its FIPS 10-4 code), and 2025, its final edition;
 /// - ParlaMint: the parliament's country (`parlamint-at` is `AT`), and the sitting's date;
-/// - English Wikipedia and NTREX: no speaker, and 2019, the year of their snapshot and articles.
+/// - English Wikipedia and NTREX: no speaker, and 2019, the year of their snapshot and articles;
+/// - a translation (`…#p12@ru`): its language.
 public struct CorpusMetadata: Sendable {
     /// The tables the Factbook's and the UN's country codes are read with.
     public var codes: CountryCodes
@@ -53,6 +55,15 @@ public struct CorpusMetadata: Sendable {
             guard parliament.count == 2, parliament[0] == "parlamint", parliament[1].count == 2 else { return nil }
             return parliament[1].uppercased()
         }
+    }
+
+    /// The language of passage `id` when the id marks it as a translation: `…#p12@ru` is Russian (an
+    /// ISO 639-1 code of two letters, in lower case).
+    public func language(ofPassage id: String) -> String? {
+        guard let hash = id.firstIndex(of: "#"), let at = id[hash...].lastIndex(of: "@") else { return nil }
+        let code = id[id.index(after: at)...]
+        guard code.count == 2, code.allSatisfy({ $0.isASCII && $0.isLowercase }) else { return nil }
+        return String(code)
     }
 
     /// When the document of passage `id` was written, as its corpus gives it: a year (`1957`) or

@@ -1,7 +1,7 @@
 import GleanStages
 
 extension LabelledPassage {
-    /// What `completed(by:)` gave a passage.
+    /// What `complete(from:)` gave a passage.
     public struct Completion: OptionSet, Sendable {
         /// The raw bits.
         public var rawValue: UInt8
@@ -11,10 +11,12 @@ extension LabelledPassage {
         public static let speaker = Completion(rawValue: 1)
         /// The year was read from the passage's id.
         public static let year = Completion(rawValue: 2)
+        /// The language was read from the passage's id.
+        public static let language = Completion(rawValue: 4)
     }
 
-    /// Gives this passage the speaker and the year its id names (`CorpusMetadata`), or else its
-    /// `source` and `path`, where its file gave none, as a pipeline with `speaker_field` and
+    /// Gives this passage the speaker, the year and the language its id names (`CorpusMetadata`),
+    /// or else its `source` and `path`, where its file gave none, as a pipeline with `speaker_field` and
     /// `date_field` would read its document, and says which it gave.
     @discardableResult
     public mutating func complete(from metadata: CorpusMetadata) -> Completion {
@@ -29,6 +31,10 @@ extension LabelledPassage {
         {
             year = found
             given.insert(.year)
+        }
+        if language == nil, let found = metadata.language(ofPassage: id) {
+            language = found
+            given.insert(.language)
         }
         return given
     }

@@ -5,8 +5,9 @@ import GleanStages
 /// A passage labelled with its stance pairs, as in `Evaluation/alignment-stance/dev.jsonl`:
 /// `{"id": …, "text": …, "pairs": [[actor, bloc, stance, acceptable second stances…], …]}` (or
 /// each pair as `{"actor": …, "bloc": …, "stance": …, "also": […]}`), with
-/// `"lang": "de"` for a passage not in English and `"speaker": "AT"` for one whose speaker is
-/// known (the stage's `speaker_field`), and `"date": "1963-09"` for one whose date is known (the
+/// `"lang": "de"` (or `"language"`) for a passage not in English and `"speaker": "AT"` for one
+/// whose speaker is known (the stage's `speaker_field`; written as a code or name, read by
+/// `normalizeNames(with:)`), and `"date": "1963-09"` for one whose date is known (the
 /// stage's `date_field`; a year, or an ISO 8601 date beginning with one).
 public struct LabelledPassage: Sendable, Hashable {
     /// The passage's id.
@@ -30,6 +31,7 @@ public struct LabelledPassage: Sendable, Hashable {
         var text: String
         var pairs: [WrittenPair]
         var lang: String?
+        var language: String?
         var speaker: String?
         var date: JSONValue?
         var source: String?
@@ -96,14 +98,6 @@ public struct LabelledPassage: Sendable, Hashable {
                     StanceScore.Labelled(
                         actor: pair[0], bloc: pair[1], stance: primary, also: stances.dropFirst().compactMap { $0 }))
             }
-            if let speaker = decoded.speaker,
-                speaker.count != 2 || !speaker.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) })
-            {
-                throw GleanError(
-                    .invalidArgument,
-                    "speaker `\(speaker)` is not an ISO 3166-1 alpha-2 code in capitals (write `AT`, not `Austria` or `at`)",
-                    location: location)
-            }
             var year: Int?
             if let date = decoded.date {
                 // A file writes a year as a string or an integer, not as a decimal.
@@ -119,7 +113,8 @@ public struct LabelledPassage: Sendable, Hashable {
             }
             passages.append(
                 LabelledPassage(
-                    id: decoded.id, text: decoded.text, pairs: pairs, language: decoded.lang, speaker: decoded.speaker,
+                    id: decoded.id, text: decoded.text, pairs: pairs, language: decoded.lang ?? decoded.language,
+                    speaker: decoded.speaker,
                     year: year, document: decoded.source.flatMap { source in decoded.path.map { source + "/" + $0 } }))
         }
         return passages

@@ -1,3 +1,4 @@
+import Foundation
 import GleanStages
 
 /// Reads the actors and blocs of labelled pairs as the label guide's scoring says: "after
@@ -5,47 +6,41 @@ import GleanStages
 /// `["Azerbaijan", "North Atlantic Treaty Organization", "partner"]`, `["aze", "nato", …]` or
 /// `["AZ", "NATO", …]`; all are the stage's `AZ` and `NATO`.
 public struct StanceLabelNames: Sendable {
+    /// A labelled bloc as read.
+    public enum Bloc: Sendable, Equatable {
+        /// A bloc the stage reports under this id.
+        case bloc(String)
+        /// A programme or body of a bloc (`PFP`): the stage counts its mentions for `parent`, so a
+        /// pair labelled with it is never found.
+        case part(String, of: String)
+    }
+
     private let gazetteer: Gazetteer
     private let codes: CountryCodes
+    /// The bloc entries by their ids in capitals.
+    private let blocs: [String: GazetteerEntry]
 
     /// Reads names with the entities gazetteer (country and bloc names, ids) and the alpha-3 codes.
     public init(gazetteer: Gazetteer, codes: CountryCodes) {
         self.gazetteer = gazetteer
         self.codes = codes
+        blocs = Dictionary(gazetteer.blocEntries.map { ($0.key.uppercased(), $0.value) }, uniquingKeysWith: { a, _ in a })
     }
 
-    /// The stage's code of a labelled actor: an ISO 3166-1 alpha-2 or alpha-3 code in any case, or
-    /// an English name the gazetteer knows; `nil` when it names no country.
+    /// The stage's code of a labelled actor: an ISO 3166-1 alpha-2 or alpha-3 code (or a former
+    /// state's ISO 3166-3 code) in any case, or an English name the gazetteer knows; `nil` when it
+    /// names no country.
     public func actor(_ written: String) -> String? {
         if let code = gazetteer.country(named: written) { return code }
-        return written.count == 3 ? codes.alpha2(alpha3: written) : nil
+        return (3...4).contains(written.count) ? codes.alpha2(alpha3: written) : nil
     }
 
-    /// The stage's id of a labelled bloc: its id in any case or a name the gazetteer knows; `nil`
-    /// when it names no bloc the gazetteer knows.
-    public func bloc(_ written: String) -> String? {
-        gazetteer.bloc(named: written)
-    }
-}
-
-extension LabelledPassage {
-    /// Writes this passage's labelled actors and blocs as the stage's codes and ids
-    /// (`StanceLabelNames`), and returns the names it could not read, which stay as written.
-    @discardableResult
-    public mutating func normalizeNames(with names: StanceLabelNames) -> [String] {
-        var unread: [String] = []
-        for index in pairs.indices {
-            if let actor = names.actor(pairs[index].actor) {
-                pairs[index].actor = actor
-            } else {
-                unread.append(pairs[index].actor)
-            }
-            if let bloc = names.bloc(pairs[index].bloc) {
-                pairs[index].bloc = bloc
-            } else {
-                unread.append(pairs[index].bloc)
-            }
-        }
-        return unread
+    /// A labelled bloc: its id in any case (`nato`, `warsaw pact`) or a name the gazetteer knows;
+    /// `nil` when it names no bloc the gazetteer knows.
+    public func bloc(_ written: String) -> Bloc? {
+        let id = written.trimmingCharacters(in: .whitespaces).uppercased().replacingOccurrences(of: " ", with: "_")
+        guard let entry = blocs[id] ?? gazetteer.bloc(named: written) else { return nil }
+        if let parent = entry.parent { return .part(entry.canonical, of: parent) }
+        return .bloc(entry.canonical)
     }
 }

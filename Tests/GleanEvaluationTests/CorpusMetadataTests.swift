@@ -11,6 +11,7 @@ struct CorpusMetadataTests {
         var id: String
         var speaker: String?
         var date: String?
+        var language: String? = nil
         var testDescription: String { id }
     }
 
@@ -19,7 +20,7 @@ struct CorpusMetadataTests {
         // The Soviet Union's statements are filed as RUS; from 1992 they are Russia's.
         Case(id: "un-general-debate/x/Session 17 - 1962/RUS_17_1962.txt#p3", speaker: "SU", date: "1962"),
         Case(id: "un-general-debate/x/Session 47 - 1992/RUS_47_1992.txt#p3", speaker: "RU", date: "1992"),
-        Case(id: "un-general-debate/x/Session 30 - 1975/YUG_30_1975.txt#p9@de", speaker: "YU", date: "1975"),
+        Case(id: "un-general-debate/x/Session 30 - 1975/YUG_30_1975.txt#p9@de", speaker: "YU", date: "1975", language: "de"),
         Case(id: "un-general-debate/x/Session 30 - 1975/notes.txt#p9", speaker: nil, date: "1975"),
         Case(id: "un-general-debate/x/Session 30 - 1975/XXQ_30_1975.txt#p9", speaker: nil, date: "1975"),
         Case(
@@ -30,7 +31,8 @@ struct CorpusMetadataTests {
         Case(id: "parlamint-at/ParlaMint-AT_1996-04-16-020-XX-NRSITZ-00018.txt#u12", speaker: "AT", date: "1996-04-16"),
         Case(id: "parlamint-tr/ParlaMint-TR_T26-tbmm-2017-01-14.xml#u3", speaker: "TR", date: "2017-01-14"),
         Case(id: "wikipedia/Page/Hungary.md#p123", speaker: nil, date: "2019"),
-        Case(id: "ntrex/newstest2019-en.txt#12@ru", speaker: nil, date: "2019"),
+        Case(id: "ntrex/newstest2019-en.txt#12@ru", speaker: nil, date: "2019", language: "ru"),
+        Case(id: "wikipedia/Page/Tom@Home.md#p1", speaker: nil, date: "2019"),
         Case(id: "uk-wikipedia/test.jsonl#7", speaker: nil, date: nil),
         Case(id: "own-7", speaker: nil, date: nil),
     ]
@@ -40,6 +42,7 @@ struct CorpusMetadataTests {
         let metadata = try #require(Self.metadata)
         #expect(metadata.speaker(ofPassage: example.id) == example.speaker)
         #expect(metadata.date(ofPassage: example.id) == example.date)
+        #expect(metadata.language(ofPassage: example.id) == example.language)
     }
 
     @Test("a passage keeps what its file gives and takes only what is missing")
@@ -57,6 +60,11 @@ struct CorpusMetadataTests {
         #expect(passages[1].complete(from: metadata) == [.speaker, .year])
         #expect(passages[1].speaker == "BY" && passages[1].year == 1957)
         #expect(passages[1].complete(from: metadata) == [])
+        // A file's own date wins over the id's.
+        var dated = try LabelledPassage.read(
+            jsonLines: #"{"id":"white-house/a/2024-07-01-x.md#p1@fr","date":"1999","text":"t","pairs":[]}"#, source: "d.jsonl")
+        #expect(dated[0].complete(from: metadata) == [.speaker, .language])
+        #expect(dated[0].year == 1999 && dated[0].language == "fr")
         #expect(passages[2].complete(from: metadata) == [.speaker, .year])
         #expect(passages[2].speaker == "DE" && passages[2].year == 2025)
     }
@@ -79,9 +87,13 @@ struct CorpusMetadataTests {
                 var bare = passage
                 bare.speaker = nil
                 bare.year = nil
+                bare.language = nil
                 bare.complete(from: metadata)
                 #expect(bare.speaker == passage.speaker, "\(file): \(passage.id)")
                 #expect(bare.year == passage.year, "\(file): \(passage.id)")
+                if passage.id.contains("@") {
+                    #expect(bare.language == passage.language, "\(file): \(passage.id)")
+                }
                 compared.speakers += passage.speaker == nil ? 0 : 1
                 compared.dates += passage.year == nil ? 0 : 1
             }

@@ -124,12 +124,18 @@ struct StanceScoreTests {
         }
         #expect(halves.count == plainCount && halves.allSatisfy { $0.weight == 0.5 })
         #expect(training.examples([1]).allSatisfy { $0.weight == 1 })
-        // A speaker is written as a code, as the labels' actors are.
-        #expect {
-            _ = try LabelledPassage.read(jsonLines: #"{"id":"e","speaker":"Austria","text":"t","pairs":[]}"#, source: "b.jsonl")
-        } throws: { error in
-            "\(error)".contains("b.jsonl:1:1") && "\(error)".contains("alpha-2")
-        }
+        // A speaker may be written as a name or another code, as the labels' actors may; one that
+        // names no country is dropped and reported.
+        let gazetteer = try Gazetteer.shipped
+        let names = StanceLabelNames(gazetteer: gazetteer, codes: try CountryCodes.shipped)
+        var named = try LabelledPassage.read(
+            jsonLines: [
+                #"{"id":"e","speaker":"Austria","text":"t","pairs":[]}"#, #"{"id":"f","speaker":"AUT","text":"t","pairs":[]}"#,
+                #"{"id":"g","speaker":"Atlantis","text":"t","pairs":[]}"#,
+            ].joined(separator: "\n"), source: "b.jsonl")
+        #expect(named[0].normalizeNames(with: names).isEmpty && named[0].speaker == "AT")
+        #expect(named[1].normalizeNames(with: names).isEmpty && named[1].speaker == "AT")
+        #expect(named[2].normalizeNames(with: names) == ["speaker Atlantis"] && named[2].speaker == nil)
     }
 
     @Test("a passage's date is read as its year, with it and without it; a date that is no date names its line")

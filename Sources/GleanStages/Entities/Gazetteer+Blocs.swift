@@ -13,25 +13,23 @@ extension Gazetteer {
         Set(entries.values.lazy.filter { $0.kind == .organisation && $0.isBloc }.map(\.canonical)).sorted()
     }
 
-    /// The id of the bloc a name or id names: `NATO`, `nato` and "North Atlantic Treaty
-    /// Organization" are all `NATO`, "Partnership for Peace" is `PFP` (a programme keeps its own
-    /// id; the stance stage counts its mentions for its parent); `nil` for a name that is no bloc
-    /// the gazetteer knows.
-    public func bloc(named value: String) -> String? {
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-        func bloc(_ entry: GazetteerEntry?) -> GazetteerEntry? {
-            guard let entry, entry.kind == .organisation, entry.isBloc else { return nil }
-            return entry
+    /// Every bloc entry (blocs, their programmes and bodies), by its id: `PFP` is Partnership for
+    /// Peace, with `NATO` as its parent.
+    public var blocEntries: [String: GazetteerEntry] {
+        var found: [String: GazetteerEntry] = [:]
+        for entry in entries.values where entry.kind == .organisation && entry.isBloc {
+            found[entry.canonical] = entry
         }
-        func blocEntry(id: String) -> GazetteerEntry? {
-            guard let name = name(of: id), let found = bloc(entry(for: tokens(of: name)[...])), found.canonical == id
-            else { return nil }
-            return found
-        }
-        let found =
-            bloc(entry(for: tokens(of: trimmed)[...]))
-            ?? blocEntry(id: trimmed.uppercased().replacingOccurrences(of: " ", with: "_"))
-        return found?.canonical
+        return found
+    }
+
+    /// The bloc a surface form names as written (`NATO`, "North Atlantic Treaty Organization",
+    /// "Partnership for Peace"); `nil` for one that names no bloc.
+    public func bloc(named value: String) -> GazetteerEntry? {
+        guard let entry = entry(for: tokens(of: value.trimmingCharacters(in: .whitespacesAndNewlines))[...]),
+            entry.kind == .organisation, entry.isBloc
+        else { return nil }
+        return entry
     }
 
     /// The blocs the stance stage reports by default: bloc ids without a parent (programmes and
