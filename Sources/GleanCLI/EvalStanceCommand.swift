@@ -11,21 +11,22 @@ struct EvalStanceCommand: AsyncParsableCommand {
         commandName: "stance",
         abstract: "Pair detection, stance accuracy and per-stance F1 of the alignment-stance stage on labelled passages.",
         discussion: """
-            Runs the entities recogniser and the stance analyzer (built-in cues and model, every \
-            bloc, min_confidence 0.3 as the stage does) over each passage and scores the pairs as \
-            docs/stages/alignment-stance-labels.md says: matched on actor and bloc (labelled as codes \
-            or names: `AZ`, `AZE` or `Azerbaijan`; `NATO`, `nato` or `North Atlantic Treaty \
-            Organization`); strict counts \
-            the primary label, lenient also an acceptable second label. Prints pair P/R/F1, \
-            per-stance F1, macro F1 and the confusion matrix; passages with `lang` are read with \
-            that language's cues and entities, and a line per language follows; passages with \
-            `speaker` (an ISO 3166-1 alpha-2 code) are read with that speaker, as the stage reads \
-            documents with `speaker_field`, and passages with `date` (a year or an ISO 8601 date) as \
-            of that year, as it reads `date_field`; a passage without them whose id names a \
-            document of the real passages' corpora (UN General Debate, White House, Factbook, \
-            ParlaMint, Wikipedia) is given the speaker and date its corpus records \
-            (--without-speakers and --without-dates leave them out; both together read plain \
-            text); --reliability \
+            Runs the entities recogniser and the stance analyzer (built-in cues and model, the \
+            blocs the stage reports by default, min_confidence 0.3 as the stage does) over each \
+            passage and scores the pairs as docs/stages/alignment-stance-labels.md says: matched on \
+            actor and bloc (labelled as codes or names: `AZ`, `AZE` or `Azerbaijan`; `NATO`, `nato` \
+            or `North Atlantic Treaty Organization`); strict counts the primary label, lenient also \
+            an acceptable second label. Prints pair P/R/F1, per-stance F1, macro F1 and the \
+            confusion matrix; passages with `lang` are read with that language's cues and entities \
+            (a passage without it in the language the detector is at least 0.99 sure of, when the \
+            stage has cues for it, else in English), and a line per language follows; passages \
+            with `speaker` (a country code or name) are read with that speaker, as the stage reads \
+            documents with `speaker_field`, and passages with `date` (a year or an ISO 8601 date) \
+            as of that year, as it reads `date_field`; a passage without them whose id names a \
+            document of the real passages' corpora is given what its corpus records (the speaker \
+            of a UN General Debate statement, a White House page, a Factbook page or a ParlaMint \
+            debate; the date of those and of the Wikipedia snapshot) (--without-speakers and \
+            --without-dates leave them out; both together read plain text); --reliability \
             adds the table of confidence against the share right. Several --data files are \
             scored as one set (every holdout pooled for one reliability table); \
             --reliability-gate fails the run when that table is off by more than the gate.
@@ -87,7 +88,7 @@ struct EvalStanceCommand: AsyncParsableCommand {
             model: rules ? nil : try model.map(TrainStanceCommand.readModel) ?? StanceModel.shipped)
         let recognizer = languages.recognizer
         var reading = try LabelledReading(gazetteer: recognizer.gazetteer)
-        for index in passages.indices { reading.read(&passages[index]) }
+        for index in passages.indices { try reading.read(&passages[index]) }
         Terminal.standardError.write(reading.warning(command: "glean eval stance"))
         if withoutSpeakers {
             for index in passages.indices { passages[index].speaker = nil }

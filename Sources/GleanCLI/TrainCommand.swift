@@ -253,7 +253,7 @@ struct TrainStanceCommand: AsyncParsableCommand {
                     throw ValidationError("cannot read the labelled passages `\(path)`")
                 }
                 // Names, ids and languages are read as eval reads them (`LabelledReading`).
-                for index in passages.indices { reading.read(&passages[index]) }
+                for index in passages.indices { try reading.read(&passages[index]) }
                 let unread = training.add(
                     passages, languages: languages, trainOnly: trainOnly, weight: trainOnly ? extraWeight : 1)
                 if !unread.isEmpty {

@@ -40,8 +40,10 @@ public struct CorpusMetadata: Sendable {
         case "white-house":
             return "US"
         case "factbook":
-            guard document.fileName.hasSuffix(".json") else { return nil }
-            return codes.alpha2(fips: String(document.fileName.dropLast(".json".count)))
+            // `europe/gm.json`: the page's FIPS code, in lower case as the Factbook writes it.
+            let name = document.fileName.hasSuffix(".json") ? String(document.fileName.dropLast(5)) : document.fileName
+            guard name == name.lowercased() else { return nil }
+            return codes.alpha2(fips: name)
         case "un-general-debate":
             let parts = document.fileName.split(separator: "_", omittingEmptySubsequences: false)
             guard parts.count == 3, !parts[0].isEmpty, parts[0].allSatisfy({ $0.isASCII && $0.isUppercase }),
@@ -52,7 +54,9 @@ public struct CorpusMetadata: Sendable {
             return codes.alpha2(alpha3: String(parts[0]))
         default:
             let parliament = document.corpus.split(separator: "-")
-            guard parliament.count == 2, parliament[0] == "parlamint", parliament[1].count == 2 else { return nil }
+            guard parliament.count == 2, parliament[0] == "parlamint", parliament[1].count == 2,
+                parliament[1].allSatisfy({ $0.isASCII && $0.isLowercase })
+            else { return nil }
             return parliament[1].uppercased()
         }
     }

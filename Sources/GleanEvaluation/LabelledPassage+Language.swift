@@ -7,10 +7,11 @@ extension LabelledPassage {
     /// stance cues.
     public static let detectionConfidence = 0.99
 
-    /// Gives a passage whose file names no language the one `detector` finds, as a pipeline's
-    /// `language` stage would, when it is one of `languages` (those with stance cues) other than
-    /// English and the detector is at least ``detectionConfidence`` sure; the passage is read as
-    /// English otherwise. Says whether it gave one.
+    /// Gives a passage whose file names no language the one `detector` finds, when it is one of
+    /// `languages` (those with stance cues) other than English and the detector is at least
+    /// ``detectionConfidence`` sure; the passage is read as English otherwise (a labelled file's
+    /// passages are English unless they say, and a lower bar would read some as another
+    /// language). Says whether it gave one.
     @discardableResult
     public mutating func detectLanguage(with detector: LanguageDetector, among languages: Set<String>) -> Bool {
         guard language == nil, let best = detector.detect(text).ranking.first,

@@ -6,14 +6,15 @@ import GleanStages
 /// actors, blocs and speaker written as names or other codes become the stage's codes
 /// (`StanceLabelNames`); a passage without `speaker`, `date` or `lang` takes what its id says of its
 /// document (`CorpusMetadata`); a passage still without `lang` is read in the language the
-/// detector is sure of, when the stage has cues for it (`detectLanguage(with:among:)`).
+/// detector is sure of, when the stage has cues for it (`detectLanguage(with:among:)`), and in
+/// English otherwise.
 public struct LabelledReading: Sendable {
     /// Reads names and codes.
     public var names: StanceLabelNames
     /// Reads ids.
     public var metadata: CorpusMetadata
-    /// Finds the language of a passage without `lang`.
-    public var detector: LanguageDetector
+    /// Finds the language of a passage without `lang` (the language model is read when one needs it).
+    public private(set) var detector: LanguageDetector?
     /// The languages with stance cues.
     public var languages: Set<String>
 
@@ -21,34 +22,50 @@ public struct LabelledReading: Sendable {
     public private(set) var speakersFromIDs = 0
     /// Passages given their year by their id.
     public private(set) var yearsFromIDs = 0
-    /// Passages given their language by their id (`…@ru`) or by the detector.
+    /// Passages given a language other than English by their id (`…@ru`) or by the detector.
     public private(set) var languagesFound = 0
-    /// What could not be read as the stage reports it (``LabelledPassage/normalizeNames(with:)``).
+    /// Labels the stage never reports (``LabelledPassage/UnreadNames/labels``).
     public private(set) var unread: Set<String> = []
+    /// Speakers that name no country.
+    public private(set) var unknownSpeakers: Set<String> = []
 
     /// Reads with the shipped country codes, language model and cue languages, and `gazetteer`.
     public init(gazetteer: Gazetteer) throws(GleanError) {
         let codes = try CountryCodes.shipped
         names = StanceLabelNames(gazetteer: gazetteer, codes: codes)
         metadata = CorpusMetadata(codes: codes)
-        detector = LanguageDetector(model: try LanguageModel.shipped)
         languages = Set(AlignmentStanceStage.supportedLanguages)
     }
 
-    /// Reads one passage.
-    public mutating func read(_ passage: inout LabelledPassage) {
-        unread.formUnion(passage.normalizeNames(with: names))
+    /// Reads one passage: what its id says first, then every name as the stage's code (a speaker
+    /// from the id too), then its language.
+    public mutating func read(_ passage: inout LabelledPassage) throws(GleanError) {
         let given = passage.complete(from: metadata)
-        speakersFromIDs += given.contains(.speaker) ? 1 : 0
+        let unreadNames = passage.normalizeNames(with: names)
+        unread.formUnion(unreadNames.labels)
+        if let speaker = unreadNames.speaker { unknownSpeakers.insert(speaker) }
+        speakersFromIDs += given.contains(.speaker) && passage.speaker != nil ? 1 : 0
         yearsFromIDs += given.contains(.year) ? 1 : 0
-        let detected = passage.detectLanguage(with: detector, among: languages)
-        languagesFound += given.contains(.language) || detected ? 1 : 0
+        if passage.language == nil {
+            if detector == nil { detector = LanguageDetector(model: try LanguageModel.shipped) }
+            if let detector, passage.detectLanguage(with: detector, among: languages) { languagesFound += 1 }
+        } else if given.contains(.language), passage.language != "en" {
+            languagesFound += 1
+        }
     }
 
-    /// A warning line naming what could not be read as the stage reports it, or nothing.
+    /// Warning lines naming what could not be read as the stage reports it, or nothing.
     public func warning(command: String) -> String {
-        guard !unread.isEmpty else { return "" }
-        let listed = unread.sorted().prefix(12).joined(separator: ", ") + (unread.count > 12 ? ", …" : "")
-        return "\(command): labels the stage never reports, scored as written (they count as missed): \(listed)\n"
+        func listed(_ names: Set<String>) -> String {
+            names.sorted().prefix(12).joined(separator: ", ") + (names.count > 12 ? ", …" : "")
+        }
+        var lines = ""
+        if !unread.isEmpty {
+            lines += "\(command): labels the stage never reports, scored as written (they count as missed): \(listed(unread))\n"
+        }
+        if !unknownSpeakers.isEmpty {
+            lines += "\(command): speakers that name no country, read without a speaker: \(listed(unknownSpeakers))\n"
+        }
+        return lines
     }
 }

@@ -13,23 +13,29 @@ public struct StanceLabelNames: Sendable {
         /// A programme or body of a bloc (`PFP`): the stage counts its mentions for `parent`, so a
         /// pair labelled with it is never found.
         case part(String, of: String)
+        /// A body the gazetteer knows that the stage does not report (`UN`, `IMF`).
+        case unreported(String)
     }
 
     private let gazetteer: Gazetteer
     private let codes: CountryCodes
     /// The bloc entries by their ids in capitals.
     private let blocs: [String: GazetteerEntry]
+    /// The blocs the stage reports.
+    private let reported: Set<String>
 
-    /// Reads names with the entities gazetteer (country and bloc names, ids) and the alpha-3 codes.
-    public init(gazetteer: Gazetteer, codes: CountryCodes) {
+    /// Reads names with the entities gazetteer (country and bloc names, ids) and the alpha-3 codes,
+    /// for a stage that reports `reported` (by default, the blocs it reports unless told others).
+    public init(gazetteer: Gazetteer, codes: CountryCodes, reported: Set<String> = Set(StanceAnalyzer.defaultBlocs)) {
         self.gazetteer = gazetteer
         self.codes = codes
+        self.reported = reported
         blocs = Dictionary(gazetteer.blocEntries.map { ($0.key.uppercased(), $0.value) }, uniquingKeysWith: { a, _ in a })
     }
 
-    /// The stage's code of a labelled actor: an ISO 3166-1 alpha-2 or alpha-3 code (or a former
-    /// state's ISO 3166-3 code) in any case, or an English name the gazetteer knows; `nil` when it
-    /// names no country.
+    /// The stage's code of a labelled actor: an ISO 3166-1 alpha-2 or alpha-3 code in any case (and
+    /// the codes the UN corpus files former states under: `CSK`, `YUG`, `DDR`, `YMD`, `YDYE`), or an
+    /// English name the gazetteer knows; `nil` when it names no country.
     public func actor(_ written: String) -> String? {
         if let code = gazetteer.country(named: written) { return code }
         return (3...4).contains(written.count) ? codes.alpha2(alpha3: written) : nil
@@ -41,6 +47,6 @@ public struct StanceLabelNames: Sendable {
         let id = written.trimmingCharacters(in: .whitespaces).uppercased().replacingOccurrences(of: " ", with: "_")
         guard let entry = blocs[id] ?? gazetteer.bloc(named: written) else { return nil }
         if let parent = entry.parent { return .part(entry.canonical, of: parent) }
-        return .bloc(entry.canonical)
+        return reported.contains(entry.canonical) ? .bloc(entry.canonical) : .unreported(entry.canonical)
     }
 }

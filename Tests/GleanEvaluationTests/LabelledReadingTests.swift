@@ -18,15 +18,32 @@ struct LabelledReadingTests {
             #"{"id":"g","lang":"de","text":"Azerbaijan has cooperated with NATO.","pairs":[]}"#,
         ]
         var passages = try LabelledPassage.read(jsonLines: lines.joined(separator: "\n"), source: "l.jsonl")
-        for index in passages.indices { reading.read(&passages[index]) }
+        for index in passages.indices { try reading.read(&passages[index]) }
         #expect(passages.map(\.language) == ["ru", nil, nil, "de"])
         #expect(reading.languagesFound == 1)
+    }
+
+    @Test("a file's speaker that names no country is dropped, not replaced by the id's, and named in a warning")
+    func unknownSpeaker() throws {
+        var reading = try #require(Self.reading)
+        let lines = [
+            #"{"id":"un-general-debate/x/Session 59 - 2004/LVA_59_2004.txt#p1","speaker":"Atlantis","text":"t","pairs":[]}"#,
+            #"{"id":"un-general-debate/x/Session 59 - 2004/LVA_59_2004.txt#p2","speaker":"Estonia","text":"t","pairs":[]}"#,
+            #"{"id":"un-general-debate/x/Session 59 - 2004/LVA_59_2004.txt#p3","text":"t","pairs":[["Latvia","Nato","member"]]}"#,
+        ]
+        var passages = try LabelledPassage.read(jsonLines: lines.joined(separator: "\n"), source: "s.jsonl")
+        for index in passages.indices { try reading.read(&passages[index]) }
+        #expect(passages.map(\.speaker) == [nil, "EE", "LV"])
+        #expect(passages[2].pairs.map { "\($0.actor)/\($0.bloc)" } == ["LV/NATO"])
+        #expect(reading.speakersFromIDs == 1 && reading.yearsFromIDs == 3)
+        #expect(reading.warning(command: "eval") == "eval: speakers that name no country, read without a speaker: Atlantis\n")
     }
 
     /// Every committed English passage (no `lang`) must stay English, and every other keep its own.
     @Test("no committed labelled passage changes language")
     func committedFiles() throws {
         let reading = try #require(Self.reading)
+        let detector = LanguageDetector(model: try LanguageModel.shipped)
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Evaluation/alignment-stance")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
@@ -35,7 +52,7 @@ struct LabelledReadingTests {
         for file in files {
             for passage in try #require(try LabelledPassage.read(file: folder.appendingPathComponent(file).path)) {
                 var again = passage
-                again.detectLanguage(with: reading.detector, among: reading.languages)
+                again.detectLanguage(with: detector, among: reading.languages)
                 #expect(again.language == passage.language, "\(file): \(passage.id)")
                 read += 1
             }
