@@ -133,7 +133,9 @@ struct EvalStanceCommand: AsyncParsableCommand {
         for _ in 0..<5 {
             for passage in passages {
                 let language = passage.language ?? "en"
-                count += languages.pairs(in: passage.text, language: language, speaker: passage.speaker)?.count ?? 0
+                count +=
+                    languages.pairs(in: passage.text, language: language, speaker: passage.speaker, year: passage.year)?
+                    .count ?? 0
             }
         }
         let seconds = (clock.now - start).seconds

@@ -111,7 +111,8 @@ struct TrainStanceCommand: AsyncParsableCommand {
         commandName: "stance",
         abstract: "Train the alignment-stance model on labelled passages, cross-validated by document.",
         discussion: """
-            Finds each passage's candidate pairs with the built-in cues (every bloc), grows \
+            Finds each passage's candidate pairs with the built-in cues (the blocs the stage \
+            reports by default), grows \
             gradient-boosted trees over their features, scores them by cross-validation \
             (documents never split: a passage id's part before `#` is its document), fits the \
             confidence calibration on the cross-validated predictions, then trains on everything. \

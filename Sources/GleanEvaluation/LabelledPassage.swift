@@ -114,7 +114,8 @@ public struct LabelledPassage: Sendable, Hashable {
             passages.append(
                 LabelledPassage(
                     id: decoded.id, text: decoded.text, pairs: pairs, language: decoded.lang ?? decoded.language,
-                    speaker: decoded.speaker,
+                    // A blank speaker is no speaker, as the stage reads a blank `speaker_field`.
+                    speaker: decoded.speaker.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 },
                     year: year, document: decoded.source.flatMap { source in decoded.path.map { source + "/" + $0 } }))
         }
         return passages

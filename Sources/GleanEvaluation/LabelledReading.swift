@@ -43,7 +43,9 @@ public struct LabelledReading: Sendable {
         let given = passage.complete(from: metadata)
         let unreadNames = passage.normalizeNames(with: names)
         unread.formUnion(unreadNames.labels)
-        if let speaker = unreadNames.speaker { unknownSpeakers.insert(speaker) }
+        if let speaker = unreadNames.speaker {
+            unknownSpeakers.insert(given.contains(.speaker) ? "\(speaker) (from the id)" : speaker)
+        }
         speakersFromIDs += given.contains(.speaker) && passage.speaker != nil ? 1 : 0
         yearsFromIDs += given.contains(.year) ? 1 : 0
         if passage.language == nil {
@@ -61,10 +63,12 @@ public struct LabelledReading: Sendable {
         }
         var lines = ""
         if !unread.isEmpty {
-            lines += "\(command): labels the stage never reports, scored as written (they count as missed): \(listed(unread))\n"
+            lines += "\(command): labels the stage never reports (they count as missed): \(listed(unread))\n"
         }
         if !unknownSpeakers.isEmpty {
-            lines += "\(command): speakers that name no country, read without a speaker: \(listed(unknownSpeakers))\n"
+            lines +=
+                "\(command): speakers that name no country the gazetteer knows, read without a speaker: "
+                + "\(listed(unknownSpeakers))\n"
         }
         return lines
     }

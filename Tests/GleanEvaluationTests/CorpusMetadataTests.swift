@@ -28,6 +28,9 @@ struct CorpusMetadataTests {
         Case(id: "white-house/articles/2025-04/briefing.md#p3", speaker: "US", date: nil),
         Case(id: "factbook/europe/gm.json#Government: note", speaker: "DE", date: "2025"),
         Case(id: "factbook/europe/zz.json#note", speaker: nil, date: "2025"),
+        // The Factbook writes its FIPS codes and ParlaMint its parliaments in lower case, as the scripts read them.
+        Case(id: "factbook/europe/GM.json#note", speaker: nil, date: "2025"),
+        Case(id: "parlamint-AT/ParlaMint-AT_1996-04-16.txt#u1", speaker: nil, date: "1996-04-16"),
         Case(id: "parlamint-at/ParlaMint-AT_1996-04-16-020-XX-NRSITZ-00018.txt#u12", speaker: "AT", date: "1996-04-16"),
         Case(id: "parlamint-tr/ParlaMint-TR_T26-tbmm-2017-01-14.xml#u3", speaker: "TR", date: "2017-01-14"),
         Case(id: "wikipedia/Page/Hungary.md#p123", speaker: nil, date: "2019"),

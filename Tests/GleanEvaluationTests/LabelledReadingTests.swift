@@ -36,7 +36,25 @@ struct LabelledReadingTests {
         #expect(passages.map(\.speaker) == [nil, "EE", "LV"])
         #expect(passages[2].pairs.map { "\($0.actor)/\($0.bloc)" } == ["LV/NATO"])
         #expect(reading.speakersFromIDs == 1 && reading.yearsFromIDs == 3)
-        #expect(reading.warning(command: "eval") == "eval: speakers that name no country, read without a speaker: Atlantis\n")
+        #expect(
+            reading.warning(command: "eval")
+                == "eval: speakers that name no country the gazetteer knows, read without a speaker: Atlantis\n")
+    }
+
+    @Test("a language an id names is counted when it is not English; a blank speaker is none")
+    func idLanguages() throws {
+        var reading = try #require(Self.reading)
+        let lines = [
+            #"{"id":"white-house/a/2024-07-01-x.md#p1@ru","text":"t","pairs":[]}"#,
+            #"{"id":"white-house/a/2024-07-01-x.md#p1@en","speaker":" ","text":"t","pairs":[]}"#,
+        ]
+        var passages = try LabelledPassage.read(jsonLines: lines.joined(separator: "\n"), source: "i.jsonl")
+        for index in passages.indices { try reading.read(&passages[index]) }
+        #expect(passages.map(\.language) == ["ru", "en"])
+        #expect(reading.languagesFound == 1)
+        // The blank speaker is none, so the id's is taken, as for the first.
+        #expect(passages.map(\.speaker) == ["US", "US"] && reading.speakersFromIDs == 2)
+        #expect(reading.warning(command: "eval").isEmpty)
     }
 
     /// Every committed English passage (no `lang`) must stay English, and every other keep its own.
