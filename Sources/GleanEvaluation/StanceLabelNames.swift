@@ -37,8 +37,7 @@ public struct StanceLabelNames: Sendable {
     /// the codes the UN corpus files former states under: `CSK`, `YUG`, `DDR`, `YMD`, `YDYE`), or an
     /// English name the gazetteer knows; `nil` when it names no country.
     public func actor(_ written: String) -> String? {
-        if let code = gazetteer.country(named: written) { return code }
-        return (3...4).contains(written.count) ? codes.alpha2(alpha3: written) : nil
+        codes.country(named: written, in: gazetteer)
     }
 
     /// A labelled bloc: its id in any case (`nato`, `warsaw pact`) or a name the gazetteer knows;

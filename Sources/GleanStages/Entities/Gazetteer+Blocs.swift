@@ -10,7 +10,7 @@ extension Gazetteer {
     /// marked as blocs (the rows of `scripts/gazetteer/blocs.tsv`: blocs, their programmes and
     /// bodies), not parliaments, ministries, companies or parties.
     public var blocIDs: [String] {
-        Set(entries.values.lazy.filter { $0.kind == .organisation && $0.isBloc }.map(\.canonical)).sorted()
+        blocEntries.keys.sorted()
     }
 
     /// Every bloc entry (blocs, their programmes and bodies), by its id: `PFP` is Partnership for

@@ -17,8 +17,8 @@ extension AlignmentStanceStage {
             return nil
         }
         guard !text.isEmpty else { return nil }
-        if let code = languages.recognizer.gazetteer.country(named: text) { return code }
-        if (3...4).contains(text.count), let code = countryCodes?.alpha2(alpha3: text) { return code }
+        // `countryCodes` is read whenever the stage has a `speaker_field`.
+        if let code = countryCodes?.country(named: text, in: languages.recognizer.gazetteer) { return code }
         if unknownSpeakers.isNew(text) {
             logger.warning(
                 "`\(field)` names no country the gazetteer knows: `\(text)` (give an ISO 3166-1 alpha-2 or alpha-3 code or an English name); read without a speaker"

@@ -30,6 +30,15 @@ public struct CountryCodes: Sendable {
         alpha3[code.uppercased()]
     }
 
+    /// The country (ISO 3166-1 alpha-2) that `value` names: a country `gazetteer` knows by its code
+    /// or name (`AT`, `Austria`), else an alpha-3 code in any case (`AUT`; the UN corpus's
+    /// four-letter `YDYE` too); `nil` for anything else. The stage's `speaker_field` and labelled
+    /// actors are read so.
+    public func country(named value: String, in gazetteer: Gazetteer) -> String? {
+        if let code = gazetteer.country(named: value) { return code }
+        return (3...4).contains(value.count) ? alpha2(alpha3: value) : nil
+    }
+
     /// The alpha-2 code of a FIPS 10-4 code, in any case.
     public func alpha2(fips code: String) -> String? {
         fips[code.lowercased()]
